@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import { loadConfig } from '../../platform/config.ts';
+import { DataDirBusyError } from '../../platform/db/embedded-server.ts';
+import { buildApp } from '../../platform/http/app.ts';
+import { openRuntime } from '../../platform/runtime.ts';
+import { demoFile, ensureDemoAccounts, formatDemoAccounts, saveDemoAccounts } from '../../platform/auth/demo-accounts.ts';
+import { stateExists } from '../../reference/reference.service.ts';
+import { parse } from '../main.ts';
+import { UsageError } from '../cli-context.ts';
+
+export async function serveCommand(args: string[]): Promise<number> {
+  const { values } = parse(args, { port: { type: 'string' }, 'demo-default': { type: 'boolean' } });
+  const config = loadConfig();
+  if (values.port !== undefined) {
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, got "${values.port}"`);
+    config.port = port;
+  }
+  // `npm start` passes --demo-default: demo accounts by default on the embedded database only.
+  const demo = config.demo ?? (values['demo-default'] === true && !config.databaseUrl);
+
+  const log = (s: string) => process.stdout.write(`${s}\n`);
+  log(config.databaseUrl ? 'Connecting to PostgreSQL (DATABASE_URL)…' : `Starting the embedded PostgreSQL in ${config.dataDir} …`);
+  let rt;
+  try {
+    rt = await openRuntime(config, { purpose: 'palermo serve', share: false });
+  } catch (err) {
+    if (!(err instanceof DataDirBusyError)) throw err;
+    process.stderr.write(`palermo: ${err.message}\nStop that process first, or set PALERMO_DATA_DIR to another directory.\n`);
+    return 1;
+  }
+  const { app } = await buildApp({ db: rt.db, config }, { logger: process.env.PALERMO_LOG === '1' });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log(`\n${signal}: stopping…`);
+    await app.close();
+    await rt.shutdown();
+    log('Stopped; the database was shut down cleanly.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  if (demo) {
+    const created = await ensureDemoAccounts(rt.db, (iso3) => stateExists(rt.db, iso3));
+    if (created.length) {
+      if (!config.databaseUrl) saveDemoAccounts(config.dataDir, created);
+      log(`\nDEMO MODE — demo accounts were created (fictitious people; not for real cases):\n${formatDemoAccounts(created)}`);
+      if (!config.databaseUrl) log(`(also saved in ${demoFile(config.dataDir)}; PALERMO_DEMO=0 turns demo mode off)`);
+    } else if (!config.databaseUrl && fs.existsSync(demoFile(config.dataDir))) {
+      log(`\nDemo accounts and their passwords: ${demoFile(config.dataDir)}`);
+    }
+  }
+
+  const address = await app.listen({ port: config.port, host: config.host });
+  log(`\nPalermo is running on ${rt.describe}`);
+  log(`  Web UI:   ${address.replace('127.0.0.1', 'localhost')}/`);
+  log(`  API docs: ${address.replace('127.0.0.1', 'localhost')}/api/docs`);
+  log('Press Ctrl-C to stop.');
+  return new Promise<number>(() => undefined); // runs until a signal
+}

@@ -1,0 +1,98 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ConfigError } from '../platform/config.ts';
+import { DataDirBusyError } from '../platform/db/embedded-server.ts';
+import { AppError } from '../platform/http/errors.ts';
+import { RestoreError } from '../platform/backup/backup.ts';
+import { UsageError } from './cli-context.ts';
+import { serveCommand } from './commands/serve.ts';
+import { migrateCommand } from './commands/migrate.ts';
+import { referenceCommand } from './commands/reference.ts';
+import { usersCommand } from './commands/users.ts';
+import { auditCommand } from './commands/audit.ts';
+import { backupCommand, restoreCommand } from './commands/backup.ts';
+import { openapiCommand } from './commands/openapi.ts';
+
+export const HELP = `palermo — the platform for the UN Convention against Transnational Organized Crime
+
+Usage: palermo <command> [options]
+
+  serve [--port N]                      serve the API and web UI (npm start runs this)
+  migrate                               apply database migrations and load reference data
+  reference import <file.csv> --source "…" [--dry-run]
+                                        update party status from an official list
+                                        (columns: iso3,instrument,status[,signed_on,consented_on,source,as_of])
+  users add <username> --name "…" --roles r1,r2 [--state ISO3] [--email …] [--language en]
+                                        create an account (password read from PALERMO_PASSWORD or generated)
+  users list [--state ISO3] [--role R] [--all] [--json]
+  users disable <username> | users enable <username>
+  users set-roles <username> r1,r2      roles: practitioner, officer, focal_point, expert, secretariat, admin
+  audit verify                          check the audit log's hash chain; names any tampered entry
+  backup <file>                         write a complete backup (gzip JSON lines)
+  restore <file>                        restore a backup into an empty database
+  openapi                               print the OpenAPI document
+
+Every command works on the same data directory (PALERMO_DATA_DIR, default ./data) or on DATABASE_URL,
+whether or not "npm start" is running.`;
+
+type Command = (args: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  serve: serveCommand,
+  migrate: migrateCommand,
+  reference: referenceCommand,
+  users: usersCommand,
+  audit: auditCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  openapi: openapiCommand,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(`${HELP}\n`);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`palermo: unknown command "${name}"\n\n${HELP}\n`);
+    return 2;
+  }
+  try {
+    return await command(rest);
+  } catch (err) {
+    return reportError(err);
+  }
+}
+
+export function reportError(err: unknown): number {
+  if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`palermo: ${(err as Error).message}\nRun "palermo help" for usage.\n`);
+    return 2;
+  }
+  if (err instanceof AppError) {
+    process.stderr.write(`palermo: ${err.message}\n`);
+    for (const i of err.issues) process.stderr.write(`  ${i.path}: ${i.message}\n`);
+    return 1;
+  }
+  if (err instanceof ConfigError || err instanceof DataDirBusyError || err instanceof RestoreError) {
+    process.stderr.write(`palermo: ${err.message}\n`);
+    return 1;
+  }
+  process.stderr.write(`palermo: ${(err as Error)?.stack ?? String(err)}\n`);
+  return 1;
+}
+
+/** parseArgs with our usage errors. */
+export function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, positionals = 0) {
+  const r = parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>({
+    args,
+    options,
+    allowPositionals: true,
+    strict: true,
+  });
+  if (r.positionals.length !== positionals) {
+    throw new UsageError(`expected ${positionals} argument(s), got ${r.positionals.length}`);
+  }
+  return r;
+}

@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { ROOT_DIR } from '../config.ts';
+import { PUBLIC } from '../auth/policy.ts';
+import { installAuthorization, type RegisteredRoute } from './authz.ts';
+import type { AppContext } from './context.ts';
+import { installErrorHandling } from './error-handler.ts';
+import { platformRoutes } from '../platform.routes.ts';
+import { referenceRoutes } from '../../reference/reference.routes.ts';
+
+export const BODY_LIMIT = 1024 * 1024;
+export const WEB_DIR = path.join(ROOT_DIR, 'dist/web');
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  routes: RegisteredRoute[];
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+};
+const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'";
+
+/** The one HTTP API (and the web UI's static files), used by browsers, the CLI's tests and operators. */
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean; web?: boolean } = {}): Promise<BuiltApp> {
+  const app = Fastify({
+    logger: opts.logger ? { level: 'info' } : false,
+    bodyLimit: BODY_LIMIT,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+  await app.register(cookie);
+  const routes = installAuthorization(app, ctx);
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
+    if (!request.url.startsWith('/api/docs')) reply.header('content-security-policy', CSP);
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Palermo API',
+        version: '1.0.0',
+        description:
+          'The API of Palermo, the platform for the UN Convention against Transnational Organized Crime and its Protocols. ' +
+          'Errors are `{ "error": { "code", "message", "issues": [{ "path", "message" }] } }`. ' +
+          'State-changing requests from a logged-in session need the `x-csrf-token` header (from GET /api/v1/me).',
+        license: { name: 'Reference data: CC BY 4.0; software: AGPL-3.0-or-later' },
+      },
+      tags: [
+        { name: 'platform', description: 'Health, session and accounts' },
+        { name: 'reference', description: 'Instruments, articles, clusters, States and party status' },
+      ],
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'palermo_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.get('/api/health', { config: { policy: PUBLIC }, schema: { hide: true } }, async () => {
+    await ctx.db.selectNoFrom((eb) => eb.val(1).as('ok')).execute();
+    return { status: 'ok' };
+  });
+
+  await app.register(platformRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(referenceRoutes(ctx), { prefix: '/api/v1' });
+
+  if (opts.web !== false) await serveWeb(app);
+  return { app, routes };
+}
+
+/** The built single-page UI; any non-API GET that is not a file gets index.html (client-side routing). */
+async function serveWeb(app: FastifyInstance): Promise<void> {
+  const index = path.join(WEB_DIR, 'index.html');
+  if (!fs.existsSync(index)) {
+    app.get('/', { config: { policy: PUBLIC }, schema: { hide: true } }, async (_req, reply) =>
+      reply.type('text/plain').send('The web UI is not built: run "npm run build" (npm start does it for you).'),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, { root: WEB_DIR, serve: false });
+  const html = fs.readFileSync(index, 'utf8');
+  app.get('/*', { config: { policy: PUBLIC }, schema: { hide: true } }, async (request, reply) => {
+    const rel = decodeURIComponent(request.url.split('?')[0]!).replace(/^\/+/, '');
+    if (rel.startsWith('api/')) {
+      return reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} /${rel}`, issues: [] } });
+    }
+    const file = path.join(WEB_DIR, rel);
+    if (rel && file.startsWith(WEB_DIR + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+      return reply.sendFile(rel, rel.startsWith('assets/') ? { maxAge: '365d', immutable: true } : {});
+    }
+    return reply.type('text/html').send(html);
+  });
+}

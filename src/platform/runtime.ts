@@ -1,0 +1,62 @@
+import type { Config } from './config.ts';
+import { connect, type DbHandle } from './db/database.ts';
+import { openEmbedded, type EmbeddedHandle } from './db/embedded-server.ts';
+import { migrate } from './db/migrations.ts';
+import { loadReferenceData } from '../reference/reference.service.ts';
+
+/** An open database for one process: the embedded server (started or shared) or DATABASE_URL. */
+export interface Runtime extends DbHandle {
+  embedded: EmbeddedHandle | null;
+  describe: string;
+  shutdown(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** What this process is (shown to another process that finds the data directory busy). */
+  purpose: string;
+  /** Allow connecting to an embedded server another palermo process already runs (CLI commands). */
+  share: boolean;
+  /** Apply migrations and load reference data (idempotent). */
+  prepare?: boolean;
+  onLog?: (line: string) => void;
+}
+
+export async function openRuntime(config: Config, opts: OpenOptions): Promise<Runtime> {
+  let embedded: EmbeddedHandle | null = null;
+  let url: string;
+  if (config.databaseUrl) {
+    url = config.databaseUrl;
+  } else {
+    embedded = await openEmbedded(config.dataDir, { purpose: opts.purpose, share: opts.share, onLog: opts.onLog });
+    url = embedded.url;
+  }
+  const handle = connect(url);
+  try {
+    if (opts.prepare !== false) {
+      await migrate(handle.db);
+      await loadReferenceData(handle.db);
+    }
+  } catch (err) {
+    await handle.close();
+    await embedded?.stop();
+    throw err;
+  }
+  const describe = config.databaseUrl
+    ? `external PostgreSQL (${new URL(config.databaseUrl).host})`
+    : embedded!.owner
+      ? `embedded PostgreSQL in ${config.dataDir}`
+      : `embedded PostgreSQL of running process ${embedded!.lock.pid}`;
+  let down: Promise<void> | null = null;
+  return {
+    ...handle,
+    embedded,
+    describe,
+    shutdown: () => {
+      down ??= (async () => {
+        await handle.close();
+        await embedded?.stop();
+      })();
+      return down;
+    },
+  };
+}

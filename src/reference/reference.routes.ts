@@ -1,0 +1,104 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { PUBLIC, rolesPolicy } from '../platform/auth/policy.ts';
+import type { AppContext } from '../platform/http/context.ts';
+import { ValidationError } from '../platform/http/errors.ts';
+import { errorSchema, iso3Schema } from '../platform/platform.schemas.ts';
+import { importPartyStatus, MAX_IMPORT_BYTES } from './party-status-import.ts';
+import * as service from './reference.service.ts';
+import { articleSchema, instrumentSchema, langQuery, stateListQuery, stateListSchema, stateSchema } from './reference.schemas.ts';
+
+const instrumentParam = z.string().regex(/^[A-Za-z0-9]{2,12}$/, 'must be an instrument code such as UNTOC');
+
+export function referenceRoutes(ctx: AppContext): FastifyPluginAsync {
+  return async (plain) => {
+    const app = plain.withTypeProvider<ZodTypeProvider>();
+    const tags = ['reference'];
+
+    app.get('/instruments', {
+      config: { policy: PUBLIC },
+      schema: { tags, summary: 'The Convention, its Protocols, UNCAC and the 1988 Convention', querystring: langQuery, response: { 200: z.object({ items: z.array(instrumentSchema) }) } },
+    }, async (req) => ({ items: await service.listInstruments(ctx.db, req.query.lang) }));
+
+    app.get('/instruments/:code', {
+      config: { policy: PUBLIC },
+      schema: {
+        tags,
+        summary: 'One instrument with its articles and their review cluster',
+        params: z.object({ code: instrumentParam }),
+        querystring: langQuery,
+        response: { 200: instrumentSchema.extend({ articles: z.array(articleSchema) }), 404: errorSchema },
+      },
+    }, async (req) => service.getInstrument(ctx.db, req.params.code, req.query.lang));
+
+    app.get('/instruments/:code/articles/:article', {
+      config: { policy: PUBLIC },
+      schema: {
+        tags,
+        summary: 'One article',
+        params: z.object({ code: instrumentParam, article: z.coerce.number().int().min(1).max(999) }),
+        querystring: langQuery,
+        response: { 200: articleSchema.extend({ instrumentName: z.string(), instrumentShortName: z.string() }), 404: errorSchema },
+      },
+    }, async (req) => service.getArticle(ctx.db, req.params.code, req.params.article, req.query.lang));
+
+    app.get('/clusters', {
+      config: { policy: PUBLIC },
+      schema: { tags, summary: 'The review mechanism’s thematic clusters and their articles (resolution 8/2)', querystring: langQuery },
+    }, async (req) => ({ items: await service.listClusters(ctx.db, req.query.lang) }));
+
+    app.get('/regional-groups', {
+      config: { policy: PUBLIC },
+      schema: { tags, summary: 'The five UN regional groups', querystring: langQuery },
+    }, async (req) => ({ items: await service.listRegionalGroups(ctx.db, req.query.lang) }));
+
+    app.get('/states', {
+      config: { policy: PUBLIC },
+      schema: {
+        tags,
+        summary: 'States and other parties, with filters',
+        description:
+          'Filter by regional group, party status to an instrument and legal-system family. Party status "unknown" means the ' +
+          'status is not loaded (never "not a party"); with `party`, `unknownStatus.count` says how many States could not be decided.',
+        querystring: stateListQuery,
+        response: { 200: stateListSchema, 400: errorSchema },
+      },
+    }, async (req) => service.listStates(ctx.db, req.query));
+
+    app.get('/states/:iso3', {
+      config: { policy: PUBLIC },
+      schema: {
+        tags,
+        summary: 'One State’s profile: regional group, legal system, party status per instrument',
+        params: z.object({ iso3: iso3Schema }),
+        querystring: langQuery,
+        response: { 200: stateSchema, 400: errorSchema, 404: errorSchema },
+      },
+    }, async (req) => service.getState(ctx.db, req.params.iso3, req.query.lang));
+
+    app.get('/states/:iso3/party-status/history', {
+      config: { policy: PUBLIC },
+      schema: { tags, summary: 'Every change of a State’s party status, with its source', params: z.object({ iso3: iso3Schema }) },
+    }, async (req) => ({ items: await service.getStatusHistory(ctx.db, req.params.iso3) }));
+
+    await app.register(async (importScope) => {
+      importScope.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES }, (_req, body, done) => done(null, body));
+      importScope.withTypeProvider<ZodTypeProvider>().post('/reference/party-status/import', {
+        config: { policy: rolesPolicy('secretariat', 'admin') },
+        bodyLimit: MAX_IMPORT_BYTES,
+        schema: {
+          tags,
+          summary: 'Import an official party-status list (CSV: iso3,instrument,status[,signed_on,consented_on,source,as_of])',
+          description: 'Send the CSV as the body with Content-Type text/csv. One bad row rejects the whole file, each problem named by line.',
+          querystring: z.object({ source: z.string().min(3).max(300), dryRun: z.coerce.boolean().default(false) }),
+          response: { 200: z.object({ rows: z.number(), changed: z.number(), unchanged: z.number() }), 400: errorSchema },
+        },
+      }, async (req) => {
+        const body = req.body as unknown;
+        if (!Buffer.isBuffer(body)) throw new ValidationError('Send the CSV with Content-Type text/csv', [{ path: 'body', message: 'expected CSV text' }]);
+        return importPartyStatus(ctx.db, body, { actor: req.actor, defaultSource: req.query.source, dryRun: req.query.dryRun });
+      });
+    });
+  };
+}

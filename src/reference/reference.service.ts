@@ -1,0 +1,204 @@
+import type { Db } from '../platform/db/database.ts';
+import { NotFoundError, ValidationError } from '../platform/http/errors.ts';
+import { pick, type Language, type Localized } from '../platform/i18n/languages.ts';
+import * as repo from './reference.repository.ts';
+import { buildReferenceSeed } from './reference.seed.ts';
+import type { PartyStatus } from './reference.tables.ts';
+
+/** What other modules and the routes call; nobody else reads the reference tables. */
+
+export const UNKNOWN_STATUS_NOTE =
+  'Status not loaded: this does not mean the State is not a party. The secretariat can import the official list.';
+
+export async function loadReferenceData(db: Db) {
+  const seed = buildReferenceSeed();
+  return db.transaction().execute((trx) => repo.writeSeed(trx, seed));
+}
+
+export async function stateExists(db: Db, iso3: string): Promise<boolean> {
+  return (await repo.findState(db, iso3.toUpperCase())) !== undefined;
+}
+
+function instrumentDto(i: Awaited<ReturnType<typeof repo.listInstruments>>[number], lang: Language) {
+  return {
+    code: i.code,
+    kind: i.kind,
+    parent: i.parent_code,
+    adoptedOn: i.adopted_on,
+    inForceOn: i.in_force_on,
+    reviewed: i.reviewed,
+    name: pick(i.names, lang)!,
+    shortName: pick(i.short_names, lang)!,
+    names: i.names,
+  };
+}
+
+export async function listInstruments(db: Db, lang: Language) {
+  return (await repo.listInstruments(db)).map((i) => instrumentDto(i, lang));
+}
+
+function articleDto(a: Awaited<ReturnType<typeof repo.listArticles>>[number], lang: Language, clusters: Map<string, Localized>) {
+  return {
+    instrument: a.instrument_code,
+    article: a.article,
+    eid: a.eid,
+    title: pick(a.titles, lang),
+    titleLanguage: a.titles[lang] ? lang : a.titles.en ? 'en' : null,
+    titles: a.titles,
+    chapter: a.chapter,
+    chapterTitle: pick(a.chapter_titles, lang),
+    cluster: a.cluster_code ? { code: a.cluster_code, name: pick(clusters.get(a.cluster_code), lang)! } : null,
+    reviewedOnlyIfNotPartyTo: a.only_if_not_party_to,
+  };
+}
+
+async function clusterNames(db: Db): Promise<Map<string, Localized>> {
+  return new Map((await repo.listClusters(db)).map((c) => [c.code, c.names]));
+}
+
+export async function getInstrument(db: Db, code: string, lang: Language) {
+  const i = await repo.findInstrument(db, code.toUpperCase());
+  if (!i) throw new NotFoundError(`No instrument ${code}`);
+  const clusters = await clusterNames(db);
+  const articles = (await repo.listArticles(db, i.code)).map((a) => articleDto(a, lang, clusters));
+  return { ...instrumentDto(i, lang), articles };
+}
+
+export async function getArticle(db: Db, code: string, article: number, lang: Language) {
+  const i = await repo.findInstrument(db, code.toUpperCase());
+  if (!i) throw new NotFoundError(`No instrument ${code}`);
+  const a = await repo.findArticle(db, i.code, article);
+  if (!a) throw new NotFoundError(`${i.code} has no article ${article}`);
+  return { ...articleDto(a, lang, await clusterNames(db)), instrumentName: pick(i.names, lang)!, instrumentShortName: pick(i.short_names, lang)! };
+}
+
+export async function listClusters(db: Db, lang: Language) {
+  const [clusters, articles] = await Promise.all([repo.listClusters(db), repo.listClusterArticles(db)]);
+  return clusters.map((c) => ({
+    code: c.code,
+    name: pick(c.names, lang)!,
+    names: c.names,
+    articles: articles
+      .filter((a) => a.cluster_code === c.code)
+      .map((a) => ({ instrument: a.instrument_code, article: a.article, reviewedOnlyIfNotPartyTo: a.only_if_not_party_to, note: a.note })),
+  }));
+}
+
+export async function listRegionalGroups(db: Db, lang: Language) {
+  return (await repo.listRegionalGroups(db)).map((g) => ({ code: g.code, name: pick(g.names, lang)!, names: g.names }));
+}
+
+function statusDto(s: Awaited<ReturnType<typeof repo.partyStatusOf>>[number]) {
+  return {
+    instrument: s.instrument_code,
+    status: s.status,
+    known: s.status !== 'unknown',
+    signedOn: s.signed_on,
+    consentedOn: s.consented_on,
+    source: s.source,
+    asOf: s.as_of,
+    ...(s.status === 'unknown' ? { note: UNKNOWN_STATUS_NOTE } : {}),
+  };
+}
+
+export interface StatesQuery {
+  group?: string;
+  party?: string;
+  status?: PartyStatus;
+  legal?: string;
+  q?: string;
+  lang: Language;
+}
+
+export async function listStates(db: Db, query: StatesQuery) {
+  const groups = await repo.listRegionalGroups(db);
+  if (query.group && query.group !== 'none' && !groups.some((g) => g.code === query.group)) {
+    throw new ValidationError(`Unknown regional group "${query.group}"`, [
+      { path: 'querystring.group', message: `one of ${[...groups.map((g) => g.code), 'none'].join(', ')}` },
+    ]);
+  }
+  const party = query.party?.toUpperCase();
+  if (party && !(await repo.existingInstruments(db)).has(party)) {
+    throw new ValidationError(`Unknown instrument "${query.party}"`, [
+      { path: 'querystring.party', message: 'one of UNTOC, TIP, SOM, FIR, UNCAC, DRUG1988' },
+    ]);
+  }
+  if (query.status && !party) {
+    throw new ValidationError('status needs party', [{ path: 'querystring.status', message: 'give party=<instrument> with status' }]);
+  }
+  const rows = await repo.listStates(db, { group: query.group, party, status: query.status, legal: query.legal, q: query.q });
+  const statuses = await repo.partyStatusOf(db, rows.map((r) => r.iso3));
+  const byState = new Map<string, Record<string, PartyStatus>>();
+  for (const s of statuses) {
+    const m = byState.get(s.iso3) ?? {};
+    m[s.instrument_code] = s.status;
+    byState.set(s.iso3, m);
+  }
+  const groupNames = new Map(groups.map((g) => [g.code, g.names]));
+  const unknown = await repo.unknownCounts(db);
+  const items = rows
+    .map((r) => ({
+      iso3: r.iso3,
+      name: pick(r.names, query.lang)!,
+      names: r.names,
+      kind: r.kind,
+      regionalGroup: r.regional_group ? { code: r.regional_group, name: pick(groupNames.get(r.regional_group), query.lang)! } : null,
+      legalSystem: r.legal_system,
+      legalFamilies: r.legal_families,
+      partyStatus: byState.get(r.iso3) ?? {},
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, query.lang));
+  return {
+    items,
+    total: items.length,
+    language: query.lang,
+    // A "party to X" filter can only list what is loaded: say how many States it could not decide.
+    unknownStatus: party ? { instrument: party, count: unknown[party] ?? 0, note: UNKNOWN_STATUS_NOTE } : null,
+  };
+}
+
+export async function getState(db: Db, iso3: string, lang: Language) {
+  const s = await repo.findState(db, iso3.toUpperCase());
+  if (!s) throw new NotFoundError(`No State with code ${iso3.toUpperCase()}`);
+  const [statuses, groups, instruments] = await Promise.all([
+    repo.partyStatusOf(db, [s.iso3]),
+    repo.listRegionalGroups(db),
+    repo.listInstruments(db),
+  ]);
+  const group = groups.find((g) => g.code === s.regional_group);
+  const instrumentNames = new Map(instruments.map((i) => [i.code, i.short_names]));
+  return {
+    iso3: s.iso3,
+    iso2: s.iso2,
+    isoAssigned: s.iso_assigned,
+    kind: s.kind,
+    name: pick(s.names, lang)!,
+    names: s.names,
+    regionalGroup: group ? { code: group.code, name: pick(group.names, lang)! } : null,
+    legalSystem: s.legal_system,
+    legalFamilies: s.legal_families,
+    notes: s.notes,
+    partyStatus: statuses.map((st) => ({ ...statusDto(st), instrumentName: pick(instrumentNames.get(st.instrument_code), lang)! })),
+  };
+}
+
+export async function getStatusHistory(db: Db, iso3: string) {
+  const s = await repo.findState(db, iso3.toUpperCase());
+  if (!s) throw new NotFoundError(`No State with code ${iso3.toUpperCase()}`);
+  return (await repo.statusHistory(db, s.iso3)).map((h) => ({
+    instrument: h.instrument_code,
+    from: h.old_status,
+    to: h.new_status,
+    signedOn: h.signed_on,
+    consentedOn: h.consented_on,
+    source: h.source,
+    changedAt: h.changed_at.toISOString(),
+    changedBy: h.changed_by,
+  }));
+}
+
+/** Party status of several States to one instrument, for other modules (directory routing, review draws). */
+export async function partyStatusFor(db: Db, iso3s: string[], instrument: string) {
+  const rows = await repo.partyStatusOf(db, iso3s);
+  return new Map(rows.filter((r) => r.instrument_code === instrument).map((r) => [r.iso3, r.status]));
+}
