@@ -150,7 +150,7 @@ export function listStates(db: Db, f: StateFilter) {
     query = query.where((eb) =>
       eb.or([
         eb('s.iso3', '=', f.q!.toUpperCase()),
-        eb.exists(sql`SELECT 1 FROM jsonb_each_text(s.names) AS n(lang, name) WHERE n.name ILIKE ${pattern}`),
+        eb.exists(sql`(SELECT 1 FROM jsonb_each_text(s.names) AS n(lang, name) WHERE n.name ILIKE ${pattern})`),
       ]),
     );
   }

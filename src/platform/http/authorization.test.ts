@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PUBLIC } from '../auth/policy.ts';
+import { ROLES, type Role } from '../auth/roles.ts';
+import { buildApp } from './app.ts';
+import { loadConfig } from '../config.ts';
+import { addUser, as, createTestApp, login, type Session, type TestApp } from '../../../test/support/app.ts';
+
+/**
+ * Who may call what: the specification, written independently of the policies in the code. Every
+ * registered route must appear here, so adding a route without deciding who may call it fails.
+ */
+type Expect = 'public' | 'authenticated' | readonly Role[];
+const EXPECTED: Record<string, Expect> = {
+  'GET /api/health': 'public',
+  'GET /api/v1/me': 'public',
+  'POST /api/v1/auth/login': 'public',
+  'POST /api/v1/auth/logout': 'authenticated',
+  'GET /api/v1/admin/users': ['admin'],
+  'POST /api/v1/admin/users': ['admin'],
+  'PATCH /api/v1/admin/users/:id': ['admin'],
+  'GET /api/v1/admin/audit': ['admin'],
+  'GET /api/v1/admin/audit/verify': ['admin'],
+  'GET /api/v1/instruments': 'public',
+  'GET /api/v1/instruments/:code': 'public',
+  'GET /api/v1/instruments/:code/articles/:article': 'public',
+  'GET /api/v1/clusters': 'public',
+  'GET /api/v1/regional-groups': 'public',
+  'GET /api/v1/states': 'public',
+  'GET /api/v1/states/:iso3': 'public',
+  'GET /api/v1/states/:iso3/party-status/history': 'public',
+  'POST /api/v1/reference/party-status/import': ['secretariat', 'admin'],
+};
+const isDocs = (url: string) => url.startsWith('/api/docs');
+
+type Who = 'anonymous' | Role;
+const WHO: Who[] = ['anonymous', ...ROLES];
+
+let t: TestApp;
+const sessions = new Map<Who, Session | null>();
+let targetUserId = '';
+let counter = 0;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  sessions.set('anonymous', null);
+  for (const role of ROLES) {
+    const stateBound = ['practitioner', 'officer', 'focal_point', 'expert'].includes(role);
+    await addUser(t, `authz-${role.replace('_', '-')}`, [role], stateBound ? 'FRA' : null);
+  }
+  targetUserId = (await addUser(t, 'authz-target', ['practitioner'], 'DEU')).id;
+});
+afterAll(() => t.close());
+
+function request(route: string): { url: string; payload?: unknown; headers?: Record<string, string> } {
+  const [method, pattern] = route.split(' ') as [string, string];
+  const url = pattern
+    .replace(':code', 'UNTOC')
+    .replace(':article', '18')
+    .replace(':iso3', 'FRA')
+    .replace(':id', targetUserId)
+    .replace('*', 'index.html');
+  if (route === 'POST /api/v1/auth/login') return { url, payload: { username: 'authz-target', password: 'correct horse battery staple' } };
+  if (route === 'POST /api/v1/admin/users') {
+    return { url, payload: { username: `authz-new-${++counter}`, displayName: 'New', password: 'a long enough password', roles: ['practitioner'], state: 'ITA' } };
+  }
+  if (route === 'PATCH /api/v1/admin/users/:id') return { url, payload: { disabled: false } };
+  if (route === 'POST /api/v1/reference/party-status/import') {
+    return { url: `${url}?source=authz+test`, payload: 'iso3,instrument,status\nFRA,UNTOC,party\n', headers: { 'content-type': 'text/csv' } };
+  }
+  return { url: method === 'GET' ? url : url, payload: method === 'GET' ? undefined : {} };
+}
+
+describe('authorization: every route × every role', () => {
+  it('every registered route has an expected outcome here (and nothing here is unregistered)', () => {
+    const registered = t.routes.filter((r) => r.method !== 'HEAD' && !isDocs(r.url)).map((r) => `${r.method} ${r.url}`);
+    expect([...new Set(registered)].sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('the API documentation routes are public', () => {
+    expect(t.routes.filter((r) => isDocs(r.url)).length).toBeGreaterThan(2);
+  });
+
+  for (const who of WHO) {
+    it(`${who}: each route allows or refuses exactly as specified`, async () => {
+      if (who !== 'anonymous') sessions.set(who, await login(t.app, `authz-${who.replace('_', '-')}`));
+      const session = sessions.get(who) ?? null;
+      // Logout last: it ends the session the other calls use.
+      const routes = [...t.routes.filter((r) => r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`)].sort((a, b) =>
+        a.endsWith('/logout') ? 1 : b.endsWith('/logout') ? -1 : 0,
+      );
+      for (const route of new Set(routes)) {
+        const [method] = route.split(' ') as ['GET' | 'POST' | 'PATCH'];
+        const spec: Expect = isDocs(route.split(' ')[1]!) ? 'public' : EXPECTED[route]!;
+        const r = request(route);
+        const res = await as(t.app, session, method, r.url, r.payload, r.headers);
+        const allowed =
+          spec === 'public' || (spec === 'authenticated' ? who !== 'anonymous' : who !== 'anonymous' && spec.includes(who));
+        const outcome = `${who} ${route} → ${res.statusCode} ${res.body.slice(0, 120)}`;
+        if (allowed) {
+          expect(res.statusCode, outcome).toBeLessThan(400);
+        } else {
+          expect(res.statusCode, outcome).toBe(who === 'anonymous' ? 401 : 403);
+        }
+      }
+    });
+  }
+
+  it('refusals are audited', async () => {
+    const denied = await t.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'access.denied').execute();
+    expect(denied.length).toBeGreaterThan(0);
+    expect(denied.every((d) => d.outcome === 'denied' && d.actor_username?.startsWith('authz-'))).toBe(true);
+  });
+
+  it('an app with a route that declares no policy refuses to start', async () => {
+    const built = await buildApp({ db: t.database.db, config: loadConfig({}) }, { web: false });
+    expect(() => built.app.get('/api/v1/unguarded', async () => 'oops')).toThrow(/has no policy/);
+    built.app.get('/api/v1/guarded', { config: { policy: PUBLIC } }, async () => 'ok');
+    await built.app.close();
+  });
+});

@@ -1,0 +1,23 @@
+import { useMemo } from 'react';
+import { useLang } from './i18n.ts';
+
+/** Number and date formatting for the current UI language (Intl). */
+export function useFormat() {
+  const lang = useLang();
+  return useMemo(() => {
+    const num = new Intl.NumberFormat(lang);
+    const date = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+    const collator = new Intl.Collator(lang, { sensitivity: 'base' });
+    return {
+      lang,
+      number: (n: number) => num.format(n),
+      /** An ISO date (YYYY-MM-DD) as the language writes it; the raw text if it is not a date. */
+      date: (iso: string | null | undefined): string | null => {
+        if (!iso) return null;
+        const d = new Date(iso.length === 10 ? iso + 'T00:00:00Z' : iso);
+        return Number.isNaN(d.getTime()) ? iso : date.format(d);
+      },
+      compare: (a: string, b: string) => collator.compare(a, b),
+    };
+  }, [lang]);
+}

@@ -1,0 +1,20 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { ROOT_DIR } from '../../src/platform/config.ts';
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `palermo` command, as an operator would, against the given environment. */
+export function palermo(args: string[], env: Record<string, string>, input?: string): CliResult {
+  const r = spawnSync(process.execPath, [path.join(ROOT_DIR, 'bin/palermo.js'), ...args], {
+    env: { ...process.env, ...env, CI: '', FORCE_COLOR: '0' },
+    encoding: 'utf8',
+    input,
+    timeout: 60_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
