@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError } from '../platform/config.ts';
-import { DataDirBusyError } from '../platform/db/embedded-server.ts';
+import { EmbeddedServerError } from '../platform/db/embedded-server.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { RestoreError } from '../platform/backup/backup.ts';
 import { UsageError } from './cli-context.ts';
@@ -75,7 +75,7 @@ export function reportError(err: unknown): number {
     for (const i of err.issues) process.stderr.write(`  ${i.path}: ${i.message}\n`);
     return 1;
   }
-  if (err instanceof ConfigError || err instanceof DataDirBusyError || err instanceof RestoreError) {
+  if (err instanceof ConfigError || err instanceof EmbeddedServerError || err instanceof RestoreError) {
     process.stderr.write(`palermo: ${err.message}\n`);
     return 1;
   }

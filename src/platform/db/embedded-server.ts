@@ -16,6 +16,9 @@ import { postgresBinaries } from './postgres-binaries.ts';
  * the cluster directory as a second line of defence.
  */
 
+/** A problem starting the embedded server that the operator can act on; shown without a stack trace. */
+export class EmbeddedServerError extends Error {}
+
 const DATABASE_NAME = 'palermo';
 const SUPERUSER = 'palermo';
 
@@ -137,8 +140,38 @@ function runAsIds(): { uid: number; gid: number } | Record<string, never> {
     spawnSync('useradd', ['--system', '-g', 'postgres', '-M', '-s', '/usr/sbin/nologin', 'postgres']);
     ids = lookup();
   }
-  if (!ids) throw new Error('Running as root, PostgreSQL needs a "postgres" OS user, and creating one failed.');
+  if (!ids) throw new EmbeddedServerError('Running as root, PostgreSQL needs a "postgres" OS user, and creating one failed.');
   return ids;
+}
+
+/** Whether the OS user `ids` can reach and use `target` (checked by asking the system, as that user). */
+function reachable(ids: { uid?: number; gid?: number }, target: string, mode: '-x' | '-w'): boolean {
+  if (ids.uid === undefined) return true;
+  return spawnSync('test', [mode, target], { uid: ids.uid, gid: ids.gid }).status === 0;
+}
+
+/**
+ * The binaries live in node_modules, which the `postgres` user may not reach (a checkout under /root):
+ * then run a copy from a world-readable cache directory instead.
+ */
+async function usableBinaries(ids: { uid?: number; gid?: number }) {
+  const bins = await postgresBinaries();
+  if (reachable(ids, bins.postgres, '-x')) return bins;
+  const nativeDir = path.dirname(path.dirname(bins.postgres));
+  const version = fs.readFileSync(path.join(nativeDir, '..', 'package.json'), 'utf8').match(/"version":\s*"([^"]+)"/)?.[1] ?? 'x';
+  const cache = path.join(os.tmpdir(), `palermo-postgres-${version}`);
+  if (!fs.existsSync(path.join(cache, 'bin', 'postgres'))) {
+    fs.rmSync(`${cache}.tmp`, { recursive: true, force: true });
+    fs.cpSync(nativeDir, `${cache}.tmp`, { recursive: true, verbatimSymlinks: true });
+    fs.renameSync(`${cache}.tmp`, cache);
+  }
+  const copied = {
+    postgres: path.join(cache, 'bin', 'postgres'),
+    initdb: path.join(cache, 'bin', 'initdb'),
+    pg_ctl: path.join(cache, 'bin', 'pg_ctl'),
+  };
+  if (!reachable(ids, copied.postgres, '-x')) throw new EmbeddedServerError(`The postgres user cannot run ${copied.postgres}`);
+  return copied;
 }
 
 function chownTree(dir: string, ids: { uid?: number; gid?: number }): void {
@@ -156,8 +189,8 @@ function run(cmd: string, args: string[], ids: object): { ok: boolean; output: s
   return { ok: r.status === 0, output: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}` };
 }
 
-async function initCluster(clusterDir: string, dataDir: string, ids: object): Promise<void> {
-  const { initdb } = await postgresBinaries();
+async function initCluster(clusterDir: string, dataDir: string, ids: { uid?: number; gid?: number }): Promise<void> {
+  const { initdb } = await usableBinaries(ids);
   const creds: Credentials = { user: SUPERUSER, password: crypto.randomBytes(24).toString('base64url') };
   fs.mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
   chownTree(clusterDir, ids);
@@ -169,7 +202,7 @@ async function initCluster(clusterDir: string, dataDir: string, ids: object): Pr
       [`--pgdata=${clusterDir}`, '--auth=scram-sha-256', `--username=${creds.user}`, `--pwfile=${pwFile}`, '--encoding=UTF8', '--locale=C.UTF-8'],
       ids,
     );
-    if (!r.ok) throw new Error(`initdb failed in ${clusterDir}:\n${r.output}`);
+    if (!r.ok) throw new EmbeddedServerError(`initdb failed in ${clusterDir}:\n${r.output}`);
   } finally {
     fs.rmSync(pwFile, { force: true });
   }
@@ -177,19 +210,19 @@ async function initCluster(clusterDir: string, dataDir: string, ids: object): Pr
 }
 
 /** A postgres left running by a process that was killed holds postmaster.pid: stop it before starting. */
-async function stopOrphan(clusterDir: string, ids: object): Promise<void> {
+async function stopOrphan(clusterDir: string, ids: { uid?: number; gid?: number }): Promise<void> {
   const pidFile = path.join(clusterDir, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (!Number.isInteger(pid) || !isAlive(pid)) return;
-  const { pg_ctl } = await postgresBinaries();
+  const { pg_ctl } = await usableBinaries(ids);
   run(pg_ctl, ['stop', '-D', clusterDir, '-m', 'fast', '-w', '-t', '30'], ids);
 }
 
 async function waitReady(url: string, child: ChildProcess, log: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`PostgreSQL exited during start-up:\n${log()}`);
+    if (child.exitCode !== null) throw new EmbeddedServerError(`PostgreSQL exited during start-up:\n${log()}`);
     const client = new pg.Client({ connectionString: url });
     try {
       await client.connect();
@@ -197,7 +230,7 @@ async function waitReady(url: string, child: ChildProcess, log: () => string): P
       return;
     } catch {
       await client.end().catch(() => undefined);
-      if (Date.now() > deadline) throw new Error(`PostgreSQL did not accept connections within 60 s:\n${log()}`);
+      if (Date.now() > deadline) throw new EmbeddedServerError(`PostgreSQL did not accept connections within 60 s:\n${log()}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -214,7 +247,7 @@ async function ensureDatabase(adminUrl: string): Promise<void> {
   }
 }
 
-export class DataDirBusyError extends Error {
+export class DataDirBusyError extends EmbeddedServerError {
   constructor(readonly lock: LockInfo) {
     super(
       `The data directory is in use by another palermo process (pid ${lock.pid}, ${lock.purpose}, since ${lock.startedAt}).`,
@@ -248,12 +281,18 @@ export async function openEmbedded(
   try {
     const ids = runAsIds();
     const clusterDir = path.join(dataDir, 'pg');
+    if (!reachable(ids, dataDir, '-x')) {
+      throw new EmbeddedServerError(
+        `PostgreSQL runs as the "postgres" user (the server refuses to run as root), and that user cannot reach ${dataDir}. ` +
+          'Set PALERMO_DATA_DIR to a directory it can reach (e.g. under /var/lib or /srv), or run Palermo as an ordinary user.',
+      );
+    }
     if (!fs.existsSync(path.join(clusterDir, 'PG_VERSION')) || !fs.existsSync(credentialsFile(dataDir))) {
       fs.rmSync(clusterDir, { recursive: true, force: true });
       await initCluster(clusterDir, dataDir, ids);
     }
     await stopOrphan(clusterDir, ids);
-    const { postgres } = await postgresBinaries();
+    const { postgres } = await usableBinaries(ids);
     const port = await freePort();
     let logText = '';
     const child = spawn(

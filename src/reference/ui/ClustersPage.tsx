@@ -1,0 +1,76 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { api, type Cluster } from '../../web/api.ts';
+import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
+import { usePageTitle } from '../../web/components/usePageTitle.ts';
+import { useFormat } from '../../web/format.ts';
+import { useLang } from '../../web/i18n.ts';
+import { useApi } from '../../web/useApi.ts';
+import { byCode, useInstruments } from './useInstruments.ts';
+
+type ClusterArticle = Cluster['articles'][number];
+
+function byInstrument(articles: ClusterArticle[]): [string, ClusterArticle[]][] {
+  const m = new Map<string, ClusterArticle[]>();
+  for (const a of articles) m.set(a.instrument, [...(m.get(a.instrument) ?? []), a]);
+  return [...m.entries()];
+}
+
+/** /clusters: the review mechanism's four thematic clusters and the articles in each. */
+export function ClustersPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const f = useFormat();
+  const { hash } = useLocation();
+  const res = useApi((signal) => api.clusters(lang, signal), [lang]);
+  const instruments = byCode(useInstruments().data);
+  usePageTitle(t('clusters.title'));
+
+  // the content arrives after the page: scroll to /clusters#code once it is there
+  const loaded = res.status === 'ok';
+  useEffect(() => {
+    if (!loaded || !hash) return;
+    const el = document.getElementById(decodeURIComponent(hash.slice(1)));
+    el?.scrollIntoView();
+    el?.focus();
+  }, [loaded, hash]);
+
+  return (
+    <>
+      <h1>{t('clusters.title')}</h1>
+      <p>{t('clusters.intro')}</p>
+      {res.status === 'error' && <ErrorMessage error={res.error} onRetry={res.reload} />}
+      {res.status === 'loading' && !res.data && <Loading />}
+      {res.data?.map((c, i) => (
+        <section key={c.code} aria-labelledby={c.code} data-testid="cluster" data-code={c.code}>
+          <h2 id={c.code} tabIndex={-1}>
+            {t('clusters.number', { number: f.number(i + 1) })} {c.name}
+          </h2>
+          <ul className="cluster-articles">
+            {byInstrument(c.articles).map(([code, arts]) => (
+              <li key={code}>
+                <Link to={`/instruments/${code}`}>{instruments.get(code)?.shortName ?? code}</Link>
+                {t('common.colon')}
+                <ul className="article-links">
+                  {arts.map((a) => (
+                    <li key={a.article}>
+                      <Link to={`/instruments/${code}/articles/${a.article}`}>{t('articles.short', { number: f.number(a.article) })}</Link>
+                      {a.reviewedOnlyIfNotPartyTo && (
+                        <span className="review-note">
+                          {t('articles.reviewedOnlyIfNotPartyTo', {
+                            instrument: instruments.get(a.reviewedOnlyIfNotPartyTo)?.shortName ?? a.reviewedOnlyIfNotPartyTo,
+                          })}
+                        </span>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}
