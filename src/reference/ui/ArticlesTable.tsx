@@ -12,6 +12,7 @@ export function ArticlesTable({
   instrumentName,
   id,
   captionHidden = false,
+  showCluster = true,
 }: {
   caption: string;
   articles: Article[];
@@ -19,6 +20,8 @@ export function ArticlesTable({
   id?: string;
   /** when a heading with the same words is just above */
   captionHidden?: boolean;
+  /** false for an instrument outside the review mechanism */
+  showCluster?: boolean;
 }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -26,13 +29,19 @@ export function ArticlesTable({
     <div className="table-scroll" role="region" aria-labelledby={id ? `${id}-caption` : undefined} tabIndex={0}>
       <table className="articles-table" data-testid="articles">
         <caption id={id ? `${id}-caption` : undefined} className={captionHidden ? 'visually-hidden' : undefined}>
-          {caption}
+          <span>{caption}</span>
         </caption>
         <thead>
           <tr>
-            <th scope="col">{t('articles.number')}</th>
+            <th scope="col" className="col-number">
+              {t('articles.number')}
+            </th>
             <th scope="col">{t('articles.titleColumn')}</th>
-            <th scope="col">{t('articles.cluster')}</th>
+            {showCluster && (
+              <th scope="col" className="col-cluster">
+                {t('articles.cluster')}
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -44,9 +53,11 @@ export function ArticlesTable({
               <td>
                 <ArticleTitle article={a} />
               </td>
-              <td>
-                <ClusterBadge article={a} instrumentName={instrumentName} />
-              </td>
+              {showCluster && (
+                <td>
+                  <ClusterBadge article={a} instrumentName={instrumentName} />
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

@@ -45,29 +45,39 @@ export function ClustersPage() {
       {res.data?.map((c, i) => (
         <section key={c.code} aria-labelledby={c.code} data-testid="cluster" data-code={c.code}>
           <h2 id={c.code} tabIndex={-1}>
-            {t('clusters.number', { number: f.number(i + 1) })} {c.name}
+            {t('clusters.heading', { number: f.number(i + 1), name: c.name })}
           </h2>
           <ul className="cluster-articles">
-            {byInstrument(c.articles).map(([code, arts]) => (
-              <li key={code}>
-                <Link to={`/instruments/${code}`}>{instruments.get(code)?.shortName ?? code}</Link>
-                {t('common.colon')}
-                <ul className="article-links">
-                  {arts.map((a) => (
-                    <li key={a.article}>
-                      <Link to={`/instruments/${code}/articles/${a.article}`}>{t('articles.short', { number: f.number(a.article) })}</Link>
-                      {a.reviewedOnlyIfNotPartyTo && (
-                        <span className="review-note">
-                          {t('articles.reviewedOnlyIfNotPartyTo', {
-                            instrument: instruments.get(a.reviewedOnlyIfNotPartyTo)?.shortName ?? a.reviewedOnlyIfNotPartyTo,
-                          })}
-                        </span>
-                      )}
-                    </li>
+            {byInstrument(c.articles).map(([code, arts]) => {
+              // restricted articles get a footnote mark (*, **) pointing at a note under the line
+              const limits = [...new Set(arts.map((a) => a.reviewedOnlyIfNotPartyTo).filter((x): x is string => x !== null))];
+              const noteId = (limit: string) => `note-${c.code}-${code}-${limit}`;
+              return (
+                <li key={code}>
+                  <Link to={`/instruments/${code}`}>{instruments.get(code)?.shortName ?? code}</Link>
+                  {t('common.colon')}
+                  <ul className="article-links">
+                    {arts.map((a) => {
+                      const limit = a.reviewedOnlyIfNotPartyTo;
+                      return (
+                        <li key={a.article}>
+                          <Link to={`/instruments/${code}/articles/${a.article}`} aria-describedby={limit ? noteId(limit) : undefined}>
+                            {t('articles.short', { number: f.number(a.article) })}
+                          </Link>
+                          {limit && <sup aria-hidden="true">{'*'.repeat(limits.indexOf(limit) + 1)}</sup>}
+                        </li>
+                      );
+                    })}
+                  </ul>
+                  {limits.map((limit, k) => (
+                    <span key={limit} id={noteId(limit)} className="review-note" data-testid="reviewed-only-if-not-party">
+                      <span aria-hidden="true">{'*'.repeat(k + 1)} </span>
+                      {t('articles.reviewedOnlyIfNotPartyTo', { instrument: instruments.get(limit)?.shortName ?? limit })}
+                    </span>
                   ))}
-                </ul>
-              </li>
-            ))}
+                </li>
+              );
+            })}
           </ul>
         </section>
       ))}

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Instrument } from '../../web/api.ts';
 import { useFormat } from '../../web/format.ts';
@@ -20,7 +20,11 @@ export function InstrumentFacts({ instrument: i, parentName }: { instrument: Ins
         {i.parent && (
           <>
             {' '}
-            ({t('instruments.supplements')} <Link to={`/instruments/${i.parent}`}>{parentName ?? i.parent}</Link>)
+            <Trans
+              i18nKey="instruments.supplements"
+              values={{ name: parentName ?? i.parent }}
+              components={{ link: <Link to={`/instruments/${i.parent}`} /> }}
+            />
           </>
         )}
       </dd>

@@ -66,6 +66,7 @@ export function InstrumentPage() {
   }
 
   const hasChapters = data.articles.some((a) => a.chapter);
+  const showCluster = data.reviewed || data.articles.some((a) => a.cluster);
   const chapters = hasChapters
     ? groupByChapter(data.articles, (a) => (a.chapter ? chapterText(t, data.code, a) : t('articles.title')))
     : [{ chapter: '', caption: t('articles.captionOf', { instrument: data.shortName }), articles: data.articles }];
@@ -96,10 +97,10 @@ export function InstrumentPage() {
               <h3 id={`chapter-${c.chapter}`} tabIndex={-1}>
                 {c.caption}
               </h3>
-              <ArticlesTable id={`chapter-${c.chapter}-table`} caption={c.caption} captionHidden articles={c.articles} instrumentName={shortName} />
+              <ArticlesTable id={`chapter-${c.chapter}-table`} caption={c.caption} captionHidden showCluster={showCluster} articles={c.articles} instrumentName={shortName} />
             </section>
           ) : (
-            <ArticlesTable key="all" id="articles-table" caption={c.caption} articles={c.articles} instrumentName={shortName} />
+            <ArticlesTable key="all" id="articles-table" caption={c.caption} showCluster={showCluster} articles={c.articles} instrumentName={shortName} />
           ),
         )}
     </>

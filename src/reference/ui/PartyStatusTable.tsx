@@ -20,8 +20,10 @@ export function PartyStatusTable({ entries, stateName }: { entries: PartyStatusE
   const f = useFormat();
   return (
     <div className="table-scroll" role="region" aria-labelledby="party-status-caption" tabIndex={0}>
-      <table data-testid="party-status">
-        <caption id="party-status-caption">{t('state.partyStatusCaption', { name: stateName })}</caption>
+      <table className="party-status-table" data-testid="party-status">
+        <caption id="party-status-caption">
+          <span>{t('state.partyStatusCaption', { name: stateName })}</span>
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t('state.instrument')}</th>

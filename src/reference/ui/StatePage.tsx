@@ -92,7 +92,10 @@ export function StatePage() {
         {data.notes && (
           <>
             <dt>{t('state.notes')}</dt>
-            <dd>{data.notes}</dd>
+            {/* curators' notes are kept in English */}
+            <dd lang="en" dir="ltr" className="small">
+              {data.notes}
+            </dd>
           </>
         )}
       </dl>

@@ -10,7 +10,9 @@ export function StatesTable({ states, instruments, busy }: { states: StateSummar
   return (
     <div className="table-scroll" role="region" aria-labelledby="states-caption" tabIndex={0}>
       <table className="states-table" aria-busy={busy}>
-        <caption id="states-caption">{t('states.caption')}</caption>
+        <caption id="states-caption">
+          <span>{t('states.caption')}</span>
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t('states.name')}</th>
@@ -33,8 +35,8 @@ export function StatesTable({ states, instruments, busy }: { states: StateSummar
               <td>
                 <code>{s.iso3}</code>
               </td>
-              <td>{s.regionalGroup?.name ?? <span className="muted">{t('states.noGroup')}</span>}</td>
-              <td>{legalSystemLabel(t, s.legalSystem, s.legalFamilies)}</td>
+              <td className="group-col">{s.regionalGroup?.name ?? <span className="muted">{t('states.noGroup')}</span>}</td>
+              <td className="legal-col">{legalSystemLabel(t, s.legalSystem, s.legalFamilies)}</td>
               {instruments.map((i) => {
                 const status = s.partyStatus[i.code] ?? 'unknown';
                 return (
