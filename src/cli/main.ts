@@ -11,6 +11,7 @@ import { usersCommand } from './commands/users.ts';
 import { auditCommand } from './commands/audit.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { openapiCommand } from './commands/openapi.ts';
+import { refsCommand } from './commands/refs.ts';
 
 export const HELP = `palermo — the platform for the UN Convention against Transnational Organized Crime
 
@@ -30,6 +31,9 @@ Usage: palermo <command> [options]
   backup <file>                         write a complete backup (gzip JSON lines)
   restore <file>                        restore a backup into an empty database
   openapi                               print the OpenAPI document
+  refs <file|-> [--lang zh|en|fr|es|ru|ar]
+                                        print the references found in a text (articles, resolutions,
+                                        document symbols, States, dates), one JSON object per line
 
 Every command works on the same data directory (PALERMO_DATA_DIR, default ./data) or on DATABASE_URL,
 whether or not "npm start" is running.`;
@@ -45,6 +49,7 @@ const COMMANDS: Record<string, Command> = {
   backup: backupCommand,
   restore: restoreCommand,
   openapi: openapiCommand,
+  refs: refsCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -258,3 +258,7 @@ export async function applyStatus(trx: Transaction<Database>, c: StatusChange, b
     .execute();
   return true;
 }
+
+export function groupsOf(db: Db, iso3s: string[]) {
+  return db.selectFrom('states').select(['iso3', 'regional_group']).where('iso3', 'in', iso3s).execute();
+}

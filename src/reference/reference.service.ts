@@ -202,3 +202,19 @@ export async function partyStatusFor(db: Db, iso3s: string[], instrument: string
   const rows = await repo.partyStatusOf(db, iso3s);
   return new Map(rows.filter((r) => r.instrument_code === instrument).map((r) => [r.iso3, r.status]));
 }
+
+/** The regional groups of some States (for other modules' facets). */
+export async function groupsOf(db: Db, iso3s: string[]): Promise<string[]> {
+  if (iso3s.length === 0) return [];
+  const rows = await repo.groupsOf(db, iso3s);
+  return [...new Set(rows.map((r) => r.regional_group).filter((g): g is string => g !== null))].sort();
+}
+
+/** The review clusters of some articles, given as 'UNTOC:18'. */
+export async function clustersOf(db: Db, articles: string[]): Promise<string[]> {
+  const keys = articles.map((a) => a.split(':')).filter((p) => p.length >= 2);
+  if (keys.length === 0) return [];
+  const all = await repo.listClusterArticles(db);
+  const wanted = new Set(keys.map(([i, a]) => `${i}:${a}`));
+  return [...new Set(all.filter((c) => wanted.has(`${c.instrument_code}:${c.article}`)).map((c) => c.cluster_code))].sort();
+}

@@ -13,6 +13,7 @@ import type { AppContext } from './context.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { platformRoutes } from '../platform.routes.ts';
 import { referenceRoutes } from '../../reference/reference.routes.ts';
+import { knowledgeRoutes } from '../../knowledge/knowledge.routes.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 export const WEB_DIR = path.join(ROOT_DIR, 'dist/web');
@@ -65,6 +66,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; web?: 
       tags: [
         { name: 'platform', description: 'Health, session and accounts' },
         { name: 'reference', description: 'Instruments, articles, clusters, States and party status' },
+        { name: 'knowledge', description: 'The knowledge portal: legislation, case law, cooperation cases, Conference documents and recommendations, and search' },
       ],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'palermo_session' } } },
     },
@@ -79,6 +81,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; web?: 
 
   await app.register(platformRoutes(ctx), { prefix: '/api/v1' });
   await app.register(referenceRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(knowledgeRoutes(ctx), { prefix: '/api/v1' });
 
   if (opts.web !== false) await serveWeb(app);
   return { app, routes };

@@ -1,0 +1,115 @@
+import { sql, type Transaction } from 'kysely';
+import type { Database, Db } from '../platform/db/database.ts';
+import type { KnowledgeLinksTable, KnowledgeRecordsTable } from './knowledge.tables.ts';
+import './knowledge.tables.ts';
+
+/** All of the knowledge module's SQL for records, versions, links and translations. */
+
+export type Conn = Db | Transaction<Database>;
+export type RecordRow = Awaited<ReturnType<typeof findRecord>> & {};
+type NewRecord = Omit<KnowledgeRecordsTable, 'id' | 'version' | 'created_at' | 'updated_at' | 'retired_at' | 'retired_reason'> & { id?: string };
+type NewLink = Omit<KnowledgeLinksTable, 'id' | 'created_at' | 'verified' | 'verified_by' | 'verified_at' | 'rejected'>;
+
+const json = (v: unknown) => JSON.stringify(v) as never;
+
+export function findRecord(db: Conn, id: string) {
+  return db.selectFrom('knowledge_records').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findByImportKey(db: Conn, key: string) {
+  return db.selectFrom('knowledge_records').selectAll().where('import_key', '=', key).executeTakeFirst();
+}
+
+export async function insertRecord(db: Conn, r: NewRecord) {
+  return db
+    .insertInto('knowledge_records')
+    .values({ ...r, dates: json(r.dates), body: json(r.body), details: json(r.details) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateRecord(db: Conn, id: string, patch: Partial<NewRecord> & { version: number; retired_at?: Date | null; retired_reason?: string | null }) {
+  const values: Record<string, unknown> = { ...patch, updated_at: sql`now()` };
+  for (const k of ['dates', 'body', 'details'] as const) if (k in patch) values[k] = json(patch[k]);
+  return db.updateTable('knowledge_records').set(values as never).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export function insertVersion(db: Conn, v: { record_id: string; version: number; snapshot: unknown; changed_by: string; note: string | null }) {
+  return db.insertInto('knowledge_record_versions').values({ ...v, snapshot: json(v.snapshot) }).execute();
+}
+
+export function listVersions(db: Conn, id: string) {
+  return db.selectFrom('knowledge_record_versions').selectAll().where('record_id', '=', id).orderBy('version', 'desc').execute();
+}
+
+export function insertLinks(db: Conn, links: NewLink[]) {
+  if (links.length === 0) return Promise.resolve();
+  return db.insertInto('knowledge_links').values(links).execute();
+}
+
+export function deleteLinks(db: Conn, recordId: string, origin: 'extracted' | 'asserted') {
+  return db.deleteFrom('knowledge_links').where('record_id', '=', recordId).where('origin', '=', origin).execute();
+}
+
+export function linksOf(db: Conn, recordId: string) {
+  return db.selectFrom('knowledge_links').selectAll().where('record_id', '=', recordId).orderBy('span_start').orderBy('id').execute();
+}
+
+export function findLink(db: Conn, id: number) {
+  return db.selectFrom('knowledge_links').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function setLinkReview(db: Conn, id: number, r: { verified: boolean; rejected: boolean; by: string }) {
+  return db
+    .updateTable('knowledge_links')
+    .set({ verified: r.verified, rejected: r.rejected, verified_by: r.by, verified_at: sql`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function upsertTranslation(db: Conn, t: { record_id: string; field: string; lang: string; value: string; kind: 'official' | 'unofficial' | 'machine'; by_whom: string }) {
+  return db
+    .insertInto('knowledge_translations')
+    .values(t)
+    .onConflict((oc) => oc.columns(['record_id', 'field', 'lang']).doUpdateSet({ value: t.value, kind: t.kind, by_whom: t.by_whom, at: sql`now()` }))
+    .execute();
+}
+
+export function translationsOf(db: Conn, recordId: string) {
+  return db.selectFrom('knowledge_translations').selectAll().where('record_id', '=', recordId).orderBy('field').orderBy('lang').execute();
+}
+
+export function childrenOf(db: Conn, parentId: string) {
+  return db
+    .selectFrom('knowledge_records')
+    .select(['id', 'type', 'title', 'lang', 'parent_ref', 'details', 'access', 'access_state'])
+    .where('parent_id', '=', parentId)
+    .where('retired_at', 'is', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** Records whose links point at this document's symbol(s). */
+export function incomingBySymbol(db: Conn, symbols: string[]) {
+  if (symbols.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('knowledge_links as l')
+    .innerJoin('knowledge_records as r', 'r.id', 'l.record_id')
+    .select(['r.id', 'r.type', 'r.title', 'r.lang', 'r.access', 'r.access_state', 'l.target', 'l.span_text'])
+    .where('l.target_kind', '=', 'symbol')
+    .where('l.target', 'in', symbols)
+    .where('r.retired_at', 'is', null)
+    .execute();
+}
+
+export function sameWork(db: Conn, workId: string, exceptId: string) {
+  return db
+    .selectFrom('knowledge_records')
+    .select(['id', 'lang', 'title', 'access', 'access_state'])
+    .where('work_id', '=', workId)
+    .where('id', '<>', exceptId)
+    .where('retired_at', 'is', null)
+    .execute();
+}

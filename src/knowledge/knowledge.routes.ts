@@ -1,0 +1,200 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { PUBLIC, rolesPolicy } from '../platform/auth/policy.ts';
+import type { AppContext } from '../platform/http/context.ts';
+import { errorSchema } from '../platform/platform.schemas.ts';
+import * as repo from './knowledge.repository.ts';
+import { canSee } from './knowledge.policy.ts';
+import { recordInput, recordPatch, translationInput } from './knowledge.schemas.ts';
+import * as records from './records.service.ts';
+import { search } from './search.service.ts';
+import { FACETS, type Facet } from './search/search-provider.ts';
+
+const EDITORS = rolesPolicy('secretariat', 'focal_point');
+const tags = ['knowledge'];
+const idParam = z.object({ id: z.string().uuid('must be a record id (UUID)') });
+
+/** Comma-separated or repeated query values → a list, each checked by `item`. */
+const list = (item: z.ZodType<string, string>) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(item).max(50))
+    .optional();
+
+export const searchQuerySchema = z.object({
+  q: z.string().max(500).optional().describe('words; "a phrase" in quotes; -word to exclude; OR between alternatives'),
+  type: list(z.string().regex(/^[a-z-]{2,30}$/, 'a record type such as cop-document')),
+  state: list(z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code such as FRA')),
+  group: list(z.string().regex(/^[a-z-]{2,40}$/, 'a regional group code such as african')),
+  instrument: list(z.string().regex(/^[A-Z0-9]{2,12}$/, 'an instrument code such as UNTOC')),
+  article: list(z.string().regex(/^[A-Z0-9]{2,12}:\d{1,3}(:\d{1,3})?$/, 'an article such as UNTOC:18 or UNTOC:18:13')),
+  cluster: list(z.string().regex(/^[a-z-]{2,60}$/, 'a review cluster code')),
+  crime: list(z.string().regex(/^[a-z-]{2,40}$/, 'a crime type such as money-laundering')),
+  year: z.string().regex(/^\d{4}(-\d{4})?$/, 'a year (2016) or a range (2013-2016)').optional(),
+  lang: list(z.string().regex(/^[a-z]{2,3}$/, 'a language code such as zh')),
+  access: list(z.enum(['public', 'practitioners', 'state'])),
+  sort: z.enum(['relevance', 'date']).default('relevance'),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type SearchQueryInput = z.infer<typeof searchQuerySchema>;
+
+export function toSearchQuery(q: SearchQueryInput) {
+  const filters: Partial<Record<Facet, string[]>> = {};
+  for (const f of FACETS) {
+    if (f === 'year') continue;
+    const v = q[f as Exclude<Facet, 'year'>];
+    if (v?.length) filters[f] = v;
+  }
+  let yearFrom: number | undefined;
+  let yearTo: number | undefined;
+  if (q.year) {
+    const [a, b] = q.year.split('-').map(Number);
+    yearFrom = a;
+    yearTo = b ?? a;
+  }
+  return { q: q.q, filters, yearFrom, yearTo, sort: q.sort, limit: q.limit, cursor: q.cursor };
+}
+
+export const searchResultSchema = z.object({
+  items: z.array(z.object({
+    id: z.string(),
+    type: z.string(),
+    title: z.string(),
+    lang: z.string(),
+    date: z.string().nullable(),
+    states: z.array(z.string()),
+    snippet: z.string().describe('HTML: escaped text with the matched terms in <mark>'),
+  })),
+  facets: z.record(z.string(), z.record(z.string(), z.number())),
+  total: z.number(),
+  approximate: z.boolean(),
+  next: z.string().nullable(),
+});
+
+function recordDto(r: repo.RecordRow) {
+  return {
+    id: r.id,
+    type: r.type,
+    workId: r.work_id,
+    title: r.title,
+    lang: r.lang,
+    symbol: r.symbol,
+    states: r.states,
+    date: r.date,
+    dates: r.dates,
+    sourceUrl: r.source_url,
+    sourceFile: r.source_file,
+    body: r.body,
+    fullText: r.full_text,
+    details: r.details,
+    crimes: r.crimes,
+    topics: r.topics,
+    access: r.access,
+    accessState: r.access_state,
+    parentId: r.parent_id,
+    parentRef: r.parent_ref,
+    version: r.version,
+    createdBy: r.created_by,
+    createdAt: r.created_at.toISOString(),
+    updatedBy: r.updated_by,
+    updatedAt: r.updated_at.toISOString(),
+    retiredAt: r.retired_at?.toISOString() ?? null,
+    retiredReason: r.retired_reason,
+  };
+}
+
+export function knowledgeRoutes(ctx: AppContext): FastifyPluginAsync {
+  return async (plain) => {
+    const app = plain.withTypeProvider<ZodTypeProvider>();
+
+    app.get('/search', {
+      config: { policy: PUBLIC },
+      schema: {
+        tags,
+        summary: 'Search the knowledge portal (full text in six languages, filters, facets, cursor pagination)',
+        description: 'Only records the caller may see are searched, counted in facets and returned.',
+        querystring: searchQuerySchema,
+        response: { 200: searchResultSchema, 400: errorSchema },
+      },
+    }, async (req) => {
+      const r = await search(ctx.db, req.actor, toSearchQuery(req.query));
+      return { ...r, items: r.items.map(({ seq: _seq, ...hit }) => hit) };
+    });
+
+    app.get('/records/:id', {
+      config: { policy: PUBLIC },
+      schema: { tags, summary: 'One record, with its links, translations, language versions and, for a document, its recommendations and incoming references', params: idParam },
+    }, async (req) => {
+      const r = await records.readRecord(ctx.db, req.actor, req.params.id);
+      const visible = <T extends { access: 'public' | 'practitioners' | 'state'; access_state: string | null }>(rows: T[]) => rows.filter((x) => canSee(req.actor, x));
+      const [links, translations, children, languageVersions] = await Promise.all([
+        repo.linksOf(ctx.db, r.id),
+        repo.translationsOf(ctx.db, r.id),
+        repo.childrenOf(ctx.db, r.id),
+        repo.sameWork(ctx.db, r.work_id, r.id),
+      ]);
+      const symbols = [r.symbol, ...(((r.details as { symbols?: string[] }).symbols) ?? [])].filter((s): s is string => !!s);
+      const incoming = visible(await repo.incomingBySymbol(ctx.db, [...new Set(symbols)])).filter((x) => x.id !== r.id);
+      return {
+        ...recordDto(r),
+        links: links.map((l) => ({
+          id: l.id, predicate: l.predicate, targetKind: l.target_kind, instrument: l.instrument, article: l.article, paragraph: l.paragraph,
+          subparagraph: l.subparagraph, target: l.target, atRef: l.at_ref, text: l.span_text, start: l.span_start, end: l.span_end,
+          origin: l.origin, verified: l.verified, rejected: l.rejected, createdBy: l.created_by,
+        })),
+        translations: translations.map((t) => ({ field: t.field, lang: t.lang, value: t.value, kind: t.kind, by: t.by_whom, at: t.at.toISOString() })),
+        languageVersions: visible(languageVersions).map((v) => ({ id: v.id, lang: v.lang, title: v.title })),
+        children: visible(children).map((c) => ({ id: c.id, type: c.type, title: c.title, lang: c.lang, paragraph: c.parent_ref, details: c.details })),
+        incoming: incoming.map((x) => ({ id: x.id, type: x.type, title: x.title, lang: x.lang, text: x.span_text })),
+      };
+    });
+
+    app.get('/records/:id/versions', {
+      config: { policy: PUBLIC },
+      schema: { tags, summary: 'Every version of a record: who changed it, when, and what it was', params: idParam },
+    }, async (req) => {
+      await records.readRecord(ctx.db, req.actor, req.params.id);
+      const versions = await repo.listVersions(ctx.db, req.params.id);
+      return { items: versions.map((v) => ({ version: v.version, changedBy: v.changed_by, changedAt: v.changed_at.toISOString(), note: v.note, snapshot: v.snapshot })) };
+    });
+
+    app.post('/records', {
+      config: { policy: EDITORS },
+      schema: { tags, summary: 'Add a record (secretariat; focal points for their own State)', body: recordInput },
+    }, async (req, reply) => reply.status(201).send(recordDto(await records.createRecord(ctx.db, req.actor, req.body))));
+
+    app.patch('/records/:id', {
+      config: { policy: EDITORS },
+      schema: { tags, summary: 'Edit a record; the previous version is kept', params: idParam, body: recordPatch },
+    }, async (req) => recordDto(await records.updateRecord(ctx.db, req.actor, req.params.id, req.body)));
+
+    app.post('/records/:id/retire', {
+      config: { policy: EDITORS },
+      schema: { tags, summary: 'Retire a record (it leaves search; its history stays)', params: idParam, body: z.object({ reason: z.string().min(3).max(500) }) },
+    }, async (req) => recordDto(await records.retireRecord(ctx.db, req.actor, req.params.id, req.body.reason)));
+
+    app.post('/records/:id/translations', {
+      config: { policy: EDITORS },
+      schema: { tags, summary: 'Add or replace a translation of one field, marked official, unofficial or machine', params: idParam, body: translationInput },
+    }, async (req, reply) => {
+      await records.addTranslation(ctx.db, req.actor, req.params.id, req.body);
+      return reply.status(204).send();
+    });
+
+    app.post('/records/:id/links/:linkId/review', {
+      config: { policy: EDITORS },
+      schema: {
+        tags,
+        summary: 'Confirm or reject an extracted link to the Convention',
+        params: idParam.extend({ linkId: z.coerce.number().int().positive() }),
+        body: z.object({ decision: z.enum(['verify', 'reject']) }),
+      },
+    }, async (req) => {
+      const l = await records.reviewLink(ctx.db, req.actor, req.params.id, req.params.linkId, req.body.decision);
+      return { id: l.id, verified: l.verified, rejected: l.rejected };
+    });
+  };
+}

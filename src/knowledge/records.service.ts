@@ -1,0 +1,232 @@
+import crypto from 'node:crypto';
+import type { z } from 'zod';
+import type { Db } from '../platform/db/database.ts';
+import { audit } from '../platform/audit/audit.service.ts';
+import { auditActor } from '../platform/auth/accounts.service.ts';
+import type { Actor } from '../platform/auth/roles.ts';
+import { ForbiddenError, NotFoundError, ValidationError, type Issue } from '../platform/http/errors.ts';
+import { stateExists } from '../reference/reference.service.ts';
+import * as repo from './knowledge.repository.ts';
+import { canEdit, canSee } from './knowledge.policy.ts';
+import { detailsSchemas, type RecordInput, type recordPatch, type translationInput } from './knowledge.schemas.ts';
+import type { RecordType } from './knowledge.tables.ts';
+import { indexRecord, unindexRecord } from './search.service.ts';
+
+/** Creating, editing and retiring knowledge records: every change versioned, audited and re-indexed. */
+
+export interface ExtractedLink {
+  predicate: 'cites' | 'refers-to' | 'mentions-state';
+  targetKind: 'provision' | 'symbol' | 'resolution' | 'decision' | 'state';
+  instrument?: string | null;
+  article?: number | null;
+  paragraph?: number | null;
+  subparagraph?: string | null;
+  target?: string | null;
+  atRef?: string | null;
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface SourceInfo {
+  importKey?: string;
+  contentHash?: string;
+  sourceFile?: string;
+  body?: Record<string, unknown>;
+  parentId?: string;
+  parentRef?: string;
+  extracted?: ExtractedLink[];
+}
+
+const who = (actor: Actor) => (actor.kind === 'user' ? actor.username : 'system');
+
+function validateDetails(type: RecordType, details: Record<string, unknown>): Record<string, unknown> {
+  const r = (detailsSchemas[type] as z.ZodTypeAny).safeParse(details);
+  if (r.success) return r.data as Record<string, unknown>;
+  const issues: Issue[] = r.error.issues.map((i) => ({ path: ['body', 'details', ...i.path.map(String)].join('.'), message: i.message }));
+  throw new ValidationError(`The details of a ${type} record are not valid`, issues);
+}
+
+async function checkStatesAndAccess(db: Db, input: { states?: string[]; access?: string; accessState?: string }) {
+  const issues: Issue[] = [];
+  for (const [i, s] of (input.states ?? []).entries()) {
+    if (!(await stateExists(db, s))) issues.push({ path: `body.states.${i}`, message: `unknown State ${s}` });
+  }
+  if (input.access === 'state' && !input.accessState) issues.push({ path: 'body.accessState', message: 'a State-restricted record needs accessState' });
+  if (input.access !== 'state' && input.accessState) issues.push({ path: 'body.accessState', message: 'only with access "state"' });
+  if (input.accessState && !(await stateExists(db, input.accessState))) issues.push({ path: 'body.accessState', message: `unknown State ${input.accessState}` });
+  if (issues.length) throw new ValidationError(issues[0]!.message, issues);
+}
+
+function assertedLinks(recordId: string, links: RecordInput['links'], by: string) {
+  return links.map((l) => ({
+    record_id: recordId,
+    predicate: l.predicate,
+    target_kind: 'provision' as const,
+    instrument: l.instrument,
+    article: l.article,
+    paragraph: l.paragraph ?? null,
+    subparagraph: l.subparagraph ?? null,
+    target: null,
+    at_ref: null,
+    span_text: null,
+    span_start: null,
+    span_end: null,
+    origin: 'asserted' as const,
+    created_by: by,
+  }));
+}
+
+function extractedLinks(recordId: string, links: ExtractedLink[], by: string) {
+  return links.map((l) => ({
+    record_id: recordId,
+    predicate: l.predicate,
+    target_kind: l.targetKind,
+    instrument: l.instrument ?? null,
+    article: l.article ?? null,
+    paragraph: l.paragraph ?? null,
+    subparagraph: l.subparagraph ?? null,
+    target: l.target ?? null,
+    at_ref: l.atRef ?? null,
+    span_text: l.text.slice(0, 500),
+    span_start: l.start,
+    span_end: l.end,
+    origin: 'extracted' as const,
+    created_by: by,
+  }));
+}
+
+export async function createRecord(db: Db, actor: Actor, input: RecordInput, source: SourceInfo = {}) {
+  if (!canEdit(actor, input.states)) {
+    throw new ForbiddenError('Only the secretariat, or a focal point for a record concerning their own State, may add records');
+  }
+  const details = validateDetails(input.type, input.details);
+  await checkStatesAndAccess(db, input);
+  const by = who(actor);
+  return db.transaction().execute(async (trx) => {
+    const record = await repo.insertRecord(trx, {
+      type: input.type,
+      work_id: input.workId ?? crypto.randomUUID(),
+      title: input.title,
+      lang: input.lang,
+      symbol: input.symbol ?? null,
+      states: input.states,
+      date: input.date ?? null,
+      dates: input.dates,
+      source_url: input.sourceUrl ?? null,
+      source_file: source.sourceFile ?? null,
+      import_key: source.importKey ?? null,
+      content_hash: source.contentHash ?? null,
+      body: source.body ?? {},
+      full_text: input.fullText,
+      details,
+      crimes: input.crimes,
+      topics: input.topics,
+      access: input.access,
+      access_state: input.accessState ?? null,
+      parent_id: source.parentId ?? null,
+      parent_ref: source.parentRef ?? null,
+      created_by: by,
+      updated_by: by,
+    });
+    await repo.insertLinks(trx, [...assertedLinks(record.id, input.links, by), ...extractedLinks(record.id, source.extracted ?? [], by)]);
+    await repo.insertVersion(trx, { record_id: record.id, version: 1, snapshot: record, changed_by: by, note: 'created' });
+    await indexRecord(trx, record.id);
+    await audit(trx, { actor: auditActor(actor), action: 'knowledge.create', targetType: 'knowledge_record', targetId: record.id, details: { type: record.type, title: record.title.slice(0, 200) } });
+    return record;
+  });
+}
+
+/** The record if the actor may see it; reading a State-restricted record is audited. */
+export async function readRecord(db: Db, actor: Actor, id: string) {
+  const r = await repo.findRecord(db, id);
+  if (!r || !canSee(actor, r)) throw new NotFoundError(`No record ${id}`); // never reveal that a restricted record exists
+  if (r.access === 'state') {
+    await audit(db, { actor: auditActor(actor), action: 'knowledge.read', targetType: 'knowledge_record', targetId: id });
+  }
+  return r;
+}
+
+export async function updateRecord(db: Db, actor: Actor, id: string, patch: z.infer<typeof recordPatch>, source: SourceInfo = {}) {
+  const current = await readRecord(db, actor, id);
+  if (current.retired_at) throw new ValidationError('This record is retired; it cannot be edited');
+  const states = patch.states ?? current.states;
+  if (!canEdit(actor, current.states) || !canEdit(actor, states)) {
+    throw new ForbiddenError('Only the secretariat, or a focal point for a record concerning their own State, may edit it');
+  }
+  const details = patch.details ? validateDetails(current.type, patch.details) : undefined;
+  const access = patch.access ?? current.access;
+  const accessState = patch.access !== undefined ? patch.accessState : (patch.accessState ?? current.access_state ?? undefined);
+  await checkStatesAndAccess(db, { states: patch.states, access, accessState });
+  const by = who(actor);
+  return db.transaction().execute(async (trx) => {
+    const updated = await repo.updateRecord(trx, id, {
+      version: current.version + 1,
+      updated_by: by,
+      ...(patch.title !== undefined && { title: patch.title }),
+      ...(patch.lang !== undefined && { lang: patch.lang }),
+      ...(patch.symbol !== undefined && { symbol: patch.symbol }),
+      ...(patch.states !== undefined && { states: patch.states }),
+      ...(patch.date !== undefined && { date: patch.date }),
+      ...(patch.dates !== undefined && { dates: patch.dates }),
+      ...(patch.sourceUrl !== undefined && { source_url: patch.sourceUrl }),
+      ...(patch.fullText !== undefined && { full_text: patch.fullText }),
+      ...(details !== undefined && { details }),
+      ...(patch.crimes !== undefined && { crimes: patch.crimes }),
+      ...(patch.topics !== undefined && { topics: patch.topics }),
+      access,
+      access_state: access === 'state' ? (accessState ?? null) : null,
+      ...(source.body !== undefined && { body: source.body }),
+      ...(source.contentHash !== undefined && { content_hash: source.contentHash }),
+    });
+    if (patch.links) {
+      await repo.deleteLinks(trx, id, 'asserted');
+      await repo.insertLinks(trx, assertedLinks(id, patch.links, by));
+    }
+    if (source.extracted) {
+      await repo.deleteLinks(trx, id, 'extracted');
+      await repo.insertLinks(trx, extractedLinks(id, source.extracted, by));
+    }
+    await repo.insertVersion(trx, { record_id: id, version: updated.version, snapshot: updated, changed_by: by, note: patch.note ?? null });
+    await indexRecord(trx, id);
+    await audit(trx, { actor: auditActor(actor), action: 'knowledge.update', targetType: 'knowledge_record', targetId: id, details: { version: updated.version } });
+    return updated;
+  });
+}
+
+export async function retireRecord(db: Db, actor: Actor, id: string, reason: string) {
+  const current = await readRecord(db, actor, id);
+  if (!canEdit(actor, current.states)) throw new ForbiddenError('Only the secretariat, or the focal point of the State concerned, may retire it');
+  if (current.retired_at) return current;
+  const by = who(actor);
+  return db.transaction().execute(async (trx) => {
+    const updated = await repo.updateRecord(trx, id, { version: current.version + 1, updated_by: by, retired_at: new Date(), retired_reason: reason });
+    await repo.insertVersion(trx, { record_id: id, version: updated.version, snapshot: updated, changed_by: by, note: `retired: ${reason}` });
+    await unindexRecord(trx, id);
+    await audit(trx, { actor: auditActor(actor), action: 'knowledge.retire', targetType: 'knowledge_record', targetId: id, details: { reason } });
+    return updated;
+  });
+}
+
+export async function addTranslation(db: Db, actor: Actor, id: string, t: z.infer<typeof translationInput>) {
+  const current = await readRecord(db, actor, id);
+  if (!canEdit(actor, current.states)) throw new ForbiddenError('Only the secretariat, or the focal point of the State concerned, may add translations');
+  if (t.lang === current.lang) throw new ValidationError('That is the original language: edit the record instead', [{ path: 'body.lang', message: 'the original is kept as it is' }]);
+  await db.transaction().execute(async (trx) => {
+    await repo.upsertTranslation(trx, { record_id: id, field: t.field, lang: t.lang, value: t.value, kind: t.kind, by_whom: who(actor) });
+    await audit(trx, { actor: auditActor(actor), action: 'knowledge.translate', targetType: 'knowledge_record', targetId: id, details: { field: t.field, lang: t.lang, kind: t.kind } });
+  });
+}
+
+export async function reviewLink(db: Db, actor: Actor, recordId: string, linkId: number, decision: 'verify' | 'reject') {
+  const record = await readRecord(db, actor, recordId);
+  const link = await repo.findLink(db, linkId);
+  if (!link || link.record_id !== recordId) throw new NotFoundError(`No link ${linkId} on record ${recordId}`);
+  if (!canEdit(actor, record.states)) throw new ForbiddenError('Only the secretariat, or the focal point of the State concerned, may review links');
+  return db.transaction().execute(async (trx) => {
+    const updated = await repo.setLinkReview(trx, linkId, { verified: decision === 'verify', rejected: decision === 'reject', by: who(actor) });
+    await indexRecord(trx, recordId);
+    await audit(trx, { actor: auditActor(actor), action: `knowledge.link.${decision}`, targetType: 'knowledge_record', targetId: recordId, details: { link: linkId } });
+    return updated;
+  });
+}

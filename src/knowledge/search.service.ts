@@ -1,0 +1,70 @@
+import type { Db } from '../platform/db/database.ts';
+import type { Actor } from '../platform/auth/roles.ts';
+import { clustersOf, groupsOf } from '../reference/reference.service.ts';
+import * as repo from './knowledge.repository.ts';
+import { viewerFor } from './knowledge.policy.ts';
+import { PostgresSearch } from './search/postgres-search.ts';
+import type { SearchDocument, SearchProvider, SearchQuery } from './search/search-provider.ts';
+
+/**
+ * Feeds the search provider from the database and asks it on behalf of an actor. The provider is
+ * PostgreSQL today; `providerFor` is the one place that would choose another.
+ */
+
+export function providerFor(db: Db | repo.Conn): SearchProvider {
+  return new PostgresSearch(db as Db);
+}
+
+/** Text from the type-specific fields that people search for besides the full text. */
+function detailsText(details: Record<string, unknown>): string {
+  const parts: string[] = [];
+  const walk = (v: unknown) => {
+    if (typeof v === 'string' && v.length > 2 && !/^\d{4}-\d{2}-\d{2}$/.test(v)) parts.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(details);
+  return parts.join('\n');
+}
+
+export async function searchDocument(db: repo.Conn, id: string): Promise<SearchDocument | null> {
+  const r = await repo.findRecord(db, id);
+  if (!r || r.retired_at) return null;
+  const links = (await repo.linksOf(db, id)).filter((l) => !l.rejected && l.target_kind === 'provision' && l.instrument && l.article);
+  const articles = new Set<string>();
+  for (const l of links) {
+    articles.add(`${l.instrument}:${l.article}`);
+    if (l.paragraph) articles.add(`${l.instrument}:${l.article}:${l.paragraph}`);
+  }
+  const articleList = [...articles].sort();
+  return {
+    recordId: r.id,
+    type: r.type,
+    lang: r.lang,
+    title: r.title,
+    text: `${r.symbol ?? ''}\n${r.full_text}\n${detailsText(r.details)}`,
+    date: r.date,
+    states: r.states,
+    groups: await groupsOf(db as Db, r.states),
+    instruments: [...new Set(links.map((l) => l.instrument!))].sort(),
+    articles: articleList,
+    clusters: await clustersOf(db as Db, articleList),
+    crimes: r.crimes,
+    access: r.access,
+    accessState: r.access_state,
+  };
+}
+
+export async function indexRecord(db: repo.Conn, id: string): Promise<void> {
+  const doc = await searchDocument(db, id);
+  if (doc) await providerFor(db).index([doc]);
+  else await providerFor(db).remove([id]);
+}
+
+export async function unindexRecord(db: repo.Conn, id: string): Promise<void> {
+  await providerFor(db).remove([id]);
+}
+
+export function search(db: Db, actor: Actor, query: SearchQuery) {
+  return providerFor(db).search(query, viewerFor(actor));
+}
