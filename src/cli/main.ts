@@ -12,6 +12,7 @@ import { auditCommand } from './commands/audit.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { openapiCommand } from './commands/openapi.ts';
 import { refsCommand } from './commands/refs.ts';
+import { importCommand } from './commands/import.ts';
 
 export const HELP = `palermo — the platform for the UN Convention against Transnational Organized Crime
 
@@ -31,6 +32,8 @@ Usage: palermo <command> [options]
   backup <file>                         write a complete backup (gzip JSON lines)
   restore <file>                        restore a backup into an empty database
   openapi                               print the OpenAPI document
+  import <file|folder> [--type T] [--lang L] [--access public|practitioners|state --state ISO3] [--json]
+                                        add or update knowledge records from text, HTML, DOCX or PDF files
   refs <file|-> [--lang zh|en|fr|es|ru|ar]
                                         print the references found in a text (articles, resolutions,
                                         document symbols, States, dates), one JSON object per line
@@ -50,6 +53,7 @@ const COMMANDS: Record<string, Command> = {
   restore: restoreCommand,
   openapi: openapiCommand,
   refs: refsCommand,
+  import: importCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { z } from 'zod';
 import type { Db } from '../platform/db/database.ts';
+import { inTransaction } from '../platform/db/transaction.ts';
 import { audit } from '../platform/audit/audit.service.ts';
 import { auditActor } from '../platform/auth/accounts.service.ts';
 import type { Actor } from '../platform/auth/roles.ts';
@@ -103,7 +104,7 @@ export async function createRecord(db: Db, actor: Actor, input: RecordInput, sou
   const details = validateDetails(input.type, input.details);
   await checkStatesAndAccess(db, input);
   const by = who(actor);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const record = await repo.insertRecord(trx, {
       type: input.type,
       work_id: input.workId ?? crypto.randomUUID(),
@@ -159,7 +160,7 @@ export async function updateRecord(db: Db, actor: Actor, id: string, patch: z.in
   const accessState = patch.access !== undefined ? patch.accessState : (patch.accessState ?? current.access_state ?? undefined);
   await checkStatesAndAccess(db, { states: patch.states, access, accessState });
   const by = who(actor);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const updated = await repo.updateRecord(trx, id, {
       version: current.version + 1,
       updated_by: by,
@@ -199,7 +200,7 @@ export async function retireRecord(db: Db, actor: Actor, id: string, reason: str
   if (!canEdit(actor, current.states)) throw new ForbiddenError('Only the secretariat, or the focal point of the State concerned, may retire it');
   if (current.retired_at) return current;
   const by = who(actor);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const updated = await repo.updateRecord(trx, id, { version: current.version + 1, updated_by: by, retired_at: new Date(), retired_reason: reason });
     await repo.insertVersion(trx, { record_id: id, version: updated.version, snapshot: updated, changed_by: by, note: `retired: ${reason}` });
     await unindexRecord(trx, id);

@@ -5,6 +5,7 @@ import { buildApp } from '../../platform/http/app.ts';
 import { openRuntime } from '../../platform/runtime.ts';
 import { demoFile, ensureDemoAccounts, formatDemoAccounts, saveDemoAccounts } from '../../platform/auth/demo-accounts.ts';
 import { stateExists } from '../../reference/reference.service.ts';
+import { loadSampleCorpus } from '../../knowledge/seed/sample-corpus.ts';
 import { parse } from '../main.ts';
 import { UsageError } from '../cli-context.ts';
 
@@ -28,6 +29,11 @@ export async function serveCommand(args: string[]): Promise<number> {
     if (!(err instanceof DataDirBusyError)) throw err;
     process.stderr.write(`palermo: ${err.message}\nStop that process first, or set PALERMO_DATA_DIR to another directory.\n`);
     return 1;
+  }
+  if (process.env.PALERMO_SAMPLE_CORPUS !== '0') {
+    const corpus = await loadSampleCorpus(rt.db);
+    const recs = corpus.files.reduce((n, f) => n + (f.recommendations ?? 0), 0);
+    if (corpus.added || corpus.updated) log(`Sample corpus: ${corpus.added} Conference documents added, ${corpus.updated} updated (${recs} recommendations).`);
   }
   const { app } = await buildApp({ db: rt.db, config }, { logger: process.env.PALERMO_LOG === '1' });
 

@@ -14,6 +14,7 @@ import { installErrorHandling } from './error-handler.ts';
 import { platformRoutes } from '../platform.routes.ts';
 import { referenceRoutes } from '../../reference/reference.routes.ts';
 import { knowledgeRoutes } from '../../knowledge/knowledge.routes.ts';
+import { importRoutes } from '../../knowledge/ingest/import.routes.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 export const WEB_DIR = path.join(ROOT_DIR, 'dist/web');
@@ -82,6 +83,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; web?: 
   await app.register(platformRoutes(ctx), { prefix: '/api/v1' });
   await app.register(referenceRoutes(ctx), { prefix: '/api/v1' });
   await app.register(knowledgeRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(importRoutes(ctx), { prefix: '/api/v1' });
 
   if (opts.web !== false) await serveWeb(app);
   return { app, routes };

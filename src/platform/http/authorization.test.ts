@@ -37,6 +37,7 @@ const EXPECTED: Record<string, Expect> = {
   'POST /api/v1/records/:id/retire': ['secretariat', 'focal_point'],
   'POST /api/v1/records/:id/translations': ['secretariat', 'focal_point'],
   'POST /api/v1/records/:id/links/:linkId/review': ['secretariat', 'focal_point'],
+  'POST /api/v1/imports': ['secretariat'],
 };
 const isDocs = (url: string) => url.startsWith('/api/docs');
 
@@ -81,6 +82,9 @@ function request(route: string): { url: string; payload?: unknown; headers?: Rec
   if (route === 'POST /api/v1/records/:id/retire') return { url, payload: { reason: 'superseded' } };
   if (route === 'POST /api/v1/records/:id/translations') return { url, payload: { field: 'title', lang: 'fr', value: 'Guide', kind: 'unofficial' } };
   if (route === 'POST /api/v1/records/:id/links/:linkId/review') return { url, payload: { decision: 'verify' } };
+  if (route === 'POST /api/v1/imports') {
+    return { url: `${url}?fileName=note-${++counter}.txt&type=guide`, payload: `A note ${counter} on article 18.`, headers: { 'content-type': 'text/plain' } };
+  }
   if (route === 'POST /api/v1/reference/party-status/import') {
     return { url: `${url}?source=authz+test`, payload: 'iso3,instrument,status\nFRA,UNTOC,party\n', headers: { 'content-type': 'text/csv' } };
   }
