@@ -13,6 +13,8 @@ import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { openapiCommand } from './commands/openapi.ts';
 import { refsCommand } from './commands/refs.ts';
 import { importCommand } from './commands/import.ts';
+import { exportCommand } from './commands/export.ts';
+import { alertsCommand } from './commands/alerts.ts';
 
 export const HELP = `palermo — the platform for the UN Convention against Transnational Organized Crime
 
@@ -34,6 +36,9 @@ Usage: palermo <command> [options]
   openapi                               print the OpenAPI document
   import <file|folder> [--type T] [--lang L] [--access public|practitioners|state --state ISO3] [--json]
                                         add or update knowledge records from text, HTML, DOCX or PDF files
+  export [--format jsonl|csv] [--out FILE] [--q …] [--type …] [--state ISO3] [--article UNTOC:18] [--include-restricted]
+                                        export knowledge records (public ones unless --include-restricted)
+  alerts run                            notify owners of saved searches about new matching records
   refs <file|-> [--lang zh|en|fr|es|ru|ar]
                                         print the references found in a text (articles, resolutions,
                                         document symbols, States, dates), one JSON object per line
@@ -54,6 +59,8 @@ const COMMANDS: Record<string, Command> = {
   openapi: openapiCommand,
   refs: refsCommand,
   import: importCommand,
+  export: exportCommand,
+  alerts: alertsCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

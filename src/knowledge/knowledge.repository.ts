@@ -113,3 +113,19 @@ export function sameWork(db: Conn, workId: string, exceptId: string) {
     .where('retired_at', 'is', null)
     .execute();
 }
+
+export function findRecords(db: Conn, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('knowledge_records').selectAll().where('id', 'in', ids).execute();
+}
+
+export function provisionLinksOf(db: Conn, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('knowledge_links')
+    .select(['record_id', 'instrument', 'article', 'paragraph'])
+    .where('record_id', 'in', ids)
+    .where('target_kind', '=', 'provision')
+    .where('rejected', '=', false)
+    .execute();
+}

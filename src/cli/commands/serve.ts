@@ -6,6 +6,7 @@ import { openRuntime } from '../../platform/runtime.ts';
 import { demoFile, ensureDemoAccounts, formatDemoAccounts, saveDemoAccounts } from '../../platform/auth/demo-accounts.ts';
 import { stateExists } from '../../reference/reference.service.ts';
 import { loadSampleCorpus } from '../../knowledge/seed/sample-corpus.ts';
+import { runAlerts } from '../../knowledge/open-access/saved-searches.service.ts';
 import { parse } from '../main.ts';
 import { UsageError } from '../cli-context.ts';
 
@@ -62,6 +63,9 @@ export async function serveCommand(args: string[]): Promise<number> {
   }
 
   const address = await app.listen({ port: config.port, host: config.host });
+  // Saved-search alerts every five minutes (imports from the CLI also run them at once).
+  const publicUrl = process.env.PALERMO_PUBLIC_URL ?? address.replace('127.0.0.1', 'localhost');
+  setInterval(() => void runAlerts(rt.db, publicUrl).catch((err) => process.stderr.write(`alerts: ${(err as Error).message}\n`)), 5 * 60_000).unref();
   log(`\nPalermo is running on ${rt.describe}`);
   log(`  Web UI:   ${address.replace('127.0.0.1', 'localhost')}/`);
   log(`  API docs: ${address.replace('127.0.0.1', 'localhost')}/api/docs`);

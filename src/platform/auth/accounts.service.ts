@@ -233,3 +233,14 @@ export async function logout(db: Db, token: string | undefined, actor: Actor, ip
     if (Number(deleted.numDeletedRows) > 0) await audit(trx, { actor: auditActor(actor), action: 'auth.logout', ip });
   });
 }
+
+/** Accounts by id, for other modules that act on a person's behalf (e.g. saved-search alerts). */
+export async function usersByIds(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'email', 'state_iso3', 'roles', 'language', 'disabled_at'])
+    .where('id', 'in', ids)
+    .execute();
+  return rows.map((u) => ({ ...u, actor: { kind: 'user' as const, id: u.id, username: u.username, displayName: u.display_name, state: u.state_iso3, roles: u.roles, demo: false, language: u.language, csrfToken: '' } }));
+}

@@ -38,6 +38,14 @@ const EXPECTED: Record<string, Expect> = {
   'POST /api/v1/records/:id/translations': ['secretariat', 'focal_point'],
   'POST /api/v1/records/:id/links/:linkId/review': ['secretariat', 'focal_point'],
   'POST /api/v1/imports': ['secretariat'],
+  'GET /api/v1/licence': 'public',
+  'GET /api/v1/export': 'public',
+  'GET /api/v1/feed': 'public',
+  'GET /api/v1/saved-searches': 'authenticated',
+  'POST /api/v1/saved-searches': 'authenticated',
+  'DELETE /api/v1/saved-searches/:id': 'authenticated',
+  'GET /api/v1/inbox': 'authenticated',
+  'POST /api/v1/inbox/:id/read': 'authenticated',
 };
 const isDocs = (url: string) => url.startsWith('/api/docs');
 
@@ -71,6 +79,8 @@ function request(route: string): { url: string; payload?: unknown; headers?: Rec
     .replace(':iso3', 'FRA')
     .replace(':id', pattern.startsWith('/api/v1/records') ? recordId : targetUserId)
     .replace(':linkId', '1')
+    .replace('/inbox/:id', '/inbox/1')
+    .replace('/saved-searches/:id', '/saved-searches/00000000-0000-0000-0000-000000000000')
     .replace('*', 'index.html');
   if (route === 'POST /api/v1/auth/login') return { url, payload: { username: 'authz-target', password: 'correct horse battery staple' } };
   if (route === 'POST /api/v1/admin/users') {
@@ -82,6 +92,7 @@ function request(route: string): { url: string; payload?: unknown; headers?: Rec
   if (route === 'POST /api/v1/records/:id/retire') return { url, payload: { reason: 'superseded' } };
   if (route === 'POST /api/v1/records/:id/translations') return { url, payload: { field: 'title', lang: 'fr', value: 'Guide', kind: 'unofficial' } };
   if (route === 'POST /api/v1/records/:id/links/:linkId/review') return { url, payload: { decision: 'verify' } };
+  if (route === 'POST /api/v1/saved-searches') return { url, payload: { name: 'Art. 18', query: { article: 'UNTOC:18' } } };
   if (route === 'POST /api/v1/imports') {
     return { url: `${url}?fileName=note-${++counter}.txt&type=guide`, payload: `A note ${counter} on article 18.`, headers: { 'content-type': 'text/plain' } };
   }
@@ -110,7 +121,7 @@ describe('authorization: every route × every role', () => {
         a.endsWith('/logout') ? 1 : b.endsWith('/logout') ? -1 : 0,
       );
       for (const route of new Set(routes)) {
-        const [method] = route.split(' ') as ['GET' | 'POST' | 'PATCH'];
+        const [method] = route.split(' ') as ['GET' | 'POST' | 'PATCH' | 'DELETE'];
         const spec: Expect = isDocs(route.split(' ')[1]!) ? 'public' : EXPECTED[route]!;
         const r = request(route);
         const res = await as(t.app, session, method, r.url, r.payload, r.headers);
