@@ -56,6 +56,7 @@ const JOB_LINE =
 const BARCODE = /^\*\s?\d{6,9}\s?\*$/;
 const PAGE_NUM = /^(?:\d{1,3}\s*\/\s*\d{1,3}|[-–]\s*\d{1,3}\s*[-–]|(?:page|página|страница)\s+\d{1,3}(?:\s+(?:of|de|из)\s+\d{1,3})?)$/i;
 const RECYCLE = /^(?:please recycle|merci de recycler|sírvase reciclar|просьба отправить на вторичную переработку|يرجى [اإ]عادة الاستعمال|请回收)/iu;
+const LONE_MARKER = /^(?:\d{1,3}\s*[.．]|\d{1,3}\s*[-–]|[(（]\s*[^\s()（）]{1,4}\s*[)）]|[a-zа-я]\)|[IVXL]{1,6}\.|[A-ZА-Я]\.|[一二三四五六七八九十]{1,3}[.．、])$/u;
 const SEPARATOR = /^\s*_{5,}\s*$/;
 const FOOTNOTE_START = /^(\*{1,4}|\d{1,3}|\(\d{1,3}\))(?:\s+|(?=[^\d\s.,:;)\/\-]))(\S.*)$/u;
 
@@ -117,6 +118,16 @@ export function preprocess(input: string, langOpt?: UnLang): Preprocessed {
     if (s) standaloneCount.set(s, (standaloneCount.get(s) ?? 0) + 1);
   }
   for (const [s, n] of standaloneCount) if (n >= 2) own.add(s);
+  // A symbol alone on the first line of a page after the first is a page header, even if seen once.
+  if (multiPage) {
+    let lastPage = -1;
+    for (const i of nonEmpty) {
+      if (raw[i]!.page === lastPage) continue;
+      lastPage = raw[i]!.page;
+      const s = lastPage > 0 ? standaloneSymbol(raw[i]!.text) : null;
+      if (s) own.add(s);
+    }
+  }
 
   // --- Furniture.
   const furniture = new Array<boolean>(raw.length).fill(false);
@@ -283,6 +294,18 @@ export function preprocess(input: string, langOpt?: UnLang): Preprocessed {
   }
   closeFootnote();
 
+  // A paragraph number or letter alone on its line ("1." then the text on the next line, as some extractors give
+  // it): put it in front of its text.
+  for (let k = lines.length - 2; k >= 0; k--) {
+    const cur = lines[k]!;
+    const next = lines[k + 1]!;
+    if (LONE_MARKER.test(cur.text) && next.page === cur.page && !LONE_MARKER.test(next.text) && !hasAnyMarker(next.text, lang)) {
+      const text = `${cur.text} ${next.text}`;
+      lines.splice(k, 2, { ...cur, text, width: displayWidth(text) });
+      for (const f of footnotes) if (f.at > k) f.at--;
+    }
+  }
+
   let pairs = 0;
   let blanks = 0;
   for (let k = 1; k < lines.length; k++) {
@@ -362,6 +385,7 @@ export function cleanPdfText(text: string, lang?: UnLang): string {
   const blocks: string[] = [];
   let cur: string[] = [];
   let curIsHeading = false;
+  let curIsMarked = false;
   const flush = () => {
     if (cur.length) {
       const joined = joinLines(cur, L);
@@ -375,10 +399,12 @@ export function cleanPdfText(text: string, lang?: UnLang): string {
     let newBlock = cur.length === 0 || lineStartsBlock(line, L) || isTableHeader(fold(line.text)) || (prev !== undefined && isTableHeader(fold(prev.text)));
     if (!newBlock && prev) {
       if (curIsHeading) newBlock = !(looksWrapped(prev, line, pre) && (line.width < pre.fullWidth * 0.8 || /^[a-zà-ÿа-яё]/u.test(line.text)));
-      else newBlock = startsNewTextBlock(prev, line, pre);
+      // A numbered paragraph or sub-paragraph goes on up to the next marked line.
+      else if (!curIsMarked) newBlock = startsNewTextBlock(prev, line, pre);
     }
     if (newBlock) {
       flush();
+      curIsMarked = Boolean(paraMarker(line.text, L) || subMarker(line.text, L));
       // A short marked line without final punctuation ("(a) Opening of the meeting") is a heading.
       curIsHeading =
         isHeadingLine(line, L) ||

@@ -19,7 +19,8 @@ export const NOTE_SUBTITLE = /说明$|^note by|^note (?:du|de la) secr|^nota de 
 export const BACKGROUND_SUBTITLE = /背景文件|工作文件|background paper|working paper|document d'information|document de travail|documento de antecedentes|documento de trabajo|справочный документ|рабочий документ|ورقة معلومات اساسية|ورقة عمل/u;
 
 /** A heading that names the recommendations chapter or section. */
-export const RECOMMENDATIONS_HEADING = /^(?:.{0,12}建议.{0,6}|.*\brecommendations?\b.*|.*\brecommandations?\b.*|.*\brecomendaciones\b.*|.*рекомендаци.*|.*التوصيات.*)$/u;
+export const RECOMMENDATIONS_HEADING =
+  /^(?:.{0,6}建议.{0,4}|.*建议)$|^(?:(?:conclusions?|summary) and )?recommendations?\b|\brecommendations$|^(?:conclusions? et )?recommandations\b|\brecommandations$|^(?:conclusiones y )?recomendaciones\b|\brecomendaciones$|^(?:выводы и )?рекомендаци|рекомендации$|^(?:الاستنتاجات و)?التوصيات|التوصيات$/u;
 
 /** Title of an annex that lists documents. */
 export const DOCUMENT_LIST_TITLE = /文件一览表|文件清单|所收到的文件|收到的文件|list of documents|documents before|liste des documents|documents dont|lista de documentos|documentos que tuvo|documentos presentados|перечень документов|список документов|документы, находившиеся|قائمة الوثائق|الوثائق المعروضة/u;

@@ -180,6 +180,8 @@ export function subMarker(line: string, lang: UnLang): SubMarker | null {
     letters.push(letterAt(i));
   }
   if (lang !== 'ar' && /[\u0600-\u06FF]/u.test(raw)) return null;
+  // "(a)项", "(a) of article 18": a reference at the start of a wrapped line, not a sub-paragraph.
+  if (/^[项目段款条]/u.test(body) || /^(?:of|and|or|to|in|de|del|du|des|et|y|и|или)\s/u.test(body)) return null;
   return { letters, roman, label, text: body.trim() };
 }
 

@@ -312,7 +312,8 @@ export function buildStructure(pre: Preprocessed): Structure {
         const pm = paraMarker(t, lang);
         const sm = sectionMarker(t, lang);
         const kw = keywordHeading(t);
-        const structural = (cm && cm.num === 1) || (pm && pm.num === 1) || (sm && sm.letters.includes('A')) || kw === 'annotations' || front.length >= 14 || am;
+        // The first chapter or paragraph ends the front matter (an extract may start at "II." or "20.").
+        const structural = (cm && cm.num <= 10) || (pm && pm.num <= 3) || (pm && front.length > 0 && pm.text.length > 0 && !AGENDA_TITLE.test(fold(t))) || (sm && sm.letters.includes('A')) || kw === 'annotations' || front.length >= 14 || am;
         if (!structural) {
           front.push(line);
           frontIdx.push(k);
@@ -395,7 +396,7 @@ export function buildStructure(pre: Preprocessed): Structure {
     const sm = sectionMarker(t, lang);
     const expectedSection = String.fromCharCode(65 + sectionSeq);
     const sectionFits = sm && (sm.letters.includes(expectedSection) || (sectionSeq > 0 && sm.letters.includes(String.fromCharCode(66 + sectionSeq)) && lastWasHeadingOrEnd(prevLine)));
-    const chapterFits = cm && (cm.num === chapterSeq + 1 || (cm.num === chapterSeq + 2 && lastWasHeadingOrEnd(prevLine)));
+    const chapterFits = cm && (cm.num === chapterSeq + 1 || (chapterSeq === 0 && !para) || (cm.num === chapterSeq + 2 && lastWasHeadingOrEnd(prevLine)));
     if (chapterFits && !(sectionFits && cm.num !== chapterSeq + 1)) {
       closeAll();
       if (cm.num !== chapterSeq + 1) warnings.push(`chapter numbering jumps to ${cm.label}`);
@@ -485,7 +486,8 @@ export function buildStructure(pre: Preprocessed): Structure {
         continue;
       }
       const gapOk = pm.num > expectedPara && pm.num <= expectedPara + 2 && (lastWasHeadingOrEnd(prevLine) || lastWasHeading);
-      if (pm.num === expectedPara || gapOk || (annex && annex.paragraphs.length === 0 && pm.num === 1)) {
+      const firstOfScope = annex ? annex.paragraphs.length === 0 : paragraphs.length === 0;
+      if (pm.num === expectedPara || gapOk || (firstOfScope && (pm.num === 1 || !annotations))) {
         if (pm.num !== expectedPara && gapOk) warnings.push(`paragraph numbering jumps from ${expectedPara - 1} to ${pm.num}`);
         startPara(pm.num, pm.text, k);
         lastWasHeading = false;

@@ -15,7 +15,8 @@ export function toTextUnits(doc: ParsedDocument): TextUnit[] {
     for (const s of p.subparagraphs) out.push({ id: s.id, kind: 'subparagraph', text: `${s.label} ${s.text}`, paragraphId: p.id, ...loc });
   }
   for (const r of doc.recommendations) {
-    const p = doc.paragraphs.find((x) => x.number === r.paragraphNumber && !x.annexId);
+    const paraId = r.paragraph.split('__subpara_')[0]!;
+    const p = doc.paragraphs.find((x) => x.id === paraId);
     out.push({
       id: r.id,
       kind: 'recommendation',
@@ -41,7 +42,11 @@ export function toTextUnits(doc: ParsedDocument): TextUnit[] {
     for (const s of c.sections)
       s.blocks.forEach((t, i) => out.push({ id: `${s.id}__block_${i + 1}`, kind: 'annotation', text: t, ...base, chapterId: c.id, sectionId: s.id, annexId: c.annexId }));
   }
-  for (const f of doc.footnotes) out.push({ id: f.id, kind: 'footnote', text: f.text, ...base, paragraphId: f.refs[0]?.elementId.split('__subpara_')[0] ?? null });
+  for (const f of doc.footnotes) {
+    const el = f.refs[0]?.elementId ?? '';
+    const paragraphId = /^(?:annex_\d+__)?para_\d+/.exec(el)?.[0] ?? null;
+    out.push({ id: f.id, kind: 'footnote', text: f.text, ...base, paragraphId });
+  }
   for (const a of doc.annexes) out.push({ id: a.id, kind: 'annex', text: [a.title, a.content].filter(Boolean).join('\n'), ...base, annexId: a.id });
   return out;
 }
