@@ -57,7 +57,8 @@ export function findInstrument(db: Db, code: string) {
   return db.selectFrom('instruments').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
-export function listArticles(db: Db, instrument: string) {
+/** Articles (not their paragraphs) of an instrument, with the review cluster each belongs to. */
+function articlesQuery(db: Db, instrument: string) {
   return db
     .selectFrom('provisions as p')
     .leftJoin('cluster_articles as ca', (j) =>
@@ -74,31 +75,15 @@ export function listArticles(db: Db, instrument: string) {
       'ca.only_if_not_party_to',
     ])
     .where('p.instrument_code', '=', instrument)
-    .where('p.paragraph', 'is', null)
-    .orderBy('p.article')
-    .execute();
+    .where('p.paragraph', 'is', null);
+}
+
+export function listArticles(db: Db, instrument: string) {
+  return articlesQuery(db, instrument).orderBy('p.article').execute();
 }
 
 export function findArticle(db: Db, instrument: string, article: number) {
-  return db
-    .selectFrom('provisions as p')
-    .leftJoin('cluster_articles as ca', (j) =>
-      j.onRef('ca.instrument_code', '=', 'p.instrument_code').onRef('ca.article', '=', 'p.article'),
-    )
-    .select([
-      'p.instrument_code',
-      'p.eid',
-      'p.article',
-      'p.chapter',
-      'p.chapter_titles',
-      'p.titles',
-      'ca.cluster_code',
-      'ca.only_if_not_party_to',
-    ])
-    .where('p.instrument_code', '=', instrument)
-    .where('p.article', '=', article)
-    .where('p.paragraph', 'is', null)
-    .executeTakeFirst();
+  return articlesQuery(db, instrument).where('p.article', '=', article).executeTakeFirst();
 }
 
 export function listClusters(db: Db) {
