@@ -8,6 +8,7 @@ import * as repo from './knowledge.repository.ts';
 import { canSee } from './knowledge.policy.ts';
 import { recordInput, recordPatch, translationInput } from './knowledge.schemas.ts';
 import * as records from './records.service.ts';
+import * as legislation from './legislation.service.ts';
 import { search } from './search.service.ts';
 import { searchQuerySchema, toSearchQuery } from './search/search-query.ts';
 
@@ -138,6 +139,48 @@ export function knowledgeRoutes(ctx: AppContext): FastifyPluginAsync {
       schema: { tags, summary: 'Add or replace a translation of one field, marked official, unofficial or machine', params: idParam, body: translationInput },
     }, async (req, reply) => {
       await records.addTranslation(ctx.db, req.actor, req.params.id, req.body);
+      return reply.status(204).send();
+    });
+
+    const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+    const eidParam = idParam.extend({ eid: z.string().regex(legislation.EID, 'must be a provision id such as art_2__para_1') });
+    const provisionDto = (p: Awaited<ReturnType<typeof legislation.provisionsAt>>[number]) => ({
+      eid: p.eid, heading: p.heading, text: p.text, validFrom: p.valid_from, validTo: p.valid_to, change: p.change,
+    });
+
+    app.get('/records/:id/provisions', {
+      config: { policy: PUBLIC },
+      schema: {
+        tags,
+        summary: 'A law’s provisions as they stood on a date (today by default), or every wording with history=true',
+        params: idParam,
+        querystring: z.object({ at: isoDate.optional(), history: z.coerce.boolean().default(false) }),
+      },
+    }, async (req) => {
+      const rows = req.query.history
+        ? await legislation.provisionHistory(ctx.db, req.actor, req.params.id)
+        : await legislation.provisionsAt(ctx.db, req.actor, req.params.id, req.query.at);
+      return { at: req.query.history ? null : (req.query.at ?? new Date().toISOString().slice(0, 10)), items: rows.map(provisionDto) };
+    });
+
+    app.put('/records/:id/provisions/:eid', {
+      config: { policy: EDITORS },
+      schema: {
+        tags,
+        summary: 'Enact or amend a provision of a law from a date (the previous wording stays, in force until then)',
+        params: eidParam,
+        body: z.object({ heading: z.string().max(500).optional(), text: z.string().min(1).max(200_000), validFrom: isoDate, change: z.string().max(300).optional() }),
+      },
+    }, async (req, reply) => {
+      await legislation.setProvision(ctx.db, req.actor, req.params.id, { eid: req.params.eid, ...req.body });
+      return reply.status(204).send();
+    });
+
+    app.post('/records/:id/provisions/:eid/repeal', {
+      config: { policy: EDITORS },
+      schema: { tags, summary: 'Repeal a provision from a date', params: eidParam, body: z.object({ on: isoDate, change: z.string().max(300).optional() }) },
+    }, async (req, reply) => {
+      await legislation.repealProvision(ctx.db, req.actor, req.params.id, req.params.eid, req.body.on, req.body.change);
       return reply.status(204).send();
     });
 

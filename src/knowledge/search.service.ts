@@ -37,12 +37,23 @@ export async function searchDocument(db: repo.Conn, id: string): Promise<SearchD
     if (l.paragraph) articles.add(`${l.instrument}:${l.article}:${l.paragraph}`);
   }
   const articleList = [...articles].sort();
+  // Legislation is searched in the wording in force now.
+  const provisions =
+    r.type === 'legislation'
+      ? await db
+          .selectFrom('legislation_provisions')
+          .select(['heading', 'text'])
+          .where('record_id', '=', id)
+          .where('valid_to', 'is', null)
+          .orderBy('eid')
+          .execute()
+      : [];
   return {
     recordId: r.id,
     type: r.type,
     lang: r.lang,
     title: r.title,
-    text: `${r.symbol ?? ''}\n${r.full_text}\n${detailsText(r.details)}`,
+    text: `${r.symbol ?? ''}\n${r.full_text}\n${detailsText(r.details)}\n${provisions.map((p) => `${p.heading ?? ''}\n${p.text}`).join('\n')}`,
     date: r.date,
     states: r.states,
     groups: await groupsOf(db as Db, r.states),

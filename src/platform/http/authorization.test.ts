@@ -38,6 +38,9 @@ const EXPECTED: Record<string, Expect> = {
   'POST /api/v1/records/:id/translations': ['secretariat', 'focal_point'],
   'POST /api/v1/records/:id/links/:linkId/review': ['secretariat', 'focal_point'],
   'POST /api/v1/imports': ['secretariat'],
+  'GET /api/v1/records/:id/provisions': 'public',
+  'PUT /api/v1/records/:id/provisions/:eid': ['secretariat', 'focal_point'],
+  'POST /api/v1/records/:id/provisions/:eid/repeal': ['secretariat', 'focal_point'],
   'GET /api/v1/licence': 'public',
   'GET /api/v1/export': 'public',
   'GET /api/v1/feed': 'public',
@@ -79,6 +82,7 @@ function request(route: string): { url: string; payload?: unknown; headers?: Rec
     .replace(':iso3', 'FRA')
     .replace(':id', pattern.startsWith('/api/v1/records') ? recordId : targetUserId)
     .replace(':linkId', '1')
+    .replace(':eid', 'art_1')
     .replace('/inbox/:id', '/inbox/1')
     .replace('/saved-searches/:id', '/saved-searches/00000000-0000-0000-0000-000000000000')
     .replace('*', 'index.html');
@@ -92,6 +96,8 @@ function request(route: string): { url: string; payload?: unknown; headers?: Rec
   if (route === 'POST /api/v1/records/:id/retire') return { url, payload: { reason: 'superseded' } };
   if (route === 'POST /api/v1/records/:id/translations') return { url, payload: { field: 'title', lang: 'fr', value: 'Guide', kind: 'unofficial' } };
   if (route === 'POST /api/v1/records/:id/links/:linkId/review') return { url, payload: { decision: 'verify' } };
+  if (route === 'PUT /api/v1/records/:id/provisions/:eid') return { url, payload: { text: 'Text', validFrom: `20${10 + (++counter % 80)}-01-01` } };
+  if (route === 'POST /api/v1/records/:id/provisions/:eid/repeal') return { url, payload: { on: '2099-01-01' } };
   if (route === 'POST /api/v1/saved-searches') return { url, payload: { name: 'Art. 18', query: { article: 'UNTOC:18' } } };
   if (route === 'POST /api/v1/imports') {
     return { url: `${url}?fileName=note-${++counter}.txt&type=guide`, payload: `A note ${counter} on article 18.`, headers: { 'content-type': 'text/plain' } };
@@ -121,7 +127,7 @@ describe('authorization: every route × every role', () => {
         a.endsWith('/logout') ? 1 : b.endsWith('/logout') ? -1 : 0,
       );
       for (const route of new Set(routes)) {
-        const [method] = route.split(' ') as ['GET' | 'POST' | 'PATCH' | 'DELETE'];
+        const [method] = route.split(' ') as ['GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'];
         const spec: Expect = isDocs(route.split(' ')[1]!) ? 'public' : EXPECTED[route]!;
         const r = request(route);
         const res = await as(t.app, session, method, r.url, r.payload, r.headers);
