@@ -103,6 +103,9 @@ export async function createRecord(db: Db, actor: Actor, input: RecordInput, sou
   }
   const details = validateDetails(input.type, input.details);
   await checkStatesAndAccess(db, input);
+  if (input.workId && (await repo.sameWork(db, input.workId, crypto.randomUUID())).length === 0) {
+    throw new ValidationError('No record belongs to this work', [{ path: 'body.workId', message: 'give the workId of the record this one translates' }]);
+  }
   const by = who(actor);
   return inTransaction(db, async (trx) => {
     const record = await repo.insertRecord(trx, {

@@ -82,6 +82,16 @@ describe('knowledge records', () => {
     expect(full.translations).toEqual([expect.objectContaining({ field: 'title', lang: 'en', value: 'Prosecutor v. Group X', kind: 'unofficial', by: 'sec' })]);
   });
 
+  it('links language versions of one work, and refuses an unknown work', async () => {
+    const es = (await as(t.app, sec, 'POST', '/api/v1/records', { type: 'guide', title: 'Guía', lang: 'es', states: ['MEX'] })).json();
+    const en = await as(t.app, sec, 'POST', '/api/v1/records', { type: 'guide', title: 'Guide', lang: 'en', states: ['MEX'], workId: es.workId });
+    expect(en.statusCode).toBe(201);
+    const full = (await as(t.app, null, 'GET', `/api/v1/records/${es.id}`)).json();
+    expect(full.languageVersions).toEqual([{ id: en.json().id, lang: 'en', title: 'Guide' }]);
+    const unknown = await as(t.app, sec, 'POST', '/api/v1/records', { type: 'guide', title: 'x', lang: 'fr', workId: '11111111-1111-4111-8111-111111111111' });
+    expect(unknown.json().error.issues[0].path).toBe('body.workId');
+  });
+
   it('a State-restricted record is invisible (404) to others, and reading it is audited', async () => {
     const id = (await as(t.app, sec, 'POST', '/api/v1/records', { type: 'guide', title: 'Note interne', lang: 'fr', states: ['FRA'], access: 'state', accessState: 'FRA' })).json().id;
     expect((await as(t.app, null, 'GET', `/api/v1/records/${id}`)).statusCode).toBe(404);
