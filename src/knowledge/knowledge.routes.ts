@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PUBLIC, rolesPolicy } from '../platform/auth/policy.ts';
 import type { AppContext } from '../platform/http/context.ts';
-import { errorSchema } from '../platform/platform.schemas.ts';
+import { queryBoolean, errorSchema } from '../platform/platform.schemas.ts';
 import * as repo from './knowledge.repository.ts';
 import { canSee } from './knowledge.policy.ts';
 import { recordInput, recordPatch, translationInput } from './knowledge.schemas.ts';
@@ -154,7 +154,7 @@ export function knowledgeRoutes(ctx: AppContext): FastifyPluginAsync {
         tags,
         summary: 'A law’s provisions as they stood on a date (today by default), or every wording with history=true',
         params: idParam,
-        querystring: z.object({ at: isoDate.optional(), history: z.coerce.boolean().default(false) }),
+        querystring: z.object({ at: isoDate.optional(), history: queryBoolean.default(false) }),
       },
     }, async (req) => {
       const rows = req.query.history

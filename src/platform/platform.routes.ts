@@ -6,7 +6,7 @@ import { AUTHENTICATED, PUBLIC, rolesPolicy } from './auth/policy.ts';
 import { listAudit, verifyAudit } from './audit/audit.service.ts';
 import { SESSION_COOKIE } from './http/authz.ts';
 import type { AppContext } from './http/context.ts';
-import { roleSchema, errorSchema, loginBody, meSchema, newUserBody, toUserDto, userPatchBody, userSchema, iso3Schema } from './platform.schemas.ts';
+import { queryBoolean, roleSchema, errorSchema, loginBody, meSchema, newUserBody, toUserDto, userPatchBody, userSchema, iso3Schema } from './platform.schemas.ts';
 import { stateExists } from '../reference/reference.service.ts';
 
 const ADMIN = rolesPolicy('admin');
@@ -73,7 +73,7 @@ export function platformRoutes(ctx: AppContext): FastifyPluginAsync {
       schema: {
         tags: ['platform'],
         summary: 'List accounts (administrators)',
-        querystring: z.object({ state: iso3Schema.optional(), role: roleSchema.optional(), includeDisabled: z.coerce.boolean().optional() }),
+        querystring: z.object({ state: iso3Schema.optional(), role: roleSchema.optional(), includeDisabled: queryBoolean.optional() }),
         response: { 200: z.object({ items: z.array(userSchema) }) },
       },
     }, async (request) => ({ items: (await accounts.listUsers(ctx.db, request.query)).map(toUserDto) }));

@@ -100,3 +100,8 @@ export function toUserDto(u: {
     lastLoginAt: u.last_login_at?.toISOString() ?? null,
   };
 }
+
+/** A boolean in a query string: "true"/"1" or "false"/"0" (z.coerce.boolean would read "false" as true). */
+export const queryBoolean = z
+  .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1');

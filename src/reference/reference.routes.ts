@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { PUBLIC, rolesPolicy } from '../platform/auth/policy.ts';
 import type { AppContext } from '../platform/http/context.ts';
 import { ValidationError } from '../platform/http/errors.ts';
-import { errorSchema, iso3Schema } from '../platform/platform.schemas.ts';
+import { queryBoolean, errorSchema, iso3Schema } from '../platform/platform.schemas.ts';
 import { importPartyStatus, MAX_IMPORT_BYTES } from './party-status-import.ts';
 import * as service from './reference.service.ts';
 import { articleSchema, instrumentSchema, langQuery, stateListQuery, stateListSchema, stateSchema } from './reference.schemas.ts';
@@ -91,7 +91,7 @@ export function referenceRoutes(ctx: AppContext): FastifyPluginAsync {
           tags,
           summary: 'Import an official party-status list (CSV: iso3,instrument,status[,signed_on,consented_on,source,as_of])',
           description: 'Send the CSV as the body with Content-Type text/csv. One bad row rejects the whole file, each problem named by line.',
-          querystring: z.object({ source: z.string().min(3).max(300), dryRun: z.coerce.boolean().default(false) }),
+          querystring: z.object({ source: z.string().min(3).max(300), dryRun: queryBoolean.default(false) }),
           response: { 200: z.object({ rows: z.number(), changed: z.number(), unchanged: z.number() }), 400: errorSchema },
         },
       }, async (req) => {

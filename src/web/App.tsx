@@ -1,4 +1,10 @@
 import { Route, Routes } from 'react-router';
+import { ImportPage } from '../knowledge/ui/ImportPage.tsx';
+import { InboxPage } from '../knowledge/ui/InboxPage.tsx';
+import { OpenDataPage } from '../knowledge/ui/OpenDataPage.tsx';
+import { RecordPage } from '../knowledge/ui/RecordPage.tsx';
+import { RecordVersionsPage } from '../knowledge/ui/RecordVersionsPage.tsx';
+import { SearchPage } from '../knowledge/ui/SearchPage.tsx';
 import { HomePage } from '../platform/ui/HomePage.tsx';
 import { Layout } from '../platform/ui/Layout.tsx';
 import { LoginPage } from '../platform/ui/LoginPage.tsx';
@@ -10,7 +16,7 @@ import { InstrumentsPage } from '../reference/ui/InstrumentsPage.tsx';
 import { StatePage } from '../reference/ui/StatePage.tsx';
 import { StatesPage } from '../reference/ui/StatesPage.tsx';
 
-/** Every page of the UI; each page component lives with its module (platform or reference). */
+/** Every page of the UI; each page component lives with its module (platform, reference or knowledge). */
 export function App() {
   return (
     <Routes>
@@ -19,9 +25,16 @@ export function App() {
         <Route path="instruments" element={<InstrumentsPage />} />
         <Route path="instruments/:code" element={<InstrumentPage />} />
         <Route path="instruments/:code/articles/:article" element={<ArticlePage />} />
+        <Route path="articles/:code/:article" element={<ArticlePage />} />
         <Route path="clusters" element={<ClustersPage />} />
         <Route path="states" element={<StatesPage />} />
         <Route path="states/:iso3" element={<StatePage />} />
+        <Route path="search" element={<SearchPage />} />
+        <Route path="records/:id" element={<RecordPage />} />
+        <Route path="records/:id/versions" element={<RecordVersionsPage />} />
+        <Route path="import" element={<ImportPage />} />
+        <Route path="inbox" element={<InboxPage />} />
+        <Route path="open-data" element={<OpenDataPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

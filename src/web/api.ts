@@ -1,5 +1,7 @@
 /** The browser's client for the Palermo API (same origin, JSON). */
 
+import { RECORD_TYPES, type RecordType } from '../knowledge/knowledge.tables.ts';
+
 export type Lang = 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
 export type Localized = Partial<Record<Lang, string>>;
 export type PartyStatus = 'party' | 'signatory' | 'none' | 'unknown';
@@ -139,20 +141,25 @@ const BASE = '/api/v1';
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A file sent as it is (imports), instead of a JSON body. */
+  file?: Blob;
   csrfToken?: string | null;
   signal?: AbortSignal;
 }
 
 async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  // Always octet-stream: the server reads the format from the bytes and the file name, and its JSON and
+  // text/plain parsers would turn a .txt or .json file into a string instead of the raw file it expects.
+  if (opts.file) headers['content-type'] = 'application/octet-stream';
+  else if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (opts.csrfToken) headers['x-csrf-token'] = opts.csrfToken;
   let res: Response;
   try {
     res = await fetch(BASE + path, {
       method: opts.method ?? 'GET',
       headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.file ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
       credentials: 'same-origin',
       signal: opts.signal,
     });
@@ -191,6 +198,191 @@ function query(params: Record<string, string | undefined>): string {
 
 const seg = encodeURIComponent;
 
+/* ---------- Knowledge portal: search, records, imports, saved searches, inbox ---------- */
+
+// the server's own list (its module holds only types and constants: nothing else comes into the bundle)
+export { RECORD_TYPES, type RecordType };
+export type Access = 'public' | 'practitioners' | 'state';
+export const ACCESS_LEVELS: readonly Access[] = ['public', 'practitioners', 'state'];
+
+/** The list filters of a search, in the API's names (each value list is OR-ed; the filters are AND-ed). */
+export const SEARCH_FACETS = ['type', 'state', 'group', 'instrument', 'article', 'cluster', 'crime', 'year', 'lang', 'access'] as const;
+export type SearchFacet = (typeof SEARCH_FACETS)[number];
+export type ListFacet = Exclude<SearchFacet, 'year'>;
+
+export interface SearchParams extends Partial<Record<ListFacet, string[]>> {
+  q?: string;
+  /** "2016" or "2013-2016". */
+  year?: string;
+  sort?: 'relevance' | 'date';
+  cursor?: string;
+  limit?: number;
+}
+
+export interface SearchHit {
+  id: string;
+  type: string;
+  title: string;
+  lang: string;
+  date: string | null;
+  states: string[];
+  /** HTML: escaped text with the matched words in <mark>. */
+  snippet: string;
+}
+
+export interface SearchResult {
+  items: SearchHit[];
+  facets: Partial<Record<SearchFacet, Record<string, number>>>;
+  total: number;
+  /** true: total and facets are estimates ("about N"). */
+  approximate: boolean;
+  next: string | null;
+}
+
+export interface RecordLink {
+  id: number;
+  predicate: string;
+  targetKind: 'provision' | 'symbol' | 'resolution' | 'decision' | 'state' | 'record';
+  instrument: string | null;
+  article: number | null;
+  paragraph: number | null;
+  subparagraph: string | null;
+  target: string | null;
+  atRef: string | null;
+  text: string | null;
+  start: number | null;
+  end: number | null;
+  origin: 'extracted' | 'asserted';
+  verified: boolean;
+  rejected: boolean;
+}
+
+export interface RecordTranslation {
+  field: string;
+  lang: string;
+  value: string;
+  kind: 'official' | 'unofficial' | 'machine';
+  by: string;
+  at: string;
+}
+
+export interface RecordChild {
+  id: string;
+  type: string;
+  title: string;
+  lang: string;
+  paragraph: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface KnowledgeRecord {
+  id: string;
+  type: RecordType;
+  workId: string;
+  title: string;
+  lang: string;
+  symbol: string | null;
+  states: string[];
+  date: string | null;
+  dates: Record<string, string>;
+  sourceUrl: string | null;
+  sourceFile: string | null;
+  /** For a Conference document, its parsed structure (see ParsedDocument); {} otherwise. */
+  body: Record<string, unknown>;
+  fullText: string;
+  details: Record<string, unknown>;
+  crimes: string[];
+  topics: string[];
+  access: Access;
+  accessState: string | null;
+  parentId: string | null;
+  parentRef: string | null;
+  version: number;
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+  retiredAt: string | null;
+  retiredReason: string | null;
+  links: RecordLink[];
+  translations: RecordTranslation[];
+  languageVersions: { id: string; lang: string; title: string }[];
+  children: RecordChild[];
+  incoming: { id: string; type: string; title: string; lang: string; text: string | null }[];
+}
+
+export interface RecordVersion {
+  version: number;
+  changedBy: string;
+  changedAt: string;
+  note: string | null;
+  snapshot: Record<string, unknown>;
+}
+
+export interface ImportOptions {
+  type?: string;
+  lang?: string;
+  access?: string;
+  state?: string;
+}
+
+export interface ImportOutcome {
+  file: string;
+  status: 'added' | 'updated' | 'unchanged';
+  recordId: string;
+  type: string;
+  symbol: string | null;
+  recommendations?: number;
+  links?: number;
+}
+
+export interface SavedSearch {
+  id: string;
+  name: string;
+  query: Record<string, unknown>;
+  email: boolean;
+  createdAt: string;
+}
+
+export interface InboxMessage {
+  id: number;
+  kind: string;
+  subject: string;
+  body: { savedSearchId?: string; total?: number; items?: { id: string; title: string; type: string; lang: string; date: string | null }[] };
+  createdAt: string;
+  read: boolean;
+}
+
+export interface Licence {
+  id: string;
+  name: string;
+  url: string;
+  statement: string;
+}
+
+/** A search as a query string (without "?"): lists comma-separated, empty values left out. */
+export function searchQueryString(p: SearchParams, omit: readonly string[] = []): string {
+  const q = new URLSearchParams();
+  const put = (k: string, v: string | undefined) => {
+    if (v !== undefined && v !== '' && !omit.includes(k)) q.set(k, v);
+  };
+  put('q', p.q?.trim());
+  for (const f of SEARCH_FACETS) {
+    if (f === 'year') put('year', p.year);
+    else put(f, p[f]?.join(','));
+  }
+  put('sort', p.sort);
+  put('cursor', p.cursor);
+  put('limit', p.limit === undefined ? undefined : String(p.limit));
+  return q.toString();
+}
+
+/** The Atom feed of a search (newest first). */
+export const feedUrl = (p: SearchParams) => `${BASE}/feed?${searchQueryString(p, ['sort', 'cursor', 'limit'])}`.replace(/\?$/, '');
+/** A bulk download (CSV or JSON Lines) of the records a search selects. */
+export const exportUrl = (p: SearchParams, format: 'csv' | 'jsonl') =>
+  `${BASE}/export?${[`format=${format}`, searchQueryString(p, ['sort', 'cursor', 'limit'])].filter(Boolean).join('&')}`;
+
 export const api = {
   instruments: (lang: Lang, signal?: AbortSignal) =>
     request<{ items: Instrument[] }>('/instruments' + query({ lang }), { signal }).then((r) => r.items),
@@ -210,4 +402,30 @@ export const api = {
   login: (username: string, password: string) =>
     request<Me>('/auth/login', { method: 'POST', body: { username, password } }),
   logout: (csrfToken: string) => request<void>('/auth/logout', { method: 'POST', csrfToken }),
+
+  search: (p: SearchParams, signal?: AbortSignal) => {
+    const qs = searchQueryString(p);
+    return request<SearchResult>('/search' + (qs ? '?' + qs : ''), { signal });
+  },
+  record: (id: string, signal?: AbortSignal) => request<KnowledgeRecord>(`/records/${seg(id)}`, { signal }),
+  recordVersions: (id: string, signal?: AbortSignal) =>
+    request<{ items: RecordVersion[] }>(`/records/${seg(id)}/versions`, { signal }).then((r) => r.items),
+  reviewLink: (recordId: string, linkId: number, decision: 'verify' | 'reject', csrfToken: string) =>
+    request<{ id: number; verified: boolean; rejected: boolean }>(`/records/${seg(recordId)}/links/${linkId}/review`, {
+      method: 'POST',
+      body: { decision },
+      csrfToken,
+    }),
+  /** Uploads one file; a rejected file is an ApiError 400 whose message and issues give the reason. */
+  importFile: (file: File, opts: ImportOptions, csrfToken: string) =>
+    request<ImportOutcome>('/imports' + query({ fileName: file.name, ...opts }), { method: 'POST', file, csrfToken }),
+  licence: (signal?: AbortSignal) => request<Licence>('/licence', { signal }),
+  savedSearches: (signal?: AbortSignal) => request<{ items: SavedSearch[] }>('/saved-searches', { signal }).then((r) => r.items),
+  saveSearch: (input: { name: string; query: Record<string, unknown>; email: boolean }, csrfToken: string) =>
+    request<SavedSearch>('/saved-searches', { method: 'POST', body: input, csrfToken }),
+  deleteSavedSearch: (id: string, csrfToken: string) => request<void>(`/saved-searches/${seg(id)}`, { method: 'DELETE', csrfToken }),
+  /** The API reads any value of `unread` as true: leave it out for every message. */
+  inbox: (unreadOnly: boolean, signal?: AbortSignal) =>
+    request<{ items: InboxMessage[] }>('/inbox' + (unreadOnly ? '?unread=true' : ''), { signal }).then((r) => r.items),
+  markRead: (id: number, csrfToken: string) => request<void>(`/inbox/${id}/read`, { method: 'POST', csrfToken }),
 };

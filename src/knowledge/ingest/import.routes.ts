@@ -11,6 +11,8 @@ import { MAX_FILE_BYTES } from './readers.ts';
 /** The secretariat's import in the UI: the file is the request body, its name and options the query. */
 export function importRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (plain) => {
+    // The file is the body whatever its type: no JSON or text parsing here.
+    plain.removeAllContentTypeParsers();
     plain.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES }, (_req, body, done) => done(null, body));
     const app = plain.withTypeProvider<ZodTypeProvider>();
     app.post('/imports', {

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { queryBoolean } from '../../platform/platform.schemas.ts';
 import { AUTHENTICATED, PUBLIC } from '../../platform/auth/policy.ts';
 import type { UserActor } from '../../platform/auth/roles.ts';
 import type { AppContext } from '../../platform/http/context.ts';
@@ -92,7 +93,7 @@ export function openAccessRoutes(ctx: AppContext): FastifyPluginAsync {
 
     app.get('/inbox', {
       config: { policy: AUTHENTICATED },
-      schema: { tags, summary: 'My messages (saved-search alerts), newest first', querystring: z.object({ unread: z.coerce.boolean().default(false) }) },
+      schema: { tags, summary: 'My messages (saved-search alerts), newest first', querystring: z.object({ unread: queryBoolean.default(false) }) },
     }, async (req) => ({
       items: (await saved.listInbox(ctx.db, me(req), req.query.unread)).map((m) => ({ id: m.id, kind: m.kind, subject: m.subject, body: m.body, createdAt: m.created_at.toISOString(), read: m.read_at !== null })),
     }));

@@ -113,6 +113,8 @@ describe('saved searches', () => {
 
     expect((await as(t.app, officerDeu, 'POST', `/api/v1/inbox/${inbox[0].id}/read`)).statusCode).toBe(204);
     expect((await as(t.app, officerDeu, 'GET', '/api/v1/inbox?unread=true')).json().items).toEqual([]);
+    expect((await as(t.app, officerDeu, 'GET', '/api/v1/inbox?unread=false')).json().items).toHaveLength(1);
+    expect((await as(t.app, officerDeu, 'GET', '/api/v1/inbox?unread=maybe')).json().error.issues[0].path).toBe('querystring.unread');
     // Someone else's messages and saved searches are out of reach.
     expect((await as(t.app, officerFra, 'POST', `/api/v1/inbox/${inbox[0].id}/read`)).statusCode).toBe(404);
     expect((await as(t.app, officerFra, 'DELETE', `/api/v1/saved-searches/${saved.json().id}`)).statusCode).toBe(404);

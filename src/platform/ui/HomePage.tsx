@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { HomeSearch, NewestDocuments } from '../../knowledge/ui/HomeKnowledge.tsx';
 import { usePageTitle } from '../../web/components/usePageTitle.ts';
 import { useSession } from '../../web/session.tsx';
 
 const SECTIONS = [
+  { to: '/search', key: 'search' },
   { to: '/instruments', key: 'instruments' },
   { to: '/clusters', key: 'clusters' },
   { to: '/states', key: 'states' },
@@ -21,6 +23,7 @@ export function HomePage() {
       <p className="lead">{t('home.intro')}</p>
       <p>{t('home.audience')}</p>
       {user && <p data-testid="welcome">{t('home.welcome', { name: user.displayName })}</p>}
+      <HomeSearch />
       <h2>{t('home.sectionsTitle')}</h2>
       <ul className="card-list">
         {SECTIONS.map((s) => (
@@ -32,6 +35,7 @@ export function HomePage() {
           </li>
         ))}
       </ul>
+      <NewestDocuments />
       <p className="muted small">{t('home.dataNote')}</p>
     </>
   );

@@ -1,6 +1,8 @@
 import { useEffect, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { InboxNavLink } from '../../knowledge/ui/InboxNavLink.tsx';
+import { useSession } from '../../web/session.tsx';
 import { DemoBanner } from './DemoBanner.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -11,6 +13,7 @@ export function Layout() {
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   const firstRender = useRef(true);
+  const { user } = useSession();
 
   // after client-side navigation, move focus to the new page's content (as a full page load would)
   useEffect(() => {
@@ -56,6 +59,9 @@ export function Layout() {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/search">{t('nav.search')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/instruments">{t('nav.instruments')}</NavLink>
             </li>
             <li>
@@ -64,6 +70,18 @@ export function Layout() {
             <li>
               <NavLink to="/states">{t('nav.states')}</NavLink>
             </li>
+            {user && (
+              <li>
+                <InboxNavLink />
+              </li>
+            )}
+            {user?.roles.includes('secretariat') && (
+              <li>
+                <NavLink to="/import" data-testid="import-link">
+                  {t('nav.import')}
+                </NavLink>
+              </li>
+            )}
           </ul>
         </nav>
       </header>
@@ -75,7 +93,7 @@ export function Layout() {
         <div className="footer-inner">
           <p>{t('footer.about')}</p>
           <p>
-            {t('footer.licence')} · <a href="/api/docs">{t('footer.apiDocs')}</a>
+            {t('footer.licence')} · <Link to="/open-data">{t('nav.openData')}</Link> · <a href="/api/docs">{t('footer.apiDocs')}</a>
           </p>
         </div>
       </footer>

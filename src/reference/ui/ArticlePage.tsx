@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ArticleKnowledge } from '../../knowledge/ui/ArticleKnowledge.tsx';
 import { api } from '../../web/api.ts';
 import { Breadcrumbs } from '../../web/components/Breadcrumbs.tsx';
 import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
@@ -13,7 +14,10 @@ import { chapterText } from './chapterTitle.ts';
 import { ClusterBadge } from './ClusterBadge.tsx';
 import { byCode, useInstruments } from './useInstruments.ts';
 
-/** /instruments/:code/articles/:n: one article, its chapter and its review cluster. */
+/**
+ * /instruments/:code/articles/:n (also /articles/:code/:n, the form links from knowledge records use): one article,
+ * its chapter and its review cluster, then the knowledge linked to it.
+ */
 export function ArticlePage() {
   const { t } = useTranslation();
   const lang = useLang();
@@ -84,6 +88,7 @@ export function ArticlePage() {
           <code>{data.eid}</code>
         </dd>
       </dl>
+      <ArticleKnowledge instrument={code} article={data.article} />
       {(prev !== undefined || next !== undefined) && (
         <nav aria-label={t('articles.pager')}>
           <p>

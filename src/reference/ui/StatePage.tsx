@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { StateKnowledge } from '../../knowledge/ui/StateKnowledge.tsx';
 import { api } from '../../web/api.ts';
 import { Breadcrumbs } from '../../web/components/Breadcrumbs.tsx';
 import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
@@ -106,6 +107,7 @@ export function StatePage() {
         <summary>{t('states.legendTitle')}</summary>
         <StatusLegend />
       </details>
+      <StateKnowledge iso3={data.iso3} />
     </>
   );
 }

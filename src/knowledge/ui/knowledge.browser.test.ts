@@ -1,0 +1,183 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, startBrowserEnv, type BrowserEnv } from '../../../test/support/browser.ts';
+import type { Actor } from '../../platform/auth/roles.ts';
+import { importFile } from '../ingest/import.service.ts';
+import { runAlerts } from '../open-access/saved-searches.service.ts';
+import { loadSampleCorpus } from '../seed/sample-corpus.ts';
+
+const run = browserAvailable();
+
+describe.runIf(run)('web UI in Chromium: the knowledge portal', () => {
+  let env: BrowserEnv;
+  beforeAll(async () => {
+    env = await startBrowserEnv();
+    const summary = await loadSampleCorpus(env.database.db);
+    expect(summary.added).toBe(3);
+  });
+  afterAll(() => env?.close());
+
+  const total = (page: Page) => page.locator('[data-testid="search-total"]');
+
+  it('searches in Chinese for 联络点 and shows results with the words highlighted', async () => {
+    const page = await env.browser.newPage({ locale: 'zh-CN' });
+    await page.goto(`${env.baseUrl}/search?lang=zh`);
+    await page.fill('#search-q', '联络点');
+    await page.press('#search-q', 'Enter');
+    const results = page.locator('[data-testid="search-result"]');
+    await expect.poll(() => results.count()).toBeGreaterThan(0);
+    expect(page.url()).toContain(`q=${encodeURIComponent('联络点')}`);
+    expect(await page.locator('[data-testid="search-result"] .snippet mark').first().innerText()).toBe('联络点');
+    expect(await total(page).innerText()).toMatch(/\d+ 条结果/);
+    // each result links to its record
+    const id = await results.first().getAttribute('data-id');
+    expect(await results.first().locator('.result-title a').getAttribute('href')).toBe(`/records/${id}`);
+    await page.close();
+  });
+
+  it('narrows a search with a facet, keeps it in the address, and the count changes', async () => {
+    const page = await env.browser.newPage();
+    await page.goto(`${env.baseUrl}/search?lang=en`);
+    await expect.poll(async () => Number(await total(page).getAttribute('data-total'))).toBeGreaterThan(3);
+    const before = Number(await total(page).getAttribute('data-total'));
+
+    // (a click, not page.check(): the box is ticked once the address has changed, a moment later)
+    await page.click('input[data-facet="type"][value="cop-document"]');
+    await expect.poll(async () => Number(await total(page).getAttribute('data-total'))).toBe(3);
+    expect(await page.isChecked('input[data-facet="type"][value="cop-document"]')).toBe(true);
+    expect(before).toBeGreaterThan(3);
+    expect(page.url()).toContain('type=cop-document');
+    expect(await total(page).innerText()).toBe('3 results');
+    expect(await page.locator('[data-testid="search-result"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-type')))).toEqual([
+      'cop-document',
+      'cop-document',
+      'cop-document',
+    ]);
+    // the other types stay choosable, and the choice shows as a chip that removes it
+    await expect.poll(() => page.locator('input[data-facet="type"][value="recommendation"]').count()).toBe(1);
+    await page.click('[data-testid="filter-chip"][data-facet="type"]');
+    await expect.poll(async () => Number(await total(page).getAttribute('data-total'))).toBe(before);
+
+    // the feed and the export follow the search
+    expect(await page.getAttribute('[data-testid="feed-link"]', 'href')).toBe('/api/v1/feed');
+    await page.click('input[data-facet="year"][value="2016"]');
+    await expect.poll(() => page.getAttribute('[data-testid="export-csv"]', 'href')).toBe('/api/v1/export?format=csv&year=2016');
+    await page.close();
+  });
+
+  it('shows a Conference document with its structure, paragraph anchors and recommendations', async () => {
+    const page = await env.browser.newPage();
+    await page.goto(`${env.baseUrl}/search?type=cop-document&q=${encodeURIComponent('联络点')}&lang=en`);
+    await page.locator('[data-testid="search-result"] .result-title a').first().click();
+    await page.locator('[data-testid="record"][data-type="cop-document"]').waitFor();
+
+    expect(await page.locator('[data-testid="issuing-body"]').innerText()).toBe('Working Group of Government Experts on Technical Assistance');
+    expect(await page.locator('[data-testid="toc"] a').count()).toBeGreaterThan(5);
+    // paragraphs are anchored: #para_6 is the paragraph numbered 6
+    expect(await page.locator('#para_6').getAttribute('data-number')).toBe('6');
+    expect(await page.locator('#para_6').innerText()).toContain('联络点');
+
+    const recs = page.locator('[data-testid="recommendation"]');
+    await expect.poll(() => recs.count()).toBeGreaterThan(5);
+    const rec6 = page.locator('[data-testid="recommendation"][data-paragraph="para_6"]');
+    expect(await rec6.locator('[data-addressee="states"]').count()).toBe(1);
+    expect(await rec6.locator('[data-testid="rec-paragraph-link"]').getAttribute('href')).toBe('#para_6');
+
+    // the recommendation's own page leads back to the paragraph of its document
+    await rec6.locator('[data-testid="rec-record-link"]').click();
+    await page.locator('[data-testid="record"][data-type="recommendation"]').waitFor();
+    const back = page.locator('[data-testid="parent-link"]');
+    expect(await back.getAttribute('href')).toMatch(/^\/records\/[0-9a-f-]{36}#para_6$/);
+    // and to the article it cites, at the paragraph
+    expect(await page.locator('[data-testid="convention-link"] a[href="/articles/UNTOC/32#para_4"]').count()).toBe(1);
+    await back.click();
+    await page.locator('#para_6.is-target').waitFor();
+    await page.close();
+  });
+
+  it('an article page lists the records linked to it, by type, paragraph and year', async () => {
+    const page = await env.browser.newPage();
+    await page.goto(`${env.baseUrl}/articles/UNTOC/32?lang=en`);
+    await page.locator('[data-testid="article-knowledge"]').waitFor();
+    await expect.poll(() => page.locator('[data-testid="article-total"]').innerText()).toMatch(/^\d+ records are linked to this article\.$/);
+    const recs = page.locator('[data-testid="record-group"][data-group="group-recommendations"] [data-testid="search-result"]');
+    await expect.poll(() => recs.count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="record-group"][data-group="group-documents"] [data-testid="search-result"]').count()).toBeGreaterThan(0);
+    // per paragraph, with anchors
+    expect(await page.locator('#para_4[data-testid="paragraph-count"] a').getAttribute('href')).toBe('/search?article=UNTOC%3A32%3A4');
+    // the chart by year has a text alternative
+    expect(await page.locator('[data-testid="article-year-chart"] table th[scope="row"]').allInnerTexts()).toEqual(['2013', '2016']);
+    await page.close();
+  });
+
+  it('the secretariat imports a text file as a guide and sees it added', async () => {
+    const sec = env.demo.find((d) => d.username === 'demo-secretariat')!;
+    const page = await env.browser.newPage();
+    await page.goto(`${env.baseUrl}/login`);
+    await page.fill('#username', sec.username);
+    await page.fill('#password', sec.password);
+    await page.click('button[type="submit"]');
+    await page.locator('[data-testid="current-user"]').waitFor();
+    await page.click('[data-testid="import-link"]');
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'palermo-import-'));
+    const file = path.join(dir, 'mla-guide.txt');
+    fs.writeFileSync(file, 'Guide on mutual legal assistance\n\nCentral authorities may rely on article 18 of the Convention.\n');
+    await page.setInputFiles('#import-files', file);
+    await page.selectOption('#import-type', 'guide');
+    await page.click('[data-testid="import-submit"]');
+    const outcome = page.locator('[data-testid="import-outcome"][data-file="mla-guide.txt"]');
+    await expect.poll(() => outcome.getAttribute('data-status')).toBe('added');
+    expect(await outcome.innerText()).toContain('Added');
+
+    await outcome.locator('[data-testid="import-record-link"]').click();
+    await page.locator('[data-testid="record"][data-type="guide"]').waitFor();
+    expect(await page.locator('[data-testid="record-title"]').innerText()).toBe('mla-guide');
+    fs.rmSync(dir, { recursive: true, force: true });
+    await page.close();
+  });
+
+  it('a logged-in user saves a search, is told of a new record in the inbox, and marks it read', async () => {
+    const officer = env.demo.find((d) => d.username === 'demo-officer-fra')!;
+    const page = await env.browser.newPage();
+    await page.goto(`${env.baseUrl}/login`);
+    await page.fill('#username', officer.username);
+    await page.fill('#password', officer.password);
+    await page.click('button[type="submit"]');
+    await page.locator('[data-testid="current-user"]').waitFor();
+    await page.goto(`${env.baseUrl}/search?q=extradition&lang=en`);
+    await page.locator('[data-testid="search-total"][data-total]').waitFor();
+    await page.click('.save-search button');
+    await page.fill('#save-search-name', 'Extradition');
+    await page.click('.save-search-form button[type="submit"]');
+    await page.locator('[data-testid="saved-search-done"]').waitFor();
+
+    // a new record arrives and the alerts run (the server does this every few minutes)
+    const secretariat: Actor = { kind: 'user', id: '00000000-0000-0000-0000-000000000001', username: 'test', displayName: 'Test', state: null, roles: ['secretariat'], demo: false, language: 'en', csrfToken: '' };
+    const added = await importFile(env.database.db, 'extradition-note.txt', Buffer.from('Extradition on the basis of the Convention, article 16.\n'), { actor: secretariat, type: 'guide', lang: 'en' });
+    expect(added.status).toBe('added');
+    expect((await runAlerts(env.database.db)).notified).toBe(1);
+
+    await page.goto(`${env.baseUrl}/inbox`);
+    const message = page.locator('[data-testid="inbox-message"]');
+    await message.first().waitFor();
+    expect(await message.first().innerText()).toContain('1 new record for “Extradition”');
+    expect(await message.first().locator(`a[href="/records/${added.recordId}"]`).count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid="unread-count"]').innerText()).toBe('1');
+    await message.first().locator('[data-testid="mark-read"]').click();
+    await expect.poll(() => page.locator('[data-testid="unread-count"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="saved-search"] [data-testid="run-saved-search"]').getAttribute('href')).toBe('/search?q=extradition');
+    await page.close();
+  });
+
+  it('hides the import from everyone but the secretariat', async () => {
+    const page = await env.browser.newPage();
+    await page.goto(`${env.baseUrl}/search`);
+    await page.locator('#search-q').waitFor();
+    expect(await page.locator('[data-testid="import-link"]').count()).toBe(0);
+    await page.close();
+  });
+});
