@@ -105,11 +105,12 @@ describe.runIf(run)('web UI in Chromium: the knowledge portal', () => {
     await expect.poll(() => page.locator('[data-testid="article-total"]').innerText()).toMatch(/^\d+ records are linked to this article\.$/);
     const recs = page.locator('[data-testid="record-group"][data-group="group-recommendations"] [data-testid="search-result"]');
     await expect.poll(() => recs.count()).toBeGreaterThan(0);
-    expect(await page.locator('[data-testid="record-group"][data-group="group-documents"] [data-testid="search-result"]').count()).toBeGreaterThan(0);
+    // The sections load independently: wait for each rather than reading it at once.
+    await expect.poll(() => page.locator('[data-testid="record-group"][data-group="group-documents"] [data-testid="search-result"]').count()).toBeGreaterThan(0);
     // per paragraph, with anchors
-    expect(await page.locator('#para_4[data-testid="paragraph-count"] a').getAttribute('href')).toBe('/search?article=UNTOC%3A32%3A4');
+    await expect.poll(() => page.locator('#para_4[data-testid="paragraph-count"] a').getAttribute('href')).toBe('/search?article=UNTOC%3A32%3A4');
     // the chart by year has a text alternative
-    expect(await page.locator('[data-testid="article-year-chart"] table th[scope="row"]').allInnerTexts()).toEqual(['2013', '2016']);
+    await expect.poll(() => page.locator('[data-testid="article-year-chart"] table th[scope="row"]').allInnerTexts()).toEqual(['2013', '2016']);
     await page.close();
   });
 
