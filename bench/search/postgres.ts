@@ -71,7 +71,8 @@ export interface BenchDb extends DbHandle {
   indexed: number;
   /** Migrations applied now (to a reused database: its statistics need refreshing). */
   applied: string[];
-  drop(): Promise<void>;
+  /** Closes the connections; drops the database unless it is kept (or `force`). */
+  drop(force?: boolean): Promise<void>;
 }
 
 /** A migrated database with the reference data; `keep` reuses one of that name across runs. */
@@ -87,9 +88,9 @@ export async function benchDatabase(server: PgServer, name: string, keep: boolea
     name,
     indexed,
     applied,
-    drop: async () => {
+    drop: async (force = false) => {
       await handle.close();
-      if (!keep) await admin(server.adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      if (!keep || force) await admin(server.adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }

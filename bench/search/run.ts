@@ -63,6 +63,9 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+/** The machine's load (other processes compete for the same cores: say so next to the figures). */
+const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' ');
+
 function progress(label: string, total: number) {
   let n = 0;
   let last = 0;
@@ -72,7 +75,7 @@ function progress(label: string, total: number) {
     const now = performance.now();
     if (now - last > 5000 || n >= total) {
       last = now;
-      log(`  ${label}: ${int(Math.min(n, total))} / ${int(total)} (${int(Math.min(n, total) / ((now - t0) / 1000))}/s)`);
+      log(`  ${label}: ${int(Math.min(n, total))} / ${int(total)} (${int(Math.min(n, total) / ((now - t0) / 1000))}/s; load ${load()})`);
     }
   };
 }
@@ -154,7 +157,7 @@ async function measure(engines: Engine[], mix: BenchQuery[]) {
       push(perQuery.get(e)!, bq.label, d);
     }
   }
-  log(`  ${int(schedule.length)} queries on ${engines.length} engines in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  log(`  ${int(schedule.length)} queries on ${engines.length} engines in ${((performance.now() - t0) / 1000).toFixed(1)} s (load average now ${load()})`);
   for (const e of engines) {
     e.run.stats = new Map([...samples.get(e)!].map(([c, xs]) => [c, percentiles(xs)]));
     e.run.slowest = [...perQuery.get(e)!].map(([q, xs]) => [q, percentiles(xs)] as const).sort((a, b) => b[1].p95 - a[1].p95).slice(0, 5);
@@ -209,8 +212,9 @@ async function main() {
     log(`\n== ${server.label}`);
     let db = await benchDatabase(server, dbName, opt.reuse);
     if (db.indexed !== 0 && db.indexed !== size) {
-      await db.drop();
-      db = await benchDatabase(server, `${dbName}_${Date.now()}`, false);
+      log(`  ${dbName} holds ${int(db.indexed)} records (an interrupted load): starting again`);
+      await db.drop(true);
+      db = await benchDatabase(server, dbName, opt.reuse);
     }
     const thisDb = db;
     cleanups.push(() => thisDb.drop());
@@ -280,7 +284,7 @@ async function main() {
     });
   }
 
-  log('\n== Queries');
+  log(`\n== Queries (load average ${load()})`);
   await measure(engines, mix);
   report(engines.map((e) => e.run), mix);
 }

@@ -18,8 +18,9 @@ import type { SearchDocument } from '../search/search-provider.ts';
  * Bulk loading of knowledge records (a migration from another system, a large harvest): the same rows
  * as `createRecord` — record, links, version 1 and search row, with the same validation, permissions and
  * text analysis — written a batch at a time, each batch in one transaction with one audit entry.
- * `createRecord` makes about ten round trips per record; here a batch of a thousand takes six.
- * Call `afterBulkLoad` when done, so the planner's statistics describe the new data.
+ * `createRecord` makes about ten round trips per record; here a batch of a thousand takes seven.
+ * Records are new: an import key that already exists fails its batch (re-imports go through import.service).
+ * Call `afterBulkLoad` when done, so the statistics the search provider plans with describe the new data.
  */
 
 export interface BulkItem {
@@ -198,6 +199,8 @@ async function writeBatch(db: Db, ref: Reference, actor: Actor, batch: BulkItem[
   }
   const ids = records.map((r) => r.id as string);
   await db.transaction().execute(async (trx) => {
+    // A batch's JSON (a few MB) is unpacked in memory rather than spilled to temporary files.
+    await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
     await sql`
       INSERT INTO knowledge_records (id, type, work_id, title, lang, symbol, states, date, dates, source_url, source_file, import_key,
         content_hash, body, full_text, details, crimes, topics, access, access_state, parent_id, parent_ref, created_by, updated_by)
