@@ -1,4 +1,6 @@
 import { Route, Routes } from 'react-router';
+import { DirectoryRoutes } from '../directory/ui/DirectoryRoutes.tsx';
+import { DraftingRoutes } from '../drafting/ui/DraftingRoutes.tsx';
 import { ImportPage } from '../knowledge/ui/ImportPage.tsx';
 import { InboxPage } from '../knowledge/ui/InboxPage.tsx';
 import { OpenDataPage } from '../knowledge/ui/OpenDataPage.tsx';
@@ -35,6 +37,8 @@ export function App() {
         <Route path="import" element={<ImportPage />} />
         <Route path="inbox" element={<InboxPage />} />
         <Route path="open-data" element={<OpenDataPage />} />
+        <Route path="directory/*" element={<DirectoryRoutes />} />
+        <Route path="drafting/*" element={<DraftingRoutes />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -18,6 +18,21 @@ export const LANGUAGES: readonly { code: Lang; name: string }[] = [
   { code: 'es', name: 'Español' },
 ];
 
+/**
+ * Each module may keep its own strings in src/<module>/ui/locales/<lang>.json; they are merged under the
+ * module's name (t('directory.…')), so a module's texts live beside its pages.
+ */
+const moduleBundles = import.meta.glob<Record<string, unknown>>('../*/ui/locales/*.json', { eager: true, import: 'default' });
+
+function withModules(lang: Lang, base: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...base };
+  for (const [file, bundle] of Object.entries(moduleBundles)) {
+    const m = /^\.\.\/([^/]+)\/ui\/locales\/([a-z]{2})\.json$/.exec(file);
+    if (m && m[2] === lang) merged[m[1]!] = bundle;
+  }
+  return merged;
+}
+
 export const STORAGE_KEY = 'palermo.lang';
 
 export function isLang(v: unknown): v is Lang {
@@ -67,12 +82,12 @@ export function initI18n(): typeof i18n {
   });
   void i18n.use(initReactI18next).init({
     resources: {
-      ar: { translation: ar },
-      zh: { translation: zh },
-      en: { translation: en },
-      fr: { translation: fr },
-      ru: { translation: ru },
-      es: { translation: es },
+      ar: { translation: withModules('ar', ar) },
+      zh: { translation: withModules('zh', zh) },
+      en: { translation: withModules('en', en) },
+      fr: { translation: withModules('fr', fr) },
+      ru: { translation: withModules('ru', ru) },
+      es: { translation: withModules('es', es) },
     },
     lng,
     fallbackLng: 'en',

@@ -6,6 +6,7 @@ import { openRuntime } from '../../platform/runtime.ts';
 import { demoFile, ensureDemoAccounts, formatDemoAccounts, saveDemoAccounts } from '../../platform/auth/demo-accounts.ts';
 import { stateExists } from '../../reference/reference.service.ts';
 import { loadSampleCorpus } from '../../knowledge/seed/sample-corpus.ts';
+import { loadDemoDirectory } from '../../directory/seed/demo-directory.ts';
 import { runAlerts } from '../../knowledge/open-access/saved-searches.service.ts';
 import { parse } from '../main.ts';
 import { UsageError } from '../cli-context.ts';
@@ -35,6 +36,10 @@ export async function serveCommand(args: string[]): Promise<number> {
     const corpus = await loadSampleCorpus(rt.db);
     const recs = corpus.files.reduce((n, f) => n + (f.recommendations ?? 0), 0);
     if (corpus.added || corpus.updated) log(`Sample corpus: ${corpus.added} Conference documents added, ${corpus.updated} updated (${recs} recommendations).`);
+  }
+  if (demo) {
+    const dir = await loadDemoDirectory(rt.db);
+    if (dir.added) log(`Demo directory: ${dir.added} entries added (fictitious contact details).`);
   }
   const { app } = await buildApp({ db: rt.db, config }, { logger: process.env.PALERMO_LOG === '1' });
 

@@ -16,6 +16,8 @@ import { referenceRoutes } from '../../reference/reference.routes.ts';
 import { knowledgeRoutes } from '../../knowledge/knowledge.routes.ts';
 import { importRoutes } from '../../knowledge/ingest/import.routes.ts';
 import { openAccessRoutes } from '../../knowledge/open-access/open-access.routes.ts';
+import { directoryRoutes } from '../../directory/directory.routes.ts';
+import { draftingRoutes } from '../../drafting/drafting.routes.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 export const WEB_DIR = path.join(ROOT_DIR, 'dist/web');
@@ -86,6 +88,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; web?: 
   await app.register(knowledgeRoutes(ctx), { prefix: '/api/v1' });
   await app.register(importRoutes(ctx), { prefix: '/api/v1' });
   await app.register(openAccessRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(directoryRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(draftingRoutes(ctx), { prefix: '/api/v1' });
 
   if (opts.web !== false) await serveWeb(app);
   return { app, routes };

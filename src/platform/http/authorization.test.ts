@@ -4,13 +4,16 @@ import { ROLES, type Role } from '../auth/roles.ts';
 import { buildApp } from './app.ts';
 import { loadConfig } from '../config.ts';
 import { addUser, as, createTestApp, login, type Session, type TestApp } from '../../../test/support/app.ts';
+import type { Expect, ModuleAuthz, RouteCall } from '../../../test/support/authz.ts';
+import { directoryAuthz } from '../../directory/directory.authz.ts';
+import { draftingAuthz } from '../../drafting/drafting.authz.ts';
 
 /**
  * Who may call what: the specification, written independently of the policies in the code. Every
  * registered route must appear here, so adding a route without deciding who may call it fails.
  */
-type Expect = 'public' | 'authenticated' | readonly Role[];
-const EXPECTED: Record<string, Expect> = {
+const MODULES: ModuleAuthz[] = [directoryAuthz, draftingAuthz];
+const PLATFORM_AND_KNOWLEDGE: Record<string, Expect> = {
   'GET /api/health': 'public',
   'GET /api/v1/me': 'public',
   'POST /api/v1/auth/login': 'public',
@@ -50,6 +53,8 @@ const EXPECTED: Record<string, Expect> = {
   'GET /api/v1/inbox': 'authenticated',
   'POST /api/v1/inbox/:id/read': 'authenticated',
 };
+const EXPECTED: Record<string, Expect> = Object.assign({}, PLATFORM_AND_KNOWLEDGE, ...MODULES.map((m) => m.expected));
+const moduleOf = (route: string) => MODULES.find((m) => route in m.expected);
 const isDocs = (url: string) => url.startsWith('/api/docs');
 
 type Who = 'anonymous' | Role;
@@ -71,10 +76,13 @@ beforeAll(async () => {
   targetUserId = (await addUser(t, 'authz-target', ['practitioner'], 'DEU')).id;
   const sec = await login(t.app, 'authz-secretariat');
   recordId = (await as(t.app, sec, 'POST', '/api/v1/records', { type: 'guide', title: 'Guide', lang: 'en', states: ['FRA'] })).json().id;
+  for (const m of MODULES) await m.setup?.(t);
 });
 afterAll(() => t.close());
 
-function request(route: string): { url: string; payload?: unknown; headers?: Record<string, string> } {
+function request(route: string): RouteCall {
+  const owner = moduleOf(route);
+  if (owner) return owner.request(route, ++counter);
   const [method, pattern] = route.split(' ') as [string, string];
   const url = pattern
     .replace(':code', 'UNTOC')

@@ -70,6 +70,14 @@ export function Layout() {
             <li>
               <NavLink to="/states">{t('nav.states')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/directory">{t('directory.nav')}</NavLink>
+            </li>
+            {user?.roles.some((r) => r === 'practitioner' || r === 'officer') && (
+              <li>
+                <NavLink to="/drafting">{t('drafting.nav')}</NavLink>
+              </li>
+            )}
             {user && (
               <li>
                 <InboxNavLink />

@@ -1,0 +1,6 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppContext } from '../platform/http/context.ts';
+
+export function draftingRoutes(_ctx: AppContext): FastifyPluginAsync {
+  return async () => {};
+}
