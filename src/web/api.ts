@@ -360,6 +360,16 @@ export interface Licence {
   statement: string;
 }
 
+/** One wording of one provision of a law, with the period it was in force. */
+export interface Provision {
+  eid: string;
+  heading: string | null;
+  text: string;
+  validFrom: string;
+  validTo: string | null;
+  change: string | null;
+}
+
 /** A search as a query string (without "?"): lists comma-separated, empty values left out. */
 export function searchQueryString(p: SearchParams, omit: readonly string[] = []): string {
   const q = new URLSearchParams();
@@ -408,6 +418,12 @@ export const api = {
     return request<SearchResult>('/search' + (qs ? '?' + qs : ''), { signal });
   },
   record: (id: string, signal?: AbortSignal) => request<KnowledgeRecord>(`/records/${seg(id)}`, { signal }),
+  /** A law's provisions as they stood on `at` (today when omitted), or every wording when `history`. */
+  provisions: (id: string, opts: { at?: string; history?: boolean }, signal?: AbortSignal) =>
+    request<{ at: string | null; items: Provision[] }>(
+      `/records/${seg(id)}/provisions` + query({ at: opts.at, history: opts.history ? 'true' : undefined }),
+      { signal },
+    ),
   recordVersions: (id: string, signal?: AbortSignal) =>
     request<{ items: RecordVersion[] }>(`/records/${seg(id)}/versions`, { signal }).then((r) => r.items),
   reviewLink: (recordId: string, linkId: number, decision: 'verify' | 'reject', csrfToken: string) =>

@@ -11,6 +11,7 @@ import { useSession } from '../../web/session.tsx';
 import { useApi } from '../../web/useApi.ts';
 import { AccessBadge, TypeBadge } from './Badges.tsx';
 import { DocumentView, parsedBody, Recommendations, type TocEntry } from './DocumentView.tsx';
+import { LegislationProvisions } from './LegislationProvisions.tsx';
 import { LinksSection } from './LinksSection.tsx';
 import { dirOf, useLanguageName, useStateNames } from './names.ts';
 import { paragraphLabel, RecordDetails } from './RecordDetails.tsx';
@@ -242,6 +243,8 @@ function RecordView({ record }: { record: KnowledgeRecord }) {
 
       {doc ? (
         <DocumentView record={record} doc={doc} after={after} />
+      ) : record.type === 'legislation' ? (
+        <LegislationProvisions record={record} />
       ) : (
         record.fullText && (
           <section aria-labelledby="text-title" data-testid="record-text">

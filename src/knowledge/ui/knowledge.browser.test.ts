@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, startBrowserEnv, type BrowserEnv } from '../../../test/support/browser.ts';
 import type { Actor } from '../../platform/auth/roles.ts';
 import { importFile } from '../ingest/import.service.ts';
+import { recordInput } from '../knowledge.schemas.ts';
+import { setProvision } from '../legislation.service.ts';
+import { createRecord } from '../records.service.ts';
 import { runAlerts } from '../open-access/saved-searches.service.ts';
 import { loadSampleCorpus } from '../seed/sample-corpus.ts';
 
@@ -171,6 +174,29 @@ describe.runIf(run)('web UI in Chromium: the knowledge portal', () => {
     await message.first().locator('[data-testid="mark-read"]').click();
     await expect.poll(() => page.locator('[data-testid="unread-count"]').count()).toBe(0);
     expect(await page.locator('[data-testid="saved-search"] [data-testid="run-saved-search"]').getAttribute('href')).toBe('/search?q=extradition');
+    await page.close();
+  });
+
+  it('shows a law as it stood on a chosen date, and every wording it has had', async () => {
+    const secretariat: Actor = { kind: 'user', id: '00000000-0000-0000-0000-000000000002', username: 'test', displayName: 'Test', state: null, roles: ['secretariat'], demo: false, language: 'en', csrfToken: '' };
+    const db = env.database.db;
+    const law = await createRecord(db, secretariat, recordInput.parse({
+      type: 'legislation', lang: 'es', title: 'Ley contra la trata (prueba)', states: ['MEX'], details: { lawTitle: 'Ley contra la trata' },
+    }));
+    await setProvision(db, secretariat, law.id, { eid: 'art_10', heading: 'Artículo 10', text: 'Pena de 5 a 15 años.', validFrom: '2012-06-15' });
+    await setProvision(db, secretariat, law.id, { eid: 'art_10', text: 'Pena de 10 a 20 años.', validFrom: '2014-03-19', change: 'reforma 2014' });
+
+    const page = await env.browser.newPage();
+    await page.goto(`${env.baseUrl}/records/${law.id}?lang=en`);
+    const texts = page.locator('[data-testid="provisions-list"] .provision-text');
+    await expect.poll(() => texts.allInnerTexts()).toEqual(['Pena de 10 a 20 años.']);
+    await page.fill('[data-testid="provisions-date"]', '2013-01-01');
+    await expect.poll(() => texts.allInnerTexts()).toEqual(['Pena de 5 a 15 años.']);
+    expect(await page.locator('[data-testid="provisions-status"]').innerText()).toContain('1 provision in force on');
+    await page.fill('[data-testid="provisions-date"]', '2010-01-01');
+    await page.locator('[data-testid="provisions-empty"]').waitFor();
+    await page.check('[data-testid="provisions-history"]');
+    await expect.poll(() => texts.allInnerTexts()).toEqual(['Pena de 5 a 15 años.', 'Pena de 10 a 20 años.']);
     await page.close();
   });
 
