@@ -15,6 +15,7 @@ import { refsCommand } from './commands/refs.ts';
 import { importCommand } from './commands/import.ts';
 import { exportCommand } from './commands/export.ts';
 import { alertsCommand } from './commands/alerts.ts';
+import { directoryCommand } from './commands/directory.ts';
 
 export const HELP = `palermo — the platform for the UN Convention against Transnational Organized Crime
 
@@ -39,6 +40,10 @@ Usage: palermo <command> [options]
   export [--format jsonl|csv] [--out FILE] [--q …] [--type …] [--state ISO3] [--article UNTOC:18] [--include-restricted]
                                         export knowledge records (public ones unless --include-restricted)
   alerts run                            notify owners of saved searches about new matching records
+  directory import <file.csv> --type authorities|measures|notifications|experts [--dry-run] [--json]
+                                        load directory entries from CSV (one bad row: nothing imported)
+  directory export [--format csv|json] [--type authorities|measures|notifications|experts] [-o FILE]
+                                        export the directory (CSV columns are the import's)
   refs <file|-> [--lang zh|en|fr|es|ru|ar]
                                         print the references found in a text (articles, resolutions,
                                         document symbols, States, dates), one JSON object per line
@@ -61,6 +66,7 @@ const COMMANDS: Record<string, Command> = {
   import: importCommand,
   export: exportCommand,
   alerts: alertsCommand,
+  directory: directoryCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

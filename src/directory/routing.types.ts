@@ -35,7 +35,11 @@ export interface RouteAnswer {
   authority: RouteAuthority | null;
   /** ISO 639-1 codes accepted for incoming requests (art. 18(14) notification or directory entry); null = unknown. */
   languages: string[] | null;
+  /** Where `languages` came from: the authority's directory entry, or the State's art. 18(14) notification. */
+  languagesSource?: 'directory' | 'art18-14' | null;
   channels: Channel[] | null;
+  /** The requested State's current art. 16(5)(a) notification, if recorded (whatever the kind asked). */
+  extraditionNotification?: { basis: 'yes' | 'no'; madeOn: string | null; text: string } | null;
   legalBasis: {
     /** true: both parties (and, for extradition, the requested State's art. 16(5)(a) notification says yes);
      *  false: it cannot; null: not known (a party status or notification not loaded). */

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { StateKnowledge } from '../../knowledge/ui/StateKnowledge.tsx';
+import { StateDirectorySection } from '../../directory/ui/StateDirectorySection.tsx';
 import { api } from '../../web/api.ts';
 import { Breadcrumbs } from '../../web/components/Breadcrumbs.tsx';
 import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
@@ -107,6 +108,7 @@ export function StatePage() {
         <summary>{t('states.legendTitle')}</summary>
         <StatusLegend />
       </details>
+      <StateDirectorySection iso3={data.iso3} name={data.name} />
       <StateKnowledge iso3={data.iso3} />
     </>
   );

@@ -1,0 +1,108 @@
+/** The directory's part of the browser client: same origin, JSON, errors as the platform's ApiError. */
+import { ApiError, type ApiIssue } from '../../web/api.ts';
+import type { RouteAnswer } from '../routing.types.ts';
+
+export type { RouteAnswer };
+
+export interface Entry {
+  id: string;
+  entryType: 'authority' | 'measure' | 'notification' | 'expert';
+  iso3: string | null;
+  version: number;
+  lastVerified: string | null;
+  updatedAt: string;
+  updatedBy: string | null;
+  contactsVisible: boolean;
+  editable: boolean;
+  retired: boolean;
+  [field: string]: unknown;
+}
+
+export interface StateDirectory {
+  iso3: string;
+  part1: Entry[];
+  part2: Entry[];
+  focalPoints: Entry[];
+  firearmsPocs: Entry[];
+  measures: Entry[];
+  notifications: Entry[];
+  canEdit: boolean;
+}
+
+export interface HistoryItem {
+  version: number;
+  action: 'create' | 'update' | 'retire' | 'confirm';
+  changedAt: string;
+  changedBy: string | null;
+  changes: Record<string, { from: unknown; to: unknown; hidden?: boolean }>;
+}
+
+export interface StaleItem {
+  entryType: Entry['entryType'];
+  id: string;
+  iso3: string | null;
+  label: string;
+  lastVerified: string | null;
+  updatedAt: string;
+}
+
+export interface StateCount {
+  iso3: string;
+  authorities: number;
+  centralAuthorities: number;
+  measures: number;
+  notifications: number;
+  lastVerified: string | null;
+}
+
+const BASE = '/api/v1/directory';
+
+async function call<T>(path: string, opts: { method?: string; body?: unknown; csrf?: string | null; signal?: AbortSignal } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (opts.csrf) headers['x-csrf-token'] = opts.csrf;
+  let res: Response;
+  try {
+    res = await fetch(BASE + path, { method: opts.method ?? 'GET', headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body), credentials: 'same-origin', signal: opts.signal });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e));
+  }
+  const text = await res.text();
+  const data = text ? (JSON.parse(text) as unknown) : null;
+  if (!res.ok) {
+    const err = (data as { error?: { code: string; message: string; issues: ApiIssue[] } } | null)?.error;
+    throw new ApiError(res.status, err?.code ?? `http_${res.status}`, err?.message ?? `HTTP ${res.status}`, err?.issues ?? []);
+  }
+  return data as T;
+}
+
+const q = (params: Record<string, string | undefined>) => {
+  const s = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();
+  return s ? `?${s}` : '';
+};
+
+export type EntryPath = 'authorities' | 'measures' | 'notifications' | 'experts';
+export const pathOf = (type: Entry['entryType']): EntryPath =>
+  (({ authority: 'authorities', measure: 'measures', notification: 'notifications', expert: 'experts' }) as const)[type];
+
+export const dirApi = {
+  states: (signal?: AbortSignal) => call<{ items: StateCount[] }>('/states', { signal }).then((r) => r.items),
+  state: (iso3: string, signal?: AbortSignal) => call<StateDirectory>(`/states/${encodeURIComponent(iso3)}`, { signal }),
+  authorities: (f: { state?: string; category?: string; function?: string; q?: string }, signal?: AbortSignal) =>
+    call<{ items: Entry[] }>(`/authorities${q(f)}`, { signal }).then((r) => r.items),
+  authority: (id: string, signal?: AbortSignal) => call<Entry>(`/authorities/${encodeURIComponent(id)}`, { signal }),
+  history: (type: EntryPath, id: string, signal?: AbortSignal) => call<{ items: HistoryItem[] }>(`/${type}/${encodeURIComponent(id)}/history`, { signal }).then((r) => r.items),
+  route: (p: { from: string; to: string; kind: string; measure?: string; lang: string }, signal?: AbortSignal) => call<RouteAnswer>(`/route${q(p)}`, { signal }),
+  stale: (signal?: AbortSignal) => call<{ before: string; items: StaleItem[] }>('/stale', { signal }),
+  experts: (signal?: AbortSignal) => call<{ items: Entry[] }>('/experts', { signal }).then((r) => r.items),
+  confirm: (type: EntryPath, id: string, csrf: string | null) => call<Entry>(`/${type}/${encodeURIComponent(id)}/confirm`, { method: 'POST', body: {}, csrf }),
+  retire: (type: EntryPath, id: string, reason: string, csrf: string | null) => call<Entry>(`/${type}/${encodeURIComponent(id)}/retire`, { method: 'POST', body: { reason }, csrf }),
+  create: (type: 'authorities' | 'notifications' | 'experts', body: Record<string, unknown>, csrf: string | null) => call<Entry>(`/${type}`, { method: 'POST', body, csrf }),
+  update: (type: 'authorities' | 'notifications' | 'experts', id: string, body: Record<string, unknown>, csrf: string | null) =>
+    call<Entry>(`/${type}/${encodeURIComponent(id)}`, { method: 'PATCH', body, csrf }),
+  putMeasure: (iso3: string, measure: string, body: Record<string, unknown>, csrf: string | null) =>
+    call<Entry>(`/states/${encodeURIComponent(iso3)}/measures/${encodeURIComponent(measure)}`, { method: 'PUT', body, csrf }),
+  vcardUrl: (type: 'authorities' | 'experts', id: string) => `${BASE}/${type}/${encodeURIComponent(id)}/vcard`,
+  exportUrl: (type: string, format: 'csv' | 'json') => `${BASE}/export${q({ type, format })}`,
+};
