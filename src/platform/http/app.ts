@@ -71,6 +71,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; web?: 
         { name: 'platform', description: 'Health, session and accounts' },
         { name: 'reference', description: 'Instruments, articles, clusters, States and party status' },
         { name: 'knowledge', description: 'The knowledge portal: legislation, case law, cooperation cases, Conference documents and recommendations, and search' },
+        { name: 'directory', description: 'Directory of competent national authorities, focal points, notifications and experts; where to send a request' },
+        { name: 'drafting', description: 'The request writer: drafts of MLA, extradition and confiscation requests, checks, Word documents, consultation' },
       ],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'palermo_session' } } },
     },

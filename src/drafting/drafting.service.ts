@@ -1,0 +1,383 @@
+import type { z } from 'zod';
+import type { Db } from '../platform/db/database.ts';
+import { inTransaction } from '../platform/db/transaction.ts';
+import { audit } from '../platform/audit/audit.service.ts';
+import { auditActor } from '../platform/auth/accounts.service.ts';
+import type { Actor, UserActor } from '../platform/auth/roles.ts';
+import { AppError, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../platform/http/errors.ts';
+import type { Language } from '../platform/i18n/languages.ts';
+import type { RequestKind } from '../directory/measures.ts';
+import { accessTo, listScope, type DraftAccess } from './drafting.access.ts';
+import * as repo from './drafting.repository.ts';
+import { draftContentSchema, type DraftContent } from './draft.schema.ts';
+import { mergePatch } from './merge-patch.ts';
+import { compareContent } from './compare.ts';
+import { checkDraftContent, type CheckReport } from './checks/index.ts';
+import { handOffToCases, pendingCaseDto } from './case-handoff.ts';
+import { renderRequestDocx, type DocumentMeta } from './docx/request.ts';
+import { getState } from '../reference/reference.service.ts';
+import { renderSummaryDocx } from './docx/summary.ts';
+import type { CommentAudience } from './drafting.tables.ts';
+
+/**
+ * The request writer's rules: who sees and changes which draft (drafting.access.ts), optimistic
+ * concurrency on every save, a version kept per save, audit of every read and change, checks before
+ * finalising, and the hand-off of a finalised draft to the case tracker — all through these functions.
+ */
+
+const TARGET = 'drafting_draft';
+
+function me(actor: Actor): UserActor & { state: string } {
+  if (actor.kind !== 'user') throw new UnauthenticatedError();
+  if (!actor.state) throw new ForbiddenError('Drafts belong to a State; your account has none');
+  return actor as UserActor & { state: string };
+}
+const by = (u: UserActor) => ({ id: u.id, name: u.displayName });
+
+function parseContent(input: unknown, prefix: string): DraftContent {
+  const r = draftContentSchema.safeParse(input ?? {});
+  if (r.success) return r.data;
+  const issues = r.error.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].join('.'), message: i.message }));
+  throw new ValidationError(`The draft content is not valid: ${issues[0]!.path}: ${issues[0]!.message}`, issues);
+}
+
+/** Stored content, read through the schema (fills any field added since it was saved). */
+const contentOf = (row: { content: unknown }): DraftContent => draftContentSchema.parse(row.content);
+
+// ---------- DTOs ----------
+
+export function draftDto(d: repo.DraftRow, shares: repo.ShareRow[], access: DraftAccess, pendingCase: repo.PendingCaseRow | null | undefined) {
+  return {
+    id: d.id,
+    reference: d.reference,
+    requestingState: d.owner_state,
+    requestedState: d.requested_state,
+    kind: d.kind,
+    title: d.title,
+    status: d.status,
+    version: d.version,
+    content: contentOf(d),
+    createdBy: { id: d.created_by, name: d.created_by_name },
+    createdAt: d.created_at.toISOString(),
+    updatedBy: { id: d.updated_by, name: d.updated_by_name },
+    updatedAt: d.updated_at.toISOString(),
+    duplicatedFrom: d.duplicated_from,
+    finalisedAt: d.finalised_at?.toISOString() ?? null,
+    finalisedBy: d.finalised_by ? { id: d.finalised_by, name: d.finalised_by_name ?? '' } : null,
+    case: pendingCase ? pendingCaseDto(pendingCase) : null,
+    shares: access === 'owner' ? shares.map(shareDto) : [],
+    access,
+  };
+}
+export type DraftDto = ReturnType<typeof draftDto>;
+
+function shareDto(s: repo.ShareRow) {
+  return { id: s.id, state: s.state_iso3, note: s.note, sharedAt: s.shared_at.toISOString(), sharedBy: { id: s.shared_by, name: s.shared_by_name } };
+}
+
+function summaryDto(r: Awaited<ReturnType<typeof repo.listDrafts>>['items'][number]) {
+  return {
+    id: r.id,
+    reference: r.reference,
+    requestingState: r.owner_state,
+    requestedState: r.requested_state,
+    kind: r.kind,
+    title: r.title,
+    status: r.status,
+    version: r.version,
+    updatedAt: r.updated_at.toISOString(),
+    createdBy: { id: r.created_by, name: r.created_by_name },
+    shared: r.shared,
+  };
+}
+
+function commentDto(c: repo.CommentRow) {
+  return {
+    id: c.id,
+    body: c.body,
+    path: c.path,
+    audience: c.audience,
+    author: { id: c.author_id, name: c.author_name, state: c.author_state },
+    version: c.version,
+    createdAt: c.created_at.toISOString(),
+  };
+}
+
+// ---------- loading with scope ----------
+
+interface Loaded {
+  draft: repo.DraftRow;
+  shares: repo.ShareRow[];
+  access: DraftAccess;
+}
+
+/**
+ * The draft if the actor may see it. Anyone else gets the same 404 as for a draft that does not exist
+ * (its existence must not leak); the refusal is audited. A consultation reader is refused (403) where
+ * only the owner side may act — they already know the draft exists.
+ */
+async function load(db: Db, actor: Actor, id: string, what: string, opts: { consultation?: boolean } = {}): Promise<Loaded> {
+  const draft = await repo.findDraft(db, id);
+  const shares = draft ? await repo.activeShares(db, id) : [];
+  const access = draft ? accessTo(actor, draft, shares.map((s) => s.state_iso3)) : null;
+  if (!draft || !access) {
+    await audit(db, { actor: auditActor(actor), action: `drafting.${what}`, targetType: TARGET, targetId: id, outcome: 'denied' });
+    throw new NotFoundError(`No draft ${id}`);
+  }
+  if (access === 'consultation' && !opts.consultation) {
+    await audit(db, { actor: auditActor(actor), action: `drafting.${what}`, targetType: TARGET, targetId: id, outcome: 'denied', details: { access } });
+    throw new ForbiddenError('This draft is shared with your State for consultation: you may read it and comment, nothing more');
+  }
+  return { draft, shares, access };
+}
+
+/** A read of the draft or something derived from it: allowed, and audited as a read. */
+async function read(db: Db, actor: Actor, id: string, what: string, opts: { consultation?: boolean; details?: Record<string, unknown> } = {}) {
+  const l = await load(db, actor, id, 'read', opts);
+  await audit(db, { actor: auditActor(actor), action: 'drafting.read', targetType: TARGET, targetId: id, details: { what, access: l.access, ...opts.details } });
+  return l;
+}
+
+// ---------- drafts ----------
+
+export async function createDraft(db: Db, actor: Actor, input: unknown, from?: { duplicatedFrom: string }) {
+  const u = me(actor);
+  const content = parseContent(input, 'body.content');
+  return inTransaction(db, async (trx) => {
+    const year = new Date().getUTCFullYear();
+    const n = await repo.nextReferenceNumber(trx, u.state, year);
+    const draft = await repo.insertDraft(trx, {
+      reference: `${u.state}-${year}-${String(n).padStart(4, '0')}`,
+      owner_state: u.state,
+      requested_state: content.requested.state,
+      kind: content.kind,
+      title: content.title,
+      content: content as unknown as Record<string, unknown>,
+      duplicated_from: from?.duplicatedFrom ?? null,
+      created_by: u.id,
+      created_by_name: u.displayName,
+      updated_by: u.id,
+      updated_by_name: u.displayName,
+    });
+    await repo.insertVersion(trx, { draft_id: draft.id, version: 1, title: draft.title, content, changed_by: u.id, changed_by_name: u.displayName });
+    await audit(trx, {
+      actor: auditActor(actor),
+      action: from ? 'drafting.duplicate' : 'drafting.create',
+      targetType: TARGET,
+      targetId: draft.id,
+      details: { reference: draft.reference, ...(from && { from: from.duplicatedFrom }) },
+    });
+    return draftDto(draft, [], 'owner', null);
+  });
+}
+
+export async function getDraft(db: Db, actor: Actor, id: string) {
+  const { draft, shares, access } = await read(db, actor, id, 'draft', { consultation: true });
+  return draftDto(draft, shares, access, draft.status === 'finalised' ? await repo.pendingCaseOf(db, id) : null);
+}
+
+export async function listDrafts(db: Db, actor: Actor, q: { status?: 'draft' | 'finalised'; kind?: RequestKind; limit: number; offset: number }) {
+  const scope = listScope(actor);
+  if (!scope) return { items: [], total: 0 };
+  const r = await repo.listDrafts(db, { ...scope, ...q });
+  await audit(db, { actor: auditActor(actor), action: 'drafting.list', targetType: TARGET, details: { ids: r.items.map((i) => i.id), total: r.total } });
+  return { items: r.items.map(summaryDto), total: r.total };
+}
+
+export async function listSharedWithMe(db: Db, actor: Actor) {
+  const u = me(actor);
+  if (!u.roles.includes('officer')) return { items: [] };
+  const rows = await repo.listSharedWith(db, u.state);
+  await audit(db, { actor: auditActor(actor), action: 'drafting.list', targetType: TARGET, details: { shared: true, ids: rows.map((r) => r.id) } });
+  return { items: rows.map(summaryDto) };
+}
+
+const topLevelChanges = (before: unknown, after: unknown) =>
+  [...new Set(compareContent(before, after).map((c) => /^\$\.([A-Za-z]+)/.exec(c.path)?.[1] ?? c.path))];
+
+export async function patchDraft(db: Db, actor: Actor, id: string, body: { version: number; content: unknown }) {
+  const u = me(actor);
+  const { draft } = await load(db, actor, id, 'update');
+  if (draft.status === 'finalised') throw new ConflictError(`Draft ${draft.reference} is finalised and can no longer be changed; duplicate it to write a new one`);
+  if (body.version !== draft.version) throw staleVersion(draft, body.version);
+  const before = contentOf(draft);
+  const content = parseContent(mergePatch(before, body.content), 'body.content');
+  return inTransaction(db, async (trx) => {
+    const updated = await repo.updateContent(trx, id, body.version, {
+      content,
+      kind: content.kind,
+      title: content.title,
+      requested_state: content.requested.state,
+      updated_by: u.id,
+      updated_by_name: u.displayName,
+    });
+    if (!updated) {
+      const now = await repo.findDraft(trx, id);
+      if (now?.status === 'finalised') throw new ConflictError(`Draft ${draft.reference} was finalised meanwhile`);
+      throw staleVersion(now ?? draft, body.version);
+    }
+    await repo.insertVersion(trx, { draft_id: id, version: updated.version, title: updated.title, content, changed_by: u.id, changed_by_name: u.displayName });
+    // A share is with the requested State's central authority: another requested State ends it.
+    if (content.requested.state !== before.requested.state) {
+      const ended = await repo.endShares(trx, id, by(u), content.requested.state ?? undefined);
+      for (const s of ended) {
+        await audit(trx, { actor: auditActor(actor), action: 'drafting.unshare', targetType: TARGET, targetId: id, details: { state: s.state_iso3, reason: 'requested State changed' } });
+      }
+    }
+    await audit(trx, { actor: auditActor(actor), action: 'drafting.update', targetType: TARGET, targetId: id, details: { version: updated.version, fields: topLevelChanges(before, content) } });
+    const shares = await repo.activeShares(trx, id);
+    return draftDto(updated, shares, 'owner', null);
+  });
+}
+
+function staleVersion(current: { version: number; updated_by_name: string; updated_at: Date }, sent: number) {
+  return new ConflictError(
+    `The draft has changed since version ${sent}: it is at version ${current.version}, saved by ${current.updated_by_name} at ${current.updated_at.toISOString()}. Reload it and apply your change again.`,
+  );
+}
+
+export async function duplicateDraft(db: Db, actor: Actor, id: string) {
+  const { draft } = await read(db, actor, id, 'duplicate');
+  return createDraft(db, actor, contentOf(draft), { duplicatedFrom: draft.id });
+}
+
+// ---------- versions ----------
+
+export async function listVersions(db: Db, actor: Actor, id: string) {
+  await read(db, actor, id, 'versions');
+  const rows = await repo.listVersions(db, id);
+  return { items: rows.map((v) => ({ version: v.version, title: v.title, changedAt: v.changed_at.toISOString(), changedBy: { id: v.changed_by, name: v.changed_by_name } })) };
+}
+
+export async function getVersion(db: Db, actor: Actor, id: string, version: number) {
+  await read(db, actor, id, 'version', { details: { version } });
+  const v = await repo.findVersion(db, id, version);
+  if (!v) throw new NotFoundError(`Draft ${id} has no version ${version}`);
+  return { version: v.version, title: v.title, content: draftContentSchema.parse(v.content), changedAt: v.changed_at.toISOString(), changedBy: { id: v.changed_by, name: v.changed_by_name } };
+}
+
+export async function compareVersions(db: Db, actor: Actor, id: string, q: { from?: number; to?: number }) {
+  const { draft } = await read(db, actor, id, 'compare', { details: q });
+  const to = q.to ?? draft.version;
+  const from = q.from ?? to - 1;
+  if (from < 1) throw new ValidationError('There is no earlier version to compare with', [{ path: 'querystring.from', message: 'the first version is 1' }]);
+  const [a, b] = await Promise.all([repo.findVersion(db, id, from), repo.findVersion(db, id, to)]);
+  if (!a) throw new NotFoundError(`Draft ${id} has no version ${from}`);
+  if (!b) throw new NotFoundError(`Draft ${id} has no version ${to}`);
+  return { from, to, changes: compareContent(draftContentSchema.parse(a.content), draftContentSchema.parse(b.content)) };
+}
+
+// ---------- checks, documents, finalising ----------
+
+export async function checkDraft(db: Db, actor: Actor, id: string): Promise<CheckReport> {
+  const { draft } = await read(db, actor, id, 'checks');
+  return checkDraftContent(db, actor, draft.owner_state, contentOf(draft));
+}
+
+export interface DocumentFile {
+  fileName: string;
+  contentType: string;
+  data: Buffer;
+}
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export async function exportDocx(db: Db, actor: Actor, id: string, lang: Language | undefined): Promise<DocumentFile> {
+  const { draft } = await read(db, actor, id, 'docx', { details: { lang } });
+  const content = contentOf(draft);
+  const language = lang ?? content.language ?? 'en';
+  const data = await renderRequestDocx(content, await documentMeta(db, draft, content, language), language);
+  return { fileName: `${draft.reference}-request-${language}.docx`, contentType: DOCX_TYPE, data };
+}
+
+export async function exportSummary(db: Db, actor: Actor, id: string, lang: Language | undefined): Promise<DocumentFile> {
+  const { draft } = await read(db, actor, id, 'summary', { details: { lang } });
+  const content = contentOf(draft);
+  const language = lang ?? content.language ?? 'en';
+  const report = await checkDraftContent(db, actor, draft.owner_state, content);
+  const data = await renderSummaryDocx(content, await documentMeta(db, draft, content, language), language, report);
+  return { fileName: `${draft.reference}-summary-${language}.docx`, contentType: DOCX_TYPE, data };
+}
+
+/** The draft's identity for the documents, with every State it names in the document's language. */
+async function documentMeta(db: Db, d: repo.DraftRow, c: DraftContent, lang: Language): Promise<DocumentMeta> {
+  const codes = new Set([d.owner_state, c.requested.state, ...c.persons.flatMap((p) => [...p.nationalities, p.locationState])]);
+  for (const f of c.assistance) if ('electronicEvidence' in f) codes.add(f.electronicEvidence.provider.state);
+  const stateNames: Record<string, string> = {};
+  for (const iso3 of codes) {
+    if (!iso3) continue;
+    stateNames[iso3] = await getState(db, iso3, lang).then((s) => s.name, () => iso3);
+  }
+  return { reference: d.reference, requestingState: d.owner_state, status: d.status, date: (d.finalised_at ?? d.updated_at).toISOString().slice(0, 10), version: d.version, stateNames };
+}
+
+/**
+ * Finalising: only a draft without check errors, only the version the officer looked at, and in the same
+ * transaction the pending outgoing case (case-handoff.ts). Officers only — the central authority sends.
+ */
+export async function finaliseDraft(db: Db, actor: Actor, id: string, version: number) {
+  const u = me(actor);
+  const { draft } = await load(db, actor, id, 'finalise');
+  if (!u.roles.includes('officer')) throw new ForbiddenError('Only a central-authority officer may finalise a draft');
+  if (draft.status === 'finalised') throw new ConflictError(`Draft ${draft.reference} is already finalised`);
+  if (version !== draft.version) throw staleVersion(draft, version);
+  const content = contentOf(draft);
+  const report = await checkDraftContent(db, actor, draft.owner_state, content);
+  if (!report.ok) {
+    await audit(db, { actor: auditActor(actor), action: 'drafting.finalise', targetType: TARGET, targetId: id, outcome: 'failure', details: { errors: report.errors } });
+    const errors = report.results.filter((r) => r.severity === 'error');
+    throw new AppError(422, 'checks_failed', `The draft cannot be finalised: ${errors.length} check(s) failed`, errors.map((e) => ({ path: e.path, message: `${e.message} ${e.fix}` })));
+  }
+  return inTransaction(db, async (trx) => {
+    const done = await repo.markFinalised(trx, id, version, by(u));
+    if (!done) throw new ConflictError(`Draft ${draft.reference} changed while it was being finalised; reload it`);
+    const pending = await handOffToCases(trx, by(u), done, content);
+    await audit(trx, { actor: auditActor(actor), action: 'drafting.finalise', targetType: TARGET, targetId: id, details: { version, case: pending.id, warnings: report.warnings } });
+    const shares = await repo.activeShares(trx, id);
+    return { draft: draftDto(done, shares, 'owner', pending), case: pendingCaseDto(pending) };
+  });
+}
+
+// ---------- consultation ----------
+
+export async function shareDraft(db: Db, actor: Actor, id: string, note: string) {
+  const u = me(actor);
+  const { draft, shares } = await load(db, actor, id, 'share');
+  const state = draft.requested_state;
+  if (!state) throw new ValidationError('Choose the requested State before sharing the draft', [{ path: '$.requested.state', message: 'the draft is shared with the requested State’s central authority' }]);
+  if (shares.some((s) => s.state_iso3 === state)) throw new ConflictError(`The draft is already shared with ${state}`);
+  return inTransaction(db, async (trx) => {
+    const s = await repo.insertShare(trx, { draft_id: id, state_iso3: state, note, shared_by: u.id, shared_by_name: u.displayName });
+    await audit(trx, { actor: auditActor(actor), action: 'drafting.share', targetType: TARGET, targetId: id, details: { state } });
+    return shareDto(s);
+  });
+}
+
+export async function endShare(db: Db, actor: Actor, id: string) {
+  const u = me(actor);
+  await load(db, actor, id, 'unshare');
+  await inTransaction(db, async (trx) => {
+    const ended = await repo.endShares(trx, id, by(u));
+    if (ended.length === 0) throw new NotFoundError('The draft is not shared');
+    await audit(trx, { actor: auditActor(actor), action: 'drafting.unshare', targetType: TARGET, targetId: id, details: { states: ended.map((s) => s.state_iso3) } });
+  });
+}
+
+export async function listComments(db: Db, actor: Actor, id: string) {
+  const { access } = await read(db, actor, id, 'comments', { consultation: true });
+  // Internal notes of the requesting side never reach the requested State.
+  const rows = await repo.listComments(db, id, access === 'consultation' ? 'consultation' : undefined);
+  return { items: rows.map(commentDto) };
+}
+
+export async function addComment(db: Db, actor: Actor, id: string, input: { body: string; path?: string; audience?: CommentAudience }) {
+  const u = me(actor);
+  const { draft, access } = await load(db, actor, id, 'comment', { consultation: true });
+  const audience: CommentAudience = access === 'consultation' ? 'consultation' : (input.audience ?? 'internal');
+  return inTransaction(db, async (trx) => {
+    const c = await repo.insertComment(trx, { draft_id: id, author_id: u.id, author_name: u.displayName, author_state: u.state, audience, body: input.body, path: input.path ?? null, version: draft.version });
+    await audit(trx, { actor: auditActor(actor), action: 'drafting.comment', targetType: TARGET, targetId: id, details: { comment: c.id, audience, access } });
+    return commentDto(c);
+  });
+}
+
+export type ContentInput = z.input<typeof draftContentSchema>;

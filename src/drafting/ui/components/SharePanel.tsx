@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../web/api.ts';
+import { errorText } from '../../../web/components/errors.ts';
+import { useFormat } from '../../../web/format.ts';
+import { draftingApi, type Draft } from '../draftingApi.ts';
+
+/**
+ * Informal consultation (what the COP recommends before sending): share the draft read-only with the
+ * requested State's central authority, which can comment; stop sharing at any time.
+ */
+export function SharePanel({ draft, stateName, csrfToken, flush, onChanged }: { draft: Draft; stateName: (iso3: string | null) => string; csrfToken: string; flush: () => Promise<boolean>; onChanged: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const to = draft.content.requested.state;
+  const active = draft.shares.find((s) => s.state === to) ?? draft.shares[0];
+
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await flush();
+      await action();
+      await onChanged();
+    } catch (e) {
+      setError(e instanceof ApiError ? errorText(t, e) : t('error.unexpected'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="share" aria-labelledby="share-title" data-testid="share">
+      <h3 id="share-title">{t('drafting.share.title')}</h3>
+      <p className="small muted">{t('drafting.share.intro')}</p>
+      {!to ? (
+        <p className="notice">{t('drafting.share.chooseStateFirst')}</p>
+      ) : active ? (
+        <>
+          <p className="notice notice-success" data-testid="share-active">
+            {t('drafting.share.active', { state: stateName(active.state), date: f.date(active.sharedAt), name: active.sharedBy.name })}
+            {active.note && (
+              <>
+                <br />
+                <span className="small" dir="auto">
+                  {active.note}
+                </span>
+              </>
+            )}
+          </p>
+          <button type="button" className="button-secondary button-danger" disabled={busy} onClick={() => run(() => draftingApi.unshare(draft.id, csrfToken))} data-testid="unshare">
+            {t('drafting.share.stop')}
+          </button>
+        </>
+      ) : (
+        <>
+          <div className="field">
+            <label htmlFor="share-note">{t('drafting.share.note')}</label>
+            <span id="share-note-hint" className="field-hint">
+              {t('drafting.share.noteHint')}
+            </span>
+            <textarea id="share-note" rows={2} value={note} maxLength={2000} dir="auto" onChange={(e) => setNote(e.target.value)} aria-describedby="share-note-hint" />
+          </div>
+          <button type="button" disabled={busy || draft.status !== 'draft'} onClick={() => run(() => draftingApi.share(draft.id, note.trim(), csrfToken))} data-testid="share-button">
+            {t('drafting.share.button', { state: stateName(to) })}
+          </button>
+        </>
+      )}
+      {error && (
+        <p className="alert" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { REQUEST_KINDS } from '../../../directory/measures.ts';
+import { Group, RadioGroup, SelectField, TextArea, TextField, useDraftForm } from '../components/form.tsx';
+import { RouteInfo } from '../components/RouteInfo.tsx';
+import type { DraftContent } from '../draftingApi.ts';
+import { useLabels } from '../labels.ts';
+import { useWizardInfo } from '../WizardContext.tsx';
+
+/** Step 1: who asks whom — the kind of request, both States and authorities, language and channel. */
+export function RouteStep() {
+  const { t } = useTranslation();
+  const L = useLabels();
+  const form = useDraftForm();
+  const { draft, states, stateName, route } = useWizardInfo();
+  const c = form.content as DraftContent;
+  const answer = route?.status === 'ok' ? route.data : null;
+
+  // the directory's authority is the one to address unless the writer already named another
+  useEffect(() => {
+    if (form.readOnly || !answer?.authority) return;
+    if (!c.requested.authorityName && c.requested.authorityId !== answer.authority.id) {
+      form.set('requested.authorityId', answer.authority.id);
+      form.set('requested.authorityName', answer.authority.name);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [answer?.authority?.id]);
+
+  const accepted = answer?.languages ?? null;
+  const channels = answer?.channels ?? null;
+  const stateOptions = states.filter((s) => s.iso3 !== draft.requestingState).map((s) => ({ value: s.iso3, label: s.name }));
+
+  return (
+    <>
+      <RadioGroup
+        path="kind"
+        legend={t('drafting.route.kind')}
+        required
+        options={REQUEST_KINDS.map((k) => ({ value: k, label: L.kind(k), hint: t(`drafting.kindHints.${k}`) }))}
+      />
+      <TextField path="title" label={t('drafting.route.workingTitle')} hint={t('drafting.route.workingTitleHint')} maxLength={300} />
+
+      <Group legend={t('drafting.route.requestingLegend', { state: stateName(draft.requestingState) })} hint={t('drafting.route.requestingHint')}>
+        <TextField path="requesting.authority.name" label={t('drafting.route.authorityName')} required maxLength={300} />
+        <TextArea path="requesting.authority.functions" label={t('drafting.route.authorityFunctions')} rows={2} />
+        <TextArea path="requesting.authority.address" label={t('drafting.route.authorityAddress')} rows={2} />
+        <TextField path="requesting.caseReference" label={t('drafting.route.caseReference')} maxLength={300} />
+        <div className="field-grid">
+          <TextField path="requesting.contact.name" label={t('drafting.route.contactName')} autoComplete="name" maxLength={300} />
+          <TextField path="requesting.contact.position" label={t('drafting.route.contactPosition')} maxLength={300} />
+          <TextField path="requesting.contact.email" type="email" label={t('drafting.route.contactEmail')} dir="ltr" inputMode="email" maxLength={300} />
+          <TextField path="requesting.contact.phone" type="tel" label={t('drafting.route.contactPhone')} dir="ltr" maxLength={300} />
+          <TextField path="requesting.contact.languages" label={t('drafting.route.contactLanguages')} maxLength={300} />
+        </div>
+      </Group>
+
+      <Group legend={t('drafting.route.requestedLegend')}>
+        <SelectField
+          path="requested.state"
+          label={t('drafting.route.requestedState')}
+          required
+          empty={t('drafting.route.chooseStateOption')}
+          options={stateOptions}
+          onChosen={() => {
+            // another State: its authority comes from the directory afresh
+            form.set('requested.authorityId', null);
+            form.set('requested.authorityName', '');
+          }}
+        />
+        <RouteInfo />
+        <TextField
+          path="requested.authorityName"
+          label={t('drafting.route.requestedAuthority')}
+          hint={answer?.authority ? t('drafting.route.requestedAuthorityHint', { name: answer.authority.name }) : t('drafting.route.requestedAuthorityUnknown')}
+          required
+          maxLength={300}
+        />
+        <SelectField
+          path="language"
+          label={t('drafting.route.language')}
+          required
+          empty={t('drafting.form.choose')}
+          hint={accepted ? t('drafting.route.languageAccepted', { list: accepted.map(L.languageName).join(', ') }) : t('drafting.route.languageUnknown')}
+          options={L.unLanguages.map((o) => ({ ...o, label: accepted?.includes(o.value) ? `${o.label} ✓` : o.label }))}
+        />
+        {c.language && accepted && !accepted.includes(c.language) && (
+          <p className="notice notice-warn" role="status" data-testid="language-not-accepted">
+            {t('drafting.route.languageNotAccepted', { lang: L.languageName(c.language), state: stateName(c.requested.state), list: accepted.map(L.languageName).join(', ') })}
+          </p>
+        )}
+        <SelectField
+          path="channel"
+          label={t('drafting.route.channel')}
+          empty={t('drafting.form.choose')}
+          hint={channels ? t('drafting.route.channelAccepted', { list: channels.map(L.channel).join(', ') }) : t('drafting.route.channelUnknown')}
+          options={L.channels.map((o) => ({ ...o, label: channels?.includes(o.value as never) ? `${o.label} ✓` : o.label }))}
+        />
+      </Group>
+    </>
+  );
+}
