@@ -138,8 +138,8 @@ export class ApiError extends Error {
 
 const BASE = '/api/v1';
 
-interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** A file sent as it is (imports), instead of a JSON body. */
   file?: Blob;
@@ -147,7 +147,8 @@ interface RequestOptions {
   signal?: AbortSignal;
 }
 
-async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+/** A call to the API under /api/v1 (same origin, JSON, CSRF); a refusal is an ApiError with the server's code and issues. */
+export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   // Always octet-stream: the server reads the format from the bytes and the file name, and its JSON and
   // text/plain parsers would turn a .txt or .json file into a string instead of the raw file it expects.

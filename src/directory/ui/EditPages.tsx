@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { request } from '../../web/api.ts';
 import { Breadcrumbs } from '../../web/components/Breadcrumbs.tsx';
 import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
 import { usePageTitle } from '../../web/components/usePageTitle.ts';
@@ -108,8 +109,7 @@ export function NotificationFormPage() {
   const existing = useApi(async (signal) => {
     if (!id) return null;
     // No single-notification read: the public list is small and already filtered to current entries.
-    const r = await fetch('/api/v1/directory/notifications', { signal });
-    const all = ((await r.json()) as { items: Array<Record<string, unknown> & { version: number }> }).items;
+    const all = (await request<{ items: Array<Record<string, unknown> & { version: number }> }>('/directory/notifications', { signal })).items;
     return all.find((n) => n.id === id) ?? null;
   }, [id]);
   if (id && !existing.data) return existing.status === 'error' ? <ErrorMessage error={existing.error} /> : <Loading />;

@@ -1,5 +1,5 @@
 /** The directory's part of the browser client: same origin, JSON, errors as the platform's ApiError. */
-import { ApiError, type ApiIssue } from '../../web/api.ts';
+import { request, type RequestOptions } from '../../web/api.ts';
 import type { RouteAnswer } from '../routing.types.ts';
 
 export type { RouteAnswer };
@@ -57,25 +57,9 @@ export interface StateCount {
 
 const BASE = '/api/v1/directory';
 
-async function call<T>(path: string, opts: { method?: string; body?: unknown; csrf?: string | null; signal?: AbortSignal } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  if (opts.csrf) headers['x-csrf-token'] = opts.csrf;
-  let res: Response;
-  try {
-    res = await fetch(BASE + path, { method: opts.method ?? 'GET', headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body), credentials: 'same-origin', signal: opts.signal });
-  } catch (e) {
-    if (e instanceof DOMException && e.name === 'AbortError') throw e;
-    throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e));
-  }
-  const text = await res.text();
-  const data = text ? (JSON.parse(text) as unknown) : null;
-  if (!res.ok) {
-    const err = (data as { error?: { code: string; message: string; issues: ApiIssue[] } } | null)?.error;
-    throw new ApiError(res.status, err?.code ?? `http_${res.status}`, err?.message ?? `HTTP ${res.status}`, err?.issues ?? []);
-  }
-  return data as T;
-}
+/** The directory's calls go through the one API client (errors, CSRF, aborts handled there). */
+const call = <T,>(path: string, opts: { method?: RequestOptions['method']; body?: unknown; csrf?: string | null; signal?: AbortSignal } = {}) =>
+  request<T>(`/directory${path}`, { method: opts.method, body: opts.body, csrfToken: opts.csrf, signal: opts.signal });
 
 const q = (params: Record<string, string | undefined>) => {
   const s = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();

@@ -2,7 +2,7 @@
 
 import type { RouteAnswer } from '../../directory/routing.types.ts';
 import type { Channel, RequestKind } from '../../directory/measures.ts';
-import { ApiError, type ApiIssue } from '../../web/api.ts';
+import { request as call } from '../../web/api.ts';
 import type { DraftContent, DraftContentInput } from '../draft.schema.ts';
 
 export type { DraftContent, RouteAnswer, RequestKind, Channel };
@@ -127,52 +127,6 @@ export interface DraftingReference {
 
 const BASE = '/api/v1';
 const seg = encodeURIComponent;
-
-interface Options {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  body?: unknown;
-  csrfToken?: string | null;
-  signal?: AbortSignal;
-}
-
-async function call<T>(path: string, opts: Options = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  if (opts.csrfToken) headers['x-csrf-token'] = opts.csrfToken;
-  let res: Response;
-  try {
-    res = await fetch(BASE + path, {
-      method: opts.method ?? 'GET',
-      headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-      credentials: 'same-origin',
-      signal: opts.signal,
-    });
-  } catch (e) {
-    if (e instanceof DOMException && e.name === 'AbortError') throw e;
-    throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e));
-  }
-  if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  let data: unknown = null;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      throw new ApiError(res.status, 'bad_response', `Unexpected response (HTTP ${res.status})`);
-    }
-  }
-  if (!res.ok) {
-    const err = (data as { error?: { code?: unknown; message?: unknown; issues?: unknown } } | null)?.error;
-    throw new ApiError(
-      res.status,
-      typeof err?.code === 'string' ? err.code : 'http_' + res.status,
-      typeof err?.message === 'string' ? err.message : `HTTP ${res.status}`,
-      Array.isArray(err?.issues) ? (err.issues as ApiIssue[]) : [],
-    );
-  }
-  return data as T;
-}
 
 export type DocumentKind = 'docx' | 'summary';
 
