@@ -9,7 +9,7 @@ import { ForbiddenError, ValidationError, type Issue } from '../../platform/http
 import { groupsOf, listClusters, stateExists } from '../../reference/reference.service.ts';
 import { canEdit } from '../knowledge.policy.ts';
 import { detailsSchemas, type RecordInput } from '../knowledge.schemas.ts';
-import type { RecordType } from '../knowledge.tables.ts';
+import type { KnowledgeLinksTable, RecordType } from '../knowledge.tables.ts';
 import type { SourceInfo } from '../records.service.ts';
 import { PostgresSearch } from '../search/postgres-search.ts';
 import type { SearchDocument } from '../search/search-provider.ts';
@@ -117,22 +117,8 @@ function detailsText(details: Record<string, unknown>): string {
   return parts.join('\n');
 }
 
-interface LinkRow {
-  record_id: string;
-  predicate: string;
-  target_kind: string;
-  instrument: string | null;
-  article: number | null;
-  paragraph: number | null;
-  subparagraph: string | null;
-  target: string | null;
-  at_ref: string | null;
-  span_text: string | null;
-  span_start: number | null;
-  span_end: number | null;
-  origin: 'extracted' | 'asserted';
-  created_by: string;
-}
+/** A link as the batch writes it: the table's columns without those the database fills in. */
+type LinkRow = Omit<KnowledgeLinksTable, 'id' | 'created_at' | 'verified' | 'verified_by' | 'verified_at' | 'rejected'>;
 
 function linksOf(id: string, item: BulkItem, by: string): LinkRow[] {
   const asserted: LinkRow[] = item.input.links.map((l) => ({
