@@ -1,4 +1,4 @@
-import { createContext, useContext, useId, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useId, useRef, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldId, getAt, normalPath, type Path } from '../paths.ts';
 
@@ -543,30 +543,12 @@ export function CodeListField({ path, legend, hint, options, addLabel, max }: { 
       <legend>{legend}</legend>
       <Hint id={d.id} hint={hint} />
       <FieldIssues id={d.id} issues={d.issues} />
-      {chosen.length > 0 ? (
-        <ul className="chosen-list">
-          {chosen.map((v) => (
-            <li key={v}>
-              <span>{label(v)}</span>
-              {!form.readOnly && (
-                <button
-                  type="button"
-                  className="link-button"
-                  aria-label={t('drafting.form.removeNamed', { name: label(v) })}
-                  onClick={() => {
-                    set(chosen.filter((x) => x !== v));
-                    requestAnimationFrame(() => selectRef.current?.focus());
-                  }}
-                >
-                  {t('drafting.form.remove')}
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="muted small">{t('drafting.form.noneYet')}</p>
-      )}
+      <ChosenList
+        items={chosen.map((v) => ({ key: v, label: label(v) }))}
+        readOnly={form.readOnly}
+        onRemove={(i) => set(chosen.filter((_, n) => n !== i))}
+        refocus={selectRef}
+      />
       {!form.readOnly && !full && (
         <div className="field-inline">
           <label htmlFor={d.id} className="visually-hidden">
@@ -582,21 +564,7 @@ export function CodeListField({ path, legend, hint, options, addLabel, max }: { 
                 </option>
               ))}
           </select>
-          <button
-            type="button"
-            className="button-secondary button-small"
-            onClick={() => {
-              const v = selectRef.current?.value;
-              if (!v) {
-                selectRef.current?.focus();
-                return;
-              }
-              set([...chosen, v]);
-              if (selectRef.current) selectRef.current.value = '';
-            }}
-          >
-            {addLabel}
-          </button>
+          <AddButton control={selectRef} label={addLabel} onAdd={(v) => set([...chosen, v])} />
         </div>
       )}
     </fieldset>
@@ -605,7 +573,6 @@ export function CodeListField({ path, legend, hint, options, addLabel, max }: { 
 
 /** A list of local date-times (proposed hearing dates): added one by one once complete. */
 export function DateTimeListField({ path, legend, hint, addLabel, inputLabel }: { path: Path; legend: ReactNode; hint?: ReactNode; addLabel: string; inputLabel: string }) {
-  const { t } = useTranslation();
   const [value, set, form] = useField<string[]>(path);
   const d = useDescription({ hint, path });
   const chosen = Array.isArray(value) ? value : [];
@@ -615,51 +582,73 @@ export function DateTimeListField({ path, legend, hint, addLabel, inputLabel }: 
       <legend>{legend}</legend>
       <Hint id={d.id} hint={hint} />
       <FieldIssues id={d.id} issues={d.issues} />
-      {chosen.length > 0 ? (
-        <ul className="chosen-list">
-          {chosen.map((v, i) => (
-            <li key={v + i}>
-              <span dir="ltr">{v.replace('T', ' ')}</span>
-              {!form.readOnly && (
-                <button
-                  type="button"
-                  className="link-button"
-                  aria-label={t('drafting.form.removeNamed', { name: v.replace('T', ' ') })}
-                  onClick={() => {
-                    set(chosen.filter((_, n) => n !== i));
-                    requestAnimationFrame(() => inputRef.current?.focus());
-                  }}
-                >
-                  {t('drafting.form.remove')}
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="muted small">{t('drafting.form.noneYet')}</p>
-      )}
+      <ChosenList
+        items={chosen.map((v, i) => ({ key: v + i, label: v.replace('T', ' '), dir: 'ltr' as const }))}
+        readOnly={form.readOnly}
+        onRemove={(i) => set(chosen.filter((_, n) => n !== i))}
+        refocus={inputRef}
+      />
       {!form.readOnly && (
         <div className="field-inline">
           <label htmlFor={d.id}>{inputLabel}</label>
           <input id={d.id} ref={inputRef} type="datetime-local" />
-          <button
-            type="button"
-            className="button-secondary button-small"
-            onClick={() => {
-              const v = inputRef.current?.value;
-              if (!v) {
-                inputRef.current?.focus();
-                return;
-              }
-              set([...chosen, v]);
-              if (inputRef.current) inputRef.current.value = '';
-            }}
-          >
-            {addLabel}
-          </button>
+          <AddButton control={inputRef} label={addLabel} onAdd={(v) => set([...chosen, v])} />
         </div>
       )}
     </fieldset>
+  );
+}
+
+/** The entries of a list field, each with Remove (focus then returns to the list's own control), or "none yet". */
+function ChosenList({ items, readOnly, onRemove, refocus }: {
+  items: { key: string; label: string; dir?: 'ltr' }[];
+  readOnly: boolean;
+  onRemove: (index: number) => void;
+  refocus: RefObject<HTMLElement | null>;
+}) {
+  const { t } = useTranslation();
+  if (items.length === 0) return <p className="muted small">{t('drafting.form.noneYet')}</p>;
+  return (
+    <ul className="chosen-list">
+      {items.map((item, i) => (
+        <li key={item.key}>
+          <span dir={item.dir}>{item.label}</span>
+          {!readOnly && (
+            <button
+              type="button"
+              className="link-button"
+              aria-label={t('drafting.form.removeNamed', { name: item.label })}
+              onClick={() => {
+                onRemove(i);
+                requestAnimationFrame(() => refocus.current?.focus());
+              }}
+            >
+              {t('drafting.form.remove')}
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Adds the control's value once it is complete (an empty one sends focus back to it), then clears the control. */
+function AddButton({ control, label, onAdd }: { control: RefObject<HTMLInputElement | HTMLSelectElement | null>; label: string; onAdd: (value: string) => void }) {
+  return (
+    <button
+      type="button"
+      className="button-secondary button-small"
+      onClick={() => {
+        const el = control.current;
+        if (!el?.value) {
+          el?.focus();
+          return;
+        }
+        onAdd(el.value);
+        el.value = '';
+      }}
+    >
+      {label}
+    </button>
   );
 }
