@@ -11,6 +11,7 @@ import { canEdit } from '../knowledge.policy.ts';
 import { detailsSchemas, type RecordInput } from '../knowledge.schemas.ts';
 import type { KnowledgeLinksTable, RecordType } from '../knowledge.tables.ts';
 import type { SourceInfo } from '../records.service.ts';
+import { dropMatchIndex, reorganizeSearch } from '../search/maintenance.ts';
 import { PostgresSearch } from '../search/postgres-search.ts';
 import type { SearchDocument } from '../search/search-provider.ts';
 
@@ -20,7 +21,8 @@ import type { SearchDocument } from '../search/search-provider.ts';
  * text analysis — written a batch at a time, each batch in one transaction with one audit entry.
  * `createRecord` makes about ten round trips per record; here a batch of a thousand takes seven.
  * Records are new: an import key that already exists fails its batch (re-imports go through import.service).
- * Call `afterBulkLoad` when done, so the statistics the search provider plans with describe the new data.
+ * Call `afterBulkLoad` when done: it lays the search table out in date order and refreshes the statistics the
+ * search provider plans with.
  */
 
 export interface BulkItem {
@@ -34,6 +36,12 @@ export interface BulkOptions {
   concurrency?: number;
   /** Called after each committed batch with the ids created in it, in input order. */
   onBatch?: (ids: string[]) => void | Promise<void>;
+  /**
+   * A load much larger than what is already there (a first load, a migration): the GIN index is dropped
+   * while loading and built once by `afterBulkLoad`, which the caller must then call. Searches answer
+   * slowly in between. On failure the index is rebuilt before the error is thrown.
+   */
+  initialLoad?: boolean;
 }
 
 const who = (actor: Actor) => (actor.kind === 'user' ? actor.username : 'system');
@@ -230,6 +238,7 @@ export async function bulkCreateRecords(
   const size = opts.batchSize ?? 1000;
   const concurrency = Math.max(1, opts.concurrency ?? 3);
   const ref = new Reference(db);
+  if (opts.initialLoad) await dropMatchIndex(db);
   const inFlight = new Set<Promise<void>>();
   let failure: { error: unknown } | null = null;
   let batch: BulkItem[] = [];
@@ -261,15 +270,20 @@ export async function bulkCreateRecords(
   }
   if (batch.length && !failure) await launch();
   await Promise.all(inFlight);
-  if (failure) throw (failure as { error: unknown }).error;
+  if (failure) {
+    if (opts.initialLoad) await reorganizeSearch(db);
+    throw (failure as { error: unknown }).error;
+  }
   return { count, batches };
 }
 
 /**
- * After a large load: vacuum (which also merges GIN's pending entries into the index and sets the
- * visibility map) and refresh the planner's statistics, which choose between the date index and GIN.
+ * After a large load: the search table rewritten in date order with its GIN index (re)built
+ * (search/maintenance.ts), then vacuum (which sets the visibility map and merges GIN's pending entries)
+ * and fresh planner statistics, which the provider also reads to size its slices.
  */
 export async function afterBulkLoad(db: Db): Promise<void> {
+  await reorganizeSearch(db);
   for (const table of ['knowledge_records', 'knowledge_links', 'knowledge_search']) {
     await sql`VACUUM (ANALYZE) ${sql.table(table)}`.execute(db);
   }

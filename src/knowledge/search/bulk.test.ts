@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/auth/roles.ts';
-import { bulkCreateRecords, type BulkItem } from '../ingest/bulk.ts';
+import { afterBulkLoad, bulkCreateRecords, type BulkItem } from '../ingest/bulk.ts';
 import { recordInput } from '../knowledge.schemas.ts';
 import { createRecord } from '../records.service.ts';
 import { search } from '../search.service.ts';
+import { MATCH_INDEX, MATCH_INDEX_SQL } from './maintenance.ts';
 import type { SearchQuery } from './search-provider.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 
@@ -100,5 +101,46 @@ describe('bulk ingestion', () => {
     await expect(bulkCreateRecords(bulk.db, secretariat, [items[0]!, bad], { batchSize: 10 })).rejects.toMatchObject({ issues: expect.arrayContaining([expect.objectContaining({ path: 'items.1.details.court' })]) });
     await expect(bulkCreateRecords(bulk.db, anonymous, [items[0]!])).rejects.toThrow(/secretariat/);
     expect(Number((await bulk.pool.query('SELECT count(*) FROM knowledge_records')).rows[0].count)).toBe(before);
+  });
+});
+
+describe('a first load (initialLoad, then afterBulkLoad)', () => {
+  let first: TestDatabase;
+  beforeAll(async () => {
+    first = await createTestDatabase();
+  });
+  afterAll(() => first?.drop());
+
+  const indexDef = async (t: TestDatabase) =>
+    (await t.pool.query(`SELECT indexdef FROM pg_indexes WHERE indexname = $1`, [MATCH_INDEX])).rows[0]?.indexdef as string | undefined;
+
+  it('builds the GIN index once at the end, as the migration defines it, and lays the rows out newest first', async () => {
+    const migrated = await indexDef(perRecord);
+    expect(MATCH_INDEX_SQL.replace(' IF NOT EXISTS', '')).toBe(migrated!.replace(' public.', ' ').replace(/ ON [a-z_.]*knowledge_search/, ' ON knowledge_search'));
+    const during: Array<string | undefined> = [];
+    await bulkCreateRecords(first.db, secretariat, items, { batchSize: 3, concurrency: 1, initialLoad: true, onBatch: async () => void during.push(await indexDef(first)) });
+    expect(during).toEqual([undefined, undefined, undefined]);
+    await afterBulkLoad(first.db);
+    expect(await indexDef(first)).toBe(migrated);
+    const { rows } = await first.pool.query(`SELECT sort_date::text AS d FROM knowledge_search ORDER BY ctid`);
+    const dates = rows.map((r) => r.d as string);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(new Set(dates).size).toBeGreaterThan(5);
+  });
+
+  it('answers every search as the per-record path does', async () => {
+    const queries: Array<[Actor, Partial<SearchQuery>]> = [
+      [anonymous, { q: 'mutual legal assistance' }], [secretariat, { q: '"central authority"' }], [anonymous, { q: '中央机关' }],
+      [secretariat, { q: 'المساعدة القانونية' }], [anonymous, { filters: { article: ['UNTOC:18:13'] } }], [secretariat, { sort: 'date' }],
+    ];
+    for (const [actor, q] of queries) expect(await answer(first, actor, q), JSON.stringify(q)).toEqual(await answer(perRecord, actor, q));
+  });
+
+  it('rebuilds the index when the load fails, and writes nothing of the failed batch', async () => {
+    const before = Number((await first.pool.query('SELECT count(*) FROM knowledge_records')).rows[0].count);
+    const bad = { input: recordInput.parse({ type: 'case', lang: 'en', title: 'No court', details: { caseNumber: '1' } }) };
+    await expect(bulkCreateRecords(first.db, secretariat, [items[0]!, bad], { batchSize: 10, initialLoad: true })).rejects.toMatchObject({ issues: expect.any(Array) });
+    expect(await indexDef(first)).toBe(await indexDef(perRecord));
+    expect(Number((await first.pool.query('SELECT count(*) FROM knowledge_records')).rows[0].count)).toBe(before);
   });
 });
