@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { afterBulkLoad } from '../../src/knowledge/ingest/bulk.ts';
-import { PostgresSearch } from '../../src/knowledge/search/postgres-search.ts';
+import { PostgresSearch, type Fetch } from '../../src/knowledge/search/postgres-search.ts';
 import { plan } from './corpus.ts';
 import { startPg15 } from './pg15.ts';
 import { benchDatabase, embeddedServer, statesOf } from './postgres.ts';
@@ -23,6 +23,7 @@ const { values: opt } = parseArgs({
     repeat: { type: 'string', default: '3' },
     explain: { type: 'boolean', default: false },
     reorganize: { type: 'boolean', default: false },
+    trace: { type: 'boolean', default: false },
   },
 });
 const dir = '/tmp/palermo-bench';
@@ -37,6 +38,18 @@ try {
     console.log(`afterBulkLoad: ${((performance.now() - t) / 1000).toFixed(0)} s`);
   }
   const provider = new PostgresSearch(db.db);
+  if (opt.trace) {
+    // Each attempt's plan (how, slice size, cap) and what it found.
+    type Stmt = (q: unknown, o: { main: Fetch; deep: Fetch | null }) => Promise<{ hits: number; deep_hits: number | null; found: number | null; ok: boolean }>;
+    const inner = (provider as unknown as { statement: Stmt }).statement.bind(provider);
+    const show = (f: Fetch | null) => f && `${f.how} slice=${f.slice ? `${f.slice.keys.length}k/${f.slice.covered.toFixed(4)}` : '-'} cap=${f.cap} covers=${f.covers} need=${f.need}`;
+    (provider as unknown as { statement: Stmt }).statement = async (q, o) => {
+      const t = performance.now();
+      const r = await inner(q, o);
+      console.log(`    main ${show(o.main)}${o.deep ? ` | deep ${show(o.deep)}` : ''} → hits=${r.hits} deep=${r.deep_hits} found=${r.found} ok=${r.ok} ${(performance.now() - t).toFixed(1)} ms`);
+      return r;
+    };
+  }
   if (opt.explain) {
     await sql`LOAD 'auto_explain'`.execute(db.db);
     await sql`SET auto_explain.log_min_duration = 0`.execute(db.db);

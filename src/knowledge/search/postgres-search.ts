@@ -276,7 +276,7 @@ const isoDay = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10
  * so that the rows dated from it up to `upTo` are about `want` of all rows (and that share); null when that
  * takes them all.
  */
-function sliceKeys(share: (day: string) => number, upTo: string, want: number): { keys: string[]; covered: number } | null {
+function sliceKeys(share: (day: string) => number, upTo: string, want: number): { keys: string[]; covered: number; narrowest: boolean } | null {
   const after = share(isoDay(dayNumber(upTo) + 1));
   const last = Number(upTo.slice(0, 4));
   let y = last;
@@ -288,7 +288,7 @@ function sliceKeys(share: (day: string) => number, upTo: string, want: number): 
       const keys: string[] = [];
       for (let mm = m; mm <= 12; mm++) keys.push(monthKey(y, mm));
       for (let yy = y + 1; yy <= last; yy++) keys.push(`year:${yy}`);
-      return { keys, covered: s - after };
+      return { keys, covered: s - after, narrowest: i === 0 };
     }
     if (--m === 0) {
       m = 12;
@@ -326,10 +326,10 @@ function loosened(n: QNode, loose = true): string {
 /* ---------- the statement ---------- */
 
 /** How to find the most recent `need` matches. */
-interface Fetch {
+export interface Fetch {
   /** walk: newest first through the date index; scan: every match (of the slice) through GIN, then sorted. */
   how: 'walk' | 'scan';
-  slice: { keys: string[]; covered: number } | null;
+  slice: { keys: string[]; covered: number; narrowest: boolean } | null;
   /** Give up (and say so) past this many matches in the scan. */
   cap: number | null;
   /** With a slice: the last day it covers (later rows would be missed). */
@@ -383,6 +383,16 @@ interface StatementOptions {
   deep: Fetch | null;
   keyset: RawBuilder<unknown> | null;
   lexemes: string[];
+}
+
+/** How the candidates of one fetch are being looked for, from attempt to attempt. */
+interface Plan {
+  /** every match (the estimate says they are few) */
+  all: boolean;
+  /** newest first through the date index */
+  walk: boolean;
+  /** the matches expected in the whole table (revised after each attempt) */
+  matches: number;
 }
 
 const NOTHING: SearchResult = { items: [], facets: {}, total: 0, approximate: false, next: null };
@@ -467,19 +477,24 @@ export class PostgresSearch implements SearchProvider {
       const share = stats.share;
       // Words and filters are often correlated (a crime's vocabulary, its crime type): start between the two.
       const start = Math.min(most, Math.max(Math.sqrt(expected * most), need));
-      const state = { main: { all: most <= FETCH_ALL, matches: start }, deep: { all: most <= FETCH_ALL, matches: start } };
+      const state: Record<'main' | 'deep', Plan> = { main: { all: most <= FETCH_ALL, walk: false, matches: start }, deep: { all: most <= FETCH_ALL, walk: false, matches: start } };
       let upTo = stats.max ?? '9999-12-31';
       // A slice for `n` rows is sized for at least `size` (a page after a cursor is small, but retrying costs more).
-      const plan = (s: { all: boolean; matches: number }, n: number, from: string, size = n): Fetch => {
+      const plan = (s: Plan, n: number, from: string, size = n): Fetch => {
+        if (s.walk) return fixed('walk', n);
         if (s.all) return { how: 'scan', slice: null, cap: 2 * FETCH_ALL, covers: null, need: n };
         const slice = sliceKeys(share, from, (SLICE_MARGIN * size) / s.matches);
-        return { how: 'scan', slice, cap: (slice ? 1 : 4) * SLICE_CAP * size, covers: slice ? `${from.slice(0, 4)}-12-31` : null, need: n };
+        const cap = (slice ? 1 : 4) * SLICE_CAP * size;
+        if (slice?.narrowest && s.matches * slice.covered > cap) return fixed('walk', n); // as adjust would conclude
+        return { how: 'scan', slice, cap, covers: slice ? `${from.slice(0, 4)}-12-31` : null, need: n };
       };
       // After a wrong guess, the density of matches seen in the slice is the better estimate.
-      const adjust = (s: { all: boolean; matches: number }, f: Fetch, hits: number, found: number | null) => {
+      // A single month holding more matches than the cap: they are dense, so the date index finds the newest quickly.
+      const adjust = (s: Plan, f: Fetch, hits: number, found: number | null) => {
         const seen = found ?? hits;
         if (f.cap !== null && hits >= f.cap) {
-          if (s.all) [s.all, s.matches] = [false, Math.max(s.matches, f.cap) * 2];
+          if (f.slice?.narrowest) s.walk = true;
+          else if (s.all) [s.all, s.matches] = [false, Math.max(s.matches, f.cap) * 2];
           else s.matches = f.slice ? (2 * hits) / f.slice.covered : s.matches * 8;
         } else if (f.slice && seen < f.need) s.matches = seen > 0 ? Math.min(s.matches, seen / f.slice.covered) : s.matches / 16;
       };
