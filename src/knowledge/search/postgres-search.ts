@@ -480,13 +480,14 @@ export class PostgresSearch implements SearchProvider {
       const state: Record<'main' | 'deep', Plan> = { main: { all: most <= FETCH_ALL, walk: false, matches: start }, deep: { all: most <= FETCH_ALL, walk: false, matches: start } };
       let upTo = stats.max ?? '9999-12-31';
       // A slice for `n` rows is sized for at least `size` (a page after a cursor is small, but retrying costs more).
-      const plan = (s: Plan, n: number, from: string, size = n): Fetch => {
+      // The first page's slice must also reach the newest rows; the page after a cursor only older ones.
+      const plan = (s: Plan, n: number, from: string, newest: boolean, size = n): Fetch => {
         if (s.walk) return fixed('walk', n);
         if (s.all) return { how: 'scan', slice: null, cap: 2 * FETCH_ALL, covers: null, need: n };
         const slice = sliceKeys(share, from, (SLICE_MARGIN * size) / s.matches);
         const cap = (slice ? 1 : 4) * SLICE_CAP * size;
         if (slice?.narrowest && s.matches * slice.covered > cap) return fixed('walk', n); // as adjust would conclude
-        return { how: 'scan', slice, cap, covers: slice ? `${from.slice(0, 4)}-12-31` : null, need: n };
+        return { how: 'scan', slice, cap, covers: slice && newest ? `${from.slice(0, 4)}-12-31` : null, need: n };
       };
       // After a wrong guess, the density of matches seen in the slice is the better estimate.
       // A single month holding more matches than the cap: they are dense, so the date index finds the newest quickly.
@@ -500,8 +501,8 @@ export class PostgresSearch implements SearchProvider {
       };
       for (let attempt = 0; ; attempt++) {
         const last = attempt === 4; // stop estimating: the date index always finds them
-        const main = last ? fixed('walk', need) : plan(state.main, need, upTo);
-        const deep = keyset ? (last ? fixed('walk', pageNeed) : plan(state.deep, pageNeed, String(cursor!.k), Math.max(pageNeed, 50))) : null;
+        const main = last ? fixed('walk', need) : plan(state.main, need, upTo, true);
+        const deep = keyset ? (last ? fixed('walk', pageNeed) : plan(state.deep, pageNeed, String(cursor!.k), false, Math.max(pageNeed, 50))) : null;
         row = await this.statement(q, { ...base, main, deep });
         if (row.ok || last) break;
         if (row.max && row.max > upTo) upTo = row.max; // rows dated later than the statistics knew
