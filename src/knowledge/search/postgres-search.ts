@@ -468,6 +468,7 @@ export class PostgresSearch implements SearchProvider {
     const fixed = (how: 'walk' | 'scan', n: number): Fetch => ({ how, slice: null, cap: null, covers: null, need: n });
 
     let row: StatementRow;
+    let seen = 0; // the matches the final slice implies in the whole table, when it was a slice
     if (!stats?.share) {
       // Never analysed (a new or small index): every match.
       row = await this.statement(q, { ...base, main: fixed('scan', need), deep: keyset ? fixed('scan', pageNeed) : null });
@@ -475,8 +476,9 @@ export class PostgresSearch implements SearchProvider {
       row = await this.statement(q, { ...base, main: fixed('walk', need), deep: keyset ? fixed('walk', pageNeed) : null });
     } else {
       const share = stats.share;
-      // Words and filters are often correlated (a crime's vocabulary, its crime type): start between the two.
-      const start = Math.min(most, Math.max(Math.sqrt(expected * most), need));
+      // Words and filters are often correlated (a crime's vocabulary, its crime type), so start from the upper
+      // bound: too narrow a slice costs little and shows the density of matches; too wide a one reads up to its cap.
+      const start = Math.max(most, need);
       const state: Record<'main' | 'deep', Plan> = { main: { all: most <= FETCH_ALL, walk: false, matches: start }, deep: { all: most <= FETCH_ALL, walk: false, matches: start } };
       let upTo = stats.max ?? '9999-12-31';
       // A slice for `n` rows is sized for at least `size` (a page after a cursor is small, but retrying costs more).
@@ -504,13 +506,15 @@ export class PostgresSearch implements SearchProvider {
         const main = last ? fixed('walk', need) : plan(state.main, need, upTo, true);
         const deep = keyset ? (last ? fixed('walk', pageNeed) : plan(state.deep, pageNeed, String(cursor!.k), false, Math.max(pageNeed, 50))) : null;
         row = await this.statement(q, { ...base, main, deep });
+        seen = main.slice ? (row.found ?? row.hits) / main.slice.covered : 0;
         if (row.ok || last) break;
         if (row.max && row.max > upTo) upTo = row.max; // rows dated later than the statistics knew
         adjust(state.main, main, row.hits, row.found);
         if (deep) adjust(state.deep, deep, row.deep_hits ?? 0, row.deep_found);
       }
     }
-    return this.answer(row, q, sort, text?.terms ?? [], Math.max(Math.round(expected), need));
+    // Above the cap the total is an estimate: from the density of matches in the slice read, or the statistics.
+    return this.answer(row, q, sort, text?.terms ?? [], Math.round(Math.max(seen || expected, need)));
   }
 
   private answer(r: StatementRow, q: SearchQuery, sort: 'relevance' | 'date', terms: string[], estimate: number): SearchResult {
