@@ -17,7 +17,7 @@ import { toFts5 } from './tsquery.ts';
 
 /**
  * npm run bench:search -- [--size 20000] [--seed 1] [--repeat 20] [--pg15 auto|<url>] [--no-embedded] [--no-fts5]
- *                         [--per-record 500] [--reuse [--reorganize]] [--json out.json]
+ *                         [--per-record 500] [--reuse [--reorganize]] [--sequential] [--json out.json]
  * Generates the corpus once, loads it into each PostgreSQL (embedded; PostgreSQL 15 with --pg15 or DATABASE_URL)
  * through the bulk-ingestion service, builds the SQLite FTS5 peer from the same analysed tokens, runs the query
  * mix on each and prints ingestion rates and p50/p95/p99 per query class.
@@ -36,6 +36,7 @@ const { values: opt } = parseArgs({
     'per-record': { type: 'string', default: '500' },
     reuse: { type: 'boolean', default: false },
     reorganize: { type: 'boolean', default: false },
+    sequential: { type: 'boolean', default: false },
     json: { type: 'string' },
   },
   allowPositionals: false,
@@ -122,7 +123,9 @@ interface Engine {
 
 /**
  * A warm-up pass on every engine, then `repeat` shuffled passes in which each query runs on every engine in
- * turn (rotating who goes first), so that a busy moment of the machine falls on all engines alike.
+ * turn (rotating who goes first), so that a busy moment of the machine falls on all engines alike. The engines'
+ * data then compete for the same memory (at 1M, two PostgreSQL databases of 9 GB and SQLite's 5 GB in 24 GiB):
+ * `--sequential` measures each engine's passes on their own instead, as one engine runs on a server.
  */
 async function measure(engines: Engine[], mix: BenchQuery[]) {
   const cursors = new Map<Engine, Map<BenchQuery, string | undefined>>();
@@ -146,16 +149,24 @@ async function measure(engines: Engine[], mix: BenchQuery[]) {
   const perQuery = new Map<Engine, Map<string, number[]>>(engines.map((e) => [e, new Map()]));
   const push = (m: Map<string, number[]>, k: string, v: number) => (m.get(k) ?? m.set(k, []).get(k)!).push(v);
   const t0 = performance.now();
-  for (const [n, bq] of schedule.entries()) {
-    for (let i = 0; i < engines.length; i++) {
-      const e = engines[(n + i) % engines.length]!;
-      const cursor = bq.page2 ? cursors.get(e)!.get(bq) : undefined;
-      if (bq.page2 && !cursor) continue;
-      const s = performance.now();
-      await e.exec(bq, cursor);
-      const d = performance.now() - s;
-      push(samples.get(e)!, bq.cls, d);
-      push(perQuery.get(e)!, bq.label, d);
+  const timed = async (e: Engine, bq: BenchQuery) => {
+    const cursor = bq.page2 ? cursors.get(e)!.get(bq) : undefined;
+    if (bq.page2 && !cursor) return;
+    const s = performance.now();
+    await e.exec(bq, cursor);
+    const d = performance.now() - s;
+    push(samples.get(e)!, bq.cls, d);
+    push(perQuery.get(e)!, bq.label, d);
+  };
+  if (opt.sequential) {
+    // Each engine alone, as it is deployed: its whole schedule after a warm-up pass of its own.
+    for (const e of engines) {
+      for (const bq of mix) await e.exec(bq, bq.page2 ? cursors.get(e)!.get(bq) : undefined);
+      for (const bq of schedule) await timed(e, bq);
+    }
+  } else {
+    for (const [n, bq] of schedule.entries()) {
+      for (let i = 0; i < engines.length; i++) await timed(engines[(n + i) % engines.length]!, bq);
     }
   }
   log(`  ${int(schedule.length)} queries on ${engines.length} engines in ${((performance.now() - t0) / 1000).toFixed(1)} s (load average now ${load()})`);
@@ -288,7 +299,7 @@ async function main() {
     });
   }
 
-  log(`\n== Queries (load average ${load()})`);
+  log(`\n== Queries (${opt.sequential ? 'each engine on its own' : 'engines in turn'}; load average ${load()})`);
   await measure(engines, mix);
   report(engines.map((e) => e.run), mix);
 }

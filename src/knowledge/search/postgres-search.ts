@@ -27,9 +27,14 @@ import '../knowledge.tables.ts';
  * are right.
  */
 
-export const CANDIDATES = 500;
+/**
+ * Ranking reads each candidate's tsvector: the window is a trade between how much of a very broad query
+ * relevance looks at and its latency (400 rather than 500 took the slowest class of the benchmark at 1M on
+ * the embedded server from 54 to under 50 ms at p95; docs/PERFORMANCE.md).
+ */
+export const CANDIDATES = 400;
 /** Up to this many matches (by the upper-bound estimate), every match is fetched. */
-const FETCH_ALL = 3 * CANDIDATES;
+const FETCH_ALL = 1500;
 /** A slice is sized to hold this many times the rows needed, by the estimate… */
 const SLICE_MARGIN = 2;
 /** …and abandoned (for a narrower one) past this many times. */
@@ -268,6 +273,15 @@ async function analysedQuery(db: Db, q: string | undefined): Promise<{ tsquery: 
 
 /* ---------- slices of months ---------- */
 
+/** The last day a match may be dated, by the year filters; null when they set no upper bound. */
+function newestAllowed(q: SearchQuery): string | null {
+  const facet = (q.filters.year ?? []).map(Number).filter(Number.isInteger); // any of these years
+  const bounds = [...(facet.length ? [Math.max(...facet)] : []), ...(q.yearTo !== undefined ? [q.yearTo] : [])]; // and up to yearTo
+  if (!bounds.length) return null;
+  const y = Math.min(...bounds);
+  return y > 0 && y < 10_000 ? `${String(y).padStart(4, '0')}-12-31` : null;
+}
+
 const monthKey = (y: number, m: number) => `month:${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
 const isoDay = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
 
@@ -480,7 +494,10 @@ export class PostgresSearch implements SearchProvider {
       // bound: too narrow a slice costs little and shows the density of matches; too wide a one reads up to its cap.
       const start = Math.max(most, need);
       const state: Record<'main' | 'deep', Plan> = { main: { all: most <= FETCH_ALL, walk: false, matches: start }, deep: { all: most <= FETCH_ALL, walk: false, matches: start } };
-      let upTo = stats.max ?? '9999-12-31';
+      // Slices start at the newest day the filters allow: a search of past years does not wade through recent months.
+      const bound = newestAllowed(q);
+      const clamped = bound !== null && bound < (stats.max ?? '9999-12-31');
+      let upTo = clamped ? bound! : (stats.max ?? '9999-12-31');
       // A slice for `n` rows is sized for at least `size` (a page after a cursor is small, but retrying costs more).
       // The first page's slice must also reach the newest rows; the page after a cursor only older ones.
       const plan = (s: Plan, n: number, from: string, newest: boolean, size = n): Fetch => {
@@ -489,7 +506,7 @@ export class PostgresSearch implements SearchProvider {
         const slice = sliceKeys(share, from, (SLICE_MARGIN * size) / s.matches);
         const cap = (slice ? 1 : 4) * SLICE_CAP * size;
         if (slice?.narrowest && s.matches * slice.covered > cap) return fixed('walk', n); // as adjust would conclude
-        return { how: 'scan', slice, cap, covers: slice && newest ? `${from.slice(0, 4)}-12-31` : null, need: n };
+        return { how: 'scan', slice, cap, covers: slice && newest && !clamped ? `${from.slice(0, 4)}-12-31` : null, need: n };
       };
       // After a wrong guess, the density of matches seen in the slice is the better estimate.
       // A single month holding more matches than the cap: they are dense, so the date index finds the newest quickly.
@@ -508,7 +525,7 @@ export class PostgresSearch implements SearchProvider {
         row = await this.statement(q, { ...base, main, deep });
         seen = main.slice ? (row.found ?? row.hits) / main.slice.covered : 0;
         if (row.ok || last) break;
-        if (row.max && row.max > upTo) upTo = row.max; // rows dated later than the statistics knew
+        if (!clamped && row.max && row.max > upTo) upTo = row.max; // rows dated later than the statistics knew
         adjust(state.main, main, row.hits, row.found);
         if (deep) adjust(state.deep, deep, row.deep_hits ?? 0, row.deep_found);
       }
@@ -555,8 +572,9 @@ export class PostgresSearch implements SearchProvider {
     // The rows that may match, newest first through the date index, or every one (of a slice) through GIN.
     const hits = (f: Fetch, after: RawBuilder<unknown> | null) => {
       const extra = sql`${f.slice ? sql` AND s.keys && ${f.slice.keys}::text[]` : sql``}${after ? sql` AND ${after}` : sql``}`;
+      const bound = newestAllowed(q); // lets the date index start where matches may begin
       return f.how === 'walk'
-        ? sql`SELECT s.ctid AS tid, s.sort_date, s.record_id FROM knowledge_search s WHERE ${o.cond}${extra}
+        ? sql`SELECT s.ctid AS tid, s.sort_date, s.record_id FROM knowledge_search s WHERE ${o.cond}${extra}${bound ? sql` AND s.sort_date <= ${bound}::date` : sql``}
               ORDER BY s.sort_date DESC, s.record_id DESC LIMIT ${f.need}`
         : sql`SELECT s.ctid AS tid, s.sort_date, s.record_id FROM knowledge_search s WHERE ${o.loose}${extra}${f.cap ? sql` LIMIT ${f.cap}` : sql``}`;
     };

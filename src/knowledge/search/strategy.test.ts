@@ -67,6 +67,9 @@ async function reference(q: Partial<SearchQuery>, v: Viewer) {
   }
   if (q.filters?.state) where.push(`s.states && ARRAY[${q.filters.state.map((x) => `'${x}'`).join(',')}]`);
   if (q.filters?.type) where.push(`s.type = ANY(ARRAY[${q.filters.type.map((x) => `'${x}'`).join(',')}])`);
+  if (q.filters?.year) where.push(`s.year = ANY(ARRAY[${q.filters.year.map(Number).join(',')}])`);
+  if (q.yearFrom !== undefined) where.push(`s.year >= ${q.yearFrom}`);
+  if (q.yearTo !== undefined) where.push(`s.year <= ${q.yearTo}`);
   const { rows } = await t.pool.query(`
     WITH m AS (SELECT s.* FROM knowledge_search s WHERE ${where.join(' AND ')}),
     cand AS (SELECT * FROM m ORDER BY sort_date DESC, record_id DESC LIMIT ${CANDIDATES + 1})
@@ -122,6 +125,13 @@ describe('candidate strategies give the answer of the definition', () => {
     await check({}, anonymous);
     await check({ filters: { type: ['case', 'legislation', 'guide'] } }, all);
     await check({ filters: { state: ['NGA'], type: ['guide'] } }, member);
+  });
+  it('past years only (slices start at the newest year allowed)', async () => {
+    await check({ q: 'alpha', yearFrom: 2001, yearTo: 2006 }, anonymous);
+    await check({ q: 'alpha', yearFrom: 1999, yearTo: 2012, sort: 'date' }, member);
+    await check({ q: 'beta', filters: { year: ['2003', '2010'] } }, all);
+    await check({ filters: { year: ['2004'] }, yearTo: 2008 }, all);
+    await check({ q: '"central authority"', yearTo: 2009, sort: 'date' }, anonymous);
   });
   it('finds rows dated later than the statistics know of', async () => {
     await provider.search({ q: 'alpha', filters: {}, sort: 'date', limit: 5 }, all); // statistics read and kept
