@@ -67,6 +67,25 @@ describe('palermo CLI', () => {
     expect(await t.db.selectFrom('users').select('username').execute()).toEqual(before);
   });
 
+  it('reorganizes the search index: rows in date order, the index in place, the run audited', async () => {
+    const { createRecord } = await import('../knowledge/records.service.ts');
+    const { recordInput } = await import('../knowledge/knowledge.schemas.ts');
+    const { cliActor } = await import('./cli-context.ts');
+    for (const [i, date] of ['2012-01-01', '2020-05-05', '2016-03-03', '2024-07-07'].entries()) {
+      await createRecord(t.db, cliActor(), recordInput.parse({ type: 'guide', lang: 'en', title: `Guide ${i}`, date, fullText: `central authority ${i}` }));
+    }
+    const r = palermo(['search', 'reorganize'], env);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Done in/);
+    const { rows } = await t.pool.query(`SELECT sort_date::text AS d FROM knowledge_search ORDER BY ctid`);
+    expect(rows.map((x) => x.d)).toEqual(['2024-07-07', '2020-05-05', '2016-03-03', '2012-01-01']);
+    expect((await t.pool.query(`SELECT 1 FROM pg_indexes WHERE indexname = 'knowledge_search_match_idx'`)).rowCount).toBe(1);
+    const last = await t.db.selectFrom('audit_log').select(['action', 'actor_username']).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect(last.action).toBe('knowledge.search-reorganize');
+    expect(palermo(['search', 'tidy'], env).status).toBe(2);
+  });
+
   it('prints the OpenAPI document', () => {
     const r = palermo(['openapi'], env);
     expect(r.status).toBe(0);

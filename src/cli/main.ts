@@ -16,6 +16,7 @@ import { importCommand } from './commands/import.ts';
 import { exportCommand } from './commands/export.ts';
 import { alertsCommand } from './commands/alerts.ts';
 import { directoryCommand } from './commands/directory.ts';
+import { searchCommand } from './commands/search.ts';
 
 export const HELP = `palermo — the platform for the UN Convention against Transnational Organized Crime
 
@@ -40,6 +41,8 @@ Usage: palermo <command> [options]
   export [--format jsonl|csv] [--out FILE] [--q …] [--type …] [--state ISO3] [--article UNTOC:18] [--include-restricted]
                                         export knowledge records (public ones unless --include-restricted)
   alerts run                            notify owners of saved searches about new matching records
+  search reorganize                     after a large load: search table in date order, index rebuilt,
+                                        statistics refreshed (searches wait while it runs)
   directory import <file.csv> --type authorities|measures|notifications|experts [--dry-run] [--json]
                                         load directory entries from CSV (one bad row: nothing imported)
   directory export [--format csv|json] [--type authorities|measures|notifications|experts] [-o FILE]
@@ -67,6 +70,7 @@ const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   alerts: alertsCommand,
   directory: directoryCommand,
+  search: searchCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
