@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { afterBulkLoad } from '../../src/knowledge/ingest/bulk.ts';
@@ -9,10 +8,12 @@ import { benchDatabase, embeddedServer, statesOf } from './postgres.ts';
 import { queryMix } from './queries.ts';
 
 /**
- * Times each query of the mix on a database the benchmark loaded (--reuse), and with --explain writes the
- * plans of its statements (auto_explain) to the server log: to see where a slow class spends its time.
- * npm run bench:profile -- --size 1000000 [--server pg15|embedded] [--only "common + 3 facets"] [--explain] [--reorganize]
- * (--reorganize first runs afterBulkLoad on it, as a load by this version of the benchmark ends.)
+ * Times each query of the mix on a database the benchmark loaded and kept (`bench:search -- --reuse`, in
+ * /tmp/palermo-bench): to see where a slow class spends its time.
+ * npm run bench:profile -- --size 1000000 [--server pg15|embedded] [--only "3 facets"|<query label>] [--repeat 3]
+ *                          [--trace] [--explain] [--reorganize]
+ * --trace prints each attempt's candidate fetch (how, slice, cap) and what it found; --explain writes the plans
+ * of the statements (auto_explain) to the server's log; --reorganize first runs afterBulkLoad on the database.
  */
 const { values: opt } = parseArgs({
   options: {
@@ -72,4 +73,3 @@ try {
 } finally {
   await srv.stop();
 }
-fs.writeSync(1, '');

@@ -263,12 +263,16 @@ export async function bulkCreateRecords(
     inFlight.add(p);
     while (inFlight.size >= concurrency) await Promise.race(inFlight);
   };
-  for await (const item of items) {
-    if (failure) break;
-    batch.push(item);
-    if (batch.length >= size) await launch();
+  try {
+    for await (const item of items) {
+      if (failure) break;
+      batch.push(item);
+      if (batch.length >= size) await launch();
+    }
+    if (batch.length && !failure) await launch();
+  } catch (error) {
+    failure ??= { error }; // the items themselves failed (a file that could not be read)
   }
-  if (batch.length && !failure) await launch();
   await Promise.all(inFlight);
   if (failure) {
     if (opts.initialLoad) await reorganizeSearch(db);

@@ -142,5 +142,11 @@ describe('a first load (initialLoad, then afterBulkLoad)', () => {
     await expect(bulkCreateRecords(first.db, secretariat, [items[0]!, bad], { batchSize: 10, initialLoad: true })).rejects.toMatchObject({ issues: expect.any(Array) });
     expect(await indexDef(first)).toBe(await indexDef(perRecord));
     expect(Number((await first.pool.query('SELECT count(*) FROM knowledge_records')).rows[0].count)).toBe(before);
+    async function* unreadable(): AsyncGenerator<BulkItem> {
+      yield items[0]!;
+      throw new Error('disk unreadable');
+    }
+    await expect(bulkCreateRecords(first.db, secretariat, unreadable(), { batchSize: 10, initialLoad: true })).rejects.toThrow('disk unreadable');
+    expect(await indexDef(first)).toBe(await indexDef(perRecord));
   });
 });

@@ -507,7 +507,7 @@ export class PostgresSearch implements SearchProvider {
     const fixed = (how: 'walk' | 'scan', n: number): Fetch => ({ how, slice: null, cap: null, covers: null, need: n });
 
     let row: StatementRow;
-    let seen = 0; // the matches the final slice implies in the whole table, when it was a slice
+    let implied = 0; // the matches the final slice implies in the whole table, when it was a slice
     if (!stats?.share) {
       // Never analysed (a new or small index): every match.
       row = await this.statement(q, { ...base, main: fixed('scan', need), deep: keyset ? fixed('scan', pageNeed) : null });
@@ -548,7 +548,7 @@ export class PostgresSearch implements SearchProvider {
         const main = last ? fixed('walk', need) : plan(state.main, need, upTo, true);
         const deep = keyset ? (last ? fixed('walk', pageNeed) : plan(state.deep, pageNeed, String(cursor!.k), false, Math.max(pageNeed, 50))) : null;
         row = await this.statement(q, { ...base, main, deep });
-        seen = main.slice ? (row.found ?? row.hits) / main.slice.covered : 0;
+        implied = main.slice ? (row.found ?? row.hits) / main.slice.covered : 0;
         if (row.ok || last) break;
         if (!clamped && row.max && row.max > upTo) upTo = row.max; // rows dated later than the statistics knew
         adjust(state.main, main, row.hits, row.found);
@@ -556,7 +556,7 @@ export class PostgresSearch implements SearchProvider {
       }
     }
     // Above the cap the total is an estimate: from the density of matches in the slice read, or the statistics.
-    return this.answer(row, q, sort, text?.terms ?? [], Math.round(Math.max(seen || expected, need)));
+    return this.answer(row, q, sort, text?.terms ?? [], Math.round(Math.max(implied || expected, need)));
   }
 
   private answer(r: StatementRow, q: SearchQuery, sort: 'relevance' | 'date', terms: string[], estimate: number): SearchResult {
