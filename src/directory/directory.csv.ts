@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { audit } from '../platform/audit/audit.service.ts';
+import { decodeCsv } from '../platform/csv-upload.ts';
 import { auditActor } from '../platform/auth/accounts.service.ts';
 import type { Actor } from '../platform/auth/roles.ts';
 import type { Db } from '../platform/db/database.ts';
@@ -21,7 +22,6 @@ import { assertExpertListReader, createEntry, updateEntry } from './directory.se
 
 export const IMPORT_TYPES = { authorities: 'authority', measures: 'measure', notifications: 'notification', experts: 'expert' } as const;
 export type ImportType = keyof typeof IMPORT_TYPES;
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 type Kind = 'text' | 'codes' | 'sentences' | 'json' | 'bool' | 'int';
 const COLUMNS: Record<EntryType, Array<[string, Kind]>> = {
@@ -66,16 +66,6 @@ export interface ImportSummary {
   dryRun: boolean;
 }
 
-function decode(bytes: Buffer | string): string {
-  if (typeof bytes === 'string') return bytes;
-  if (bytes.length > MAX_IMPORT_BYTES) throw new ValidationError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB`);
-  if (bytes.includes(0)) throw new ValidationError('The file is binary, not CSV text');
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new ValidationError('The file is not UTF-8 text: save it as CSV UTF-8');
-  }
-}
 
 /** What an empty cell means when it is not "not known" (null). */
 const EMPTY: Record<string, unknown> = {
@@ -189,7 +179,7 @@ export async function importDirectoryCsv(db: Db, actor: Actor, typeName: string,
     throw new ValidationError(`Unknown type "${typeName}"`, [{ path: 'type', message: `one of ${Object.keys(IMPORT_TYPES).join(', ')}` }]);
   }
   const type = IMPORT_TYPES[typeName as ImportType];
-  const text = decode(input).replace(/^\uFEFF/, '');
+  const text = decodeCsv(input);
   if (text.trim() === '') throw new ValidationError('The file is empty');
   const issues: Issue[] = [];
   const rows = parseRows(type, text, issues);

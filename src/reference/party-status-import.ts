@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { Db } from '../platform/db/database.ts';
 import { audit } from '../platform/audit/audit.service.ts';
+import { decodeCsv } from '../platform/csv-upload.ts';
 import { auditActor } from '../platform/auth/accounts.service.ts';
 import type { Actor } from '../platform/auth/roles.ts';
 import { ValidationError, type Issue } from '../platform/http/errors.ts';
@@ -20,7 +21,6 @@ import type { PartyStatus } from './reference.tables.ts';
 export const IMPORT_COLUMNS = ['iso3', 'instrument', 'status', 'signed_on', 'consented_on', 'source', 'as_of'] as const;
 const REQUIRED = ['iso3', 'instrument', 'status'];
 const STATUSES: PartyStatus[] = ['party', 'signatory', 'none', 'unknown'];
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 export interface ImportSummary {
   rows: number;
@@ -34,23 +34,13 @@ function validDate(v: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
 }
 
-export function decodeCsv(bytes: Buffer | string): string {
-  if (typeof bytes === 'string') return bytes;
-  if (bytes.length > MAX_IMPORT_BYTES) throw new ValidationError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB`);
-  if (bytes.includes(0)) throw new ValidationError('The file is binary, not CSV text');
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new ValidationError('The file is not UTF-8 text: save it as CSV UTF-8');
-  }
-}
 
 export async function importPartyStatus(
   db: Db,
   input: Buffer | string,
   opts: { actor: Actor; defaultSource: string; dryRun?: boolean },
 ): Promise<ImportSummary> {
-  const text = decodeCsv(input).replace(/^\uFEFF/, '');
+  const text = decodeCsv(input);
   if (text.trim() === '') throw new ValidationError('The file is empty');
 
   let records: Array<{ record: Record<string, string>; info: { lines: number } }>;

@@ -5,7 +5,8 @@ import { PUBLIC, rolesPolicy } from '../platform/auth/policy.ts';
 import type { AppContext } from '../platform/http/context.ts';
 import { ValidationError } from '../platform/http/errors.ts';
 import { queryBoolean, errorSchema, iso3Schema } from '../platform/platform.schemas.ts';
-import { importPartyStatus, MAX_IMPORT_BYTES } from './party-status-import.ts';
+import { MAX_IMPORT_BYTES } from '../platform/csv-upload.ts';
+import { importPartyStatus } from './party-status-import.ts';
 import * as service from './reference.service.ts';
 import { articleSchema, instrumentSchema, langQuery, stateListQuery, stateListSchema, stateSchema } from './reference.schemas.ts';
 
