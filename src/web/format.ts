@@ -21,3 +21,23 @@ export function useFormat() {
     };
   }, [lang]);
 }
+
+/** A language's name in the UI language ("Chinese", "中文", "китайский"); the code itself when Intl does not know it. */
+export function useLanguageName(): (code: string) => string {
+  const lang = useLang();
+  return useMemo(() => {
+    let names: Intl.DisplayNames | null = null;
+    try {
+      names = new Intl.DisplayNames([lang], { type: 'language' });
+    } catch {
+      names = null;
+    }
+    return (code: string) => {
+      try {
+        return names?.of(code) ?? code;
+      } catch {
+        return code;
+      }
+    };
+  }, [lang]);
+}

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type StateSummary } from '../../web/api.ts';
+import { useLanguageName } from '../../web/format.ts';
 import { useLang } from '../../web/i18n.ts';
 import { useApi } from '../../web/useApi.ts';
 import type { HistoryItem } from './directoryApi.ts';
@@ -16,20 +17,6 @@ export function useStateName(): (iso3: string | null | undefined) => string {
   const states = useStates();
   const map = useMemo(() => new Map(states.map((s) => [s.iso3, s.name])), [states]);
   return (iso3) => (iso3 ? (map.get(iso3) ?? iso3) : '');
-}
-
-/** A language code in the UI language ("zh" → "chinois"), through the browser's own CLDR data. */
-export function useLanguageName(): (code: string) => string {
-  const lang = useLang();
-  return useMemo(() => {
-    let names: Intl.DisplayNames | null = null;
-    try {
-      names = new Intl.DisplayNames([lang], { type: 'language' });
-    } catch {
-      names = null;
-    }
-    return (code: string) => names?.of(code) ?? code;
-  }, [lang]);
 }
 
 /** yes / no / not known — null is never shown as "no". */

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, MEASURES, type RequestKind } from '../../directory/measures.ts';
-import { useLang } from '../../web/i18n.ts';
+import { useLanguageName } from '../../web/format.ts';
 import { LANGUAGES } from '../../platform/i18n/languages.ts';
 import type { Option } from './components/form.tsx';
 
@@ -22,16 +22,8 @@ export function articleLabel(article: string): string {
 /** Translated names for the codes the wizard offers. */
 export function useLabels() {
   const { t } = useTranslation();
-  const lang = useLang();
+  const languageName = useLanguageName();
   return useMemo(() => {
-    const languageNames = new Intl.DisplayNames([lang], { type: 'language' });
-    const languageName = (code: string) => {
-      try {
-        return languageNames.of(code) ?? code;
-      } catch {
-        return code;
-      }
-    };
     const opts = (prefix: string, codes: readonly string[]): Option[] => codes.map((c) => ({ value: c, label: t(`drafting.${prefix}.${c}`) }));
     return {
       languageName,
@@ -43,5 +35,5 @@ export function useLabels() {
       measuresFor: (kind: RequestKind) => MEASURES.filter((m) => m.kinds.includes(kind)),
       opts,
     };
-  }, [t, lang]);
+  }, [t, languageName]);
 }

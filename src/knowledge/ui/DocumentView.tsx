@@ -2,11 +2,11 @@ import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { KnowledgeRecord, RecordChild } from '../../web/api.ts';
-import { useFormat } from '../../web/format.ts';
+import { useFormat, useLanguageName } from '../../web/format.ts';
 import { useLang } from '../../web/i18n.ts';
 import type { Annex, Chapter, DocumentList, Footnote, FootnoteRef, Paragraph, ParsedDocument, Section } from '../parsing/types.ts';
 import { AddresseeBadges } from './Badges.tsx';
-import { dirOf, useLanguageName } from './names.ts';
+import { dirOf } from './names.ts';
 import { paragraphLabel } from './RecordDetails.tsx';
 import { searchHref } from './searchUrl.ts';
 

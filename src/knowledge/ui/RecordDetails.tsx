@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { KnowledgeRecord } from '../../web/api.ts';
-import { useFormat } from '../../web/format.ts';
+import { useFormat, useLanguageName } from '../../web/format.ts';
 import { useLang } from '../../web/i18n.ts';
 import type { detailsSchemas } from '../knowledge.schemas.ts';
 import { AddresseeBadges } from './Badges.tsx';
-import { dirOf, useArticleLabel, useLanguageName, useStateNames, useYearFormat } from './names.ts';
+import { dirOf, useArticleLabel, useStateNames, useYearFormat } from './names.ts';
 
 type Details<K extends keyof typeof detailsSchemas> = Partial<z.output<(typeof detailsSchemas)[K]>>;
 type Cooperation = z.output<(typeof detailsSchemas)['cooperation-case']>['cooperation'];

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SearchHit } from '../../web/api.ts';
-import { useFormat } from '../../web/format.ts';
+import { useFormat, useLanguageName } from '../../web/format.ts';
 import { TypeBadge } from './Badges.tsx';
-import { dirOf, useLanguageName, useStateNames } from './names.ts';
+import { dirOf, useStateNames } from './names.ts';
 
 /** One found record: type, title (a link to it), date, States, language and, in a search, the matching passage. */
 export function ResultItem({ hit, withSnippet = true, headingLevel = 3 }: { hit: SearchHit; withSnippet?: boolean; headingLevel?: 2 | 3 | 4 }) {

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Lang, type SearchFacet } from '../../web/api.ts';
-import { useFormat } from '../../web/format.ts';
+import { useFormat, useLanguageName } from '../../web/format.ts';
 import { useLang } from '../../web/i18n.ts';
 import { useApi } from '../../web/useApi.ts';
 import { byCode, useInstruments } from '../../reference/ui/useInstruments.ts';
@@ -40,26 +40,6 @@ function useClusterNames(): NameMap {
   const lang = useLang();
   const r = useApi(() => cached('clusters', lang, () => api.clusters(lang).then((c) => new Map(c.map((x) => [x.code, x.name])))), [lang]);
   return r.data ?? EMPTY;
-}
-
-/** A language's name in the UI language ("Chinese", "中文", "китайский"); the code itself when Intl does not know it. */
-export function useLanguageName(): (code: string) => string {
-  const lang = useLang();
-  return useMemo(() => {
-    let names: Intl.DisplayNames | null = null;
-    try {
-      names = new Intl.DisplayNames([lang], { type: 'language' });
-    } catch {
-      names = null;
-    }
-    return (code: string) => {
-      try {
-        return names?.of(code) ?? code;
-      } catch {
-        return code;
-      }
-    };
-  }, [lang]);
 }
 
 /** Writing direction of a record's language, for its title and text. */
