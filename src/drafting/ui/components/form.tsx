@@ -1,4 +1,4 @@
-import { createContext, useContext, useId, useRef, type ReactNode, type RefObject } from 'react';
+import { createContext, useContext, useId, useRef, type InputHTMLAttributes, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldId, getAt, normalPath, type Path } from '../paths.ts';
 
@@ -259,11 +259,15 @@ interface ChoiceGroupProps extends Described {
   required?: boolean;
 }
 
-/** One choice among a few, each with what it means (radio buttons in a fieldset). */
-export function RadioGroup({ path, legend, hint, options, required }: ChoiceGroupProps) {
-  const [value, set, form] = useField<string>(path);
+/**
+ * Radio buttons or check boxes in a fieldset, each option with what it means; `input` gives each its own
+ * type, state and change handler.
+ */
+function ChoiceFieldset({ path, legend, hint, options, required, input }: ChoiceGroupProps & {
+  input: (o: Option) => Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'name' | 'checked' | 'onChange'>;
+}) {
+  const form = useDraftForm();
   const d = useDescription({ hint, path });
-  const name = useId();
   return (
     <fieldset className="choice-group" id={d.id} tabIndex={-1} aria-describedby={d.describedBy} aria-invalid={d.invalid || undefined} data-path={path}>
       <legend>
@@ -275,16 +279,7 @@ export function RadioGroup({ path, legend, hint, options, required }: ChoiceGrou
         const oid = `${d.id}--${o.value}`;
         return (
           <div className="choice" key={o.value}>
-            <input
-              type="radio"
-              id={oid}
-              name={name}
-              value={o.value}
-              checked={value === o.value}
-              onChange={() => set(o.value)}
-              disabled={form.readOnly}
-              aria-describedby={o.hint ? `${oid}-hint` : undefined}
-            />
+            <input {...input(o)} id={oid} value={o.value} disabled={form.readOnly} aria-describedby={o.hint ? `${oid}-hint` : undefined} />
             <label htmlFor={oid}>{o.label}</label>
             {o.hint && (
               <span id={`${oid}-hint`} className="field-hint choice-hint">
@@ -299,45 +294,29 @@ export function RadioGroup({ path, legend, hint, options, required }: ChoiceGrou
   );
 }
 
+/** One choice among a few, each with what it means (radio buttons in a fieldset). */
+export function RadioGroup(props: ChoiceGroupProps) {
+  const [value, set] = useField<string>(props.path);
+  const name = useId();
+  return <ChoiceFieldset {...props} input={(o) => ({ type: 'radio', name, checked: value === o.value, onChange: () => set(o.value) })} />;
+}
+
 /** Several choices stored as a list of codes (check boxes in a fieldset). */
-export function MultiCheck({ path, legend, hint, options, required }: ChoiceGroupProps) {
-  const [value, set, form] = useField<string[]>(path);
-  const d = useDescription({ hint, path });
+export function MultiCheck(props: ChoiceGroupProps) {
+  const [value, set] = useField<string[]>(props.path);
   const chosen = Array.isArray(value) ? value : [];
   return (
-    <fieldset className="choice-group" id={d.id} tabIndex={-1} aria-describedby={d.describedBy} aria-invalid={d.invalid || undefined} data-path={path}>
-      <legend>
-        {legend}
-        {required && <RequiredMark />}
-      </legend>
-      <Hint id={d.id} hint={hint} />
-      {options.map((o) => {
-        const oid = `${d.id}--${o.value}`;
-        return (
-          <div className="choice" key={o.value}>
-            <input
-              type="checkbox"
-              id={oid}
-              value={o.value}
-              checked={chosen.includes(o.value)}
-              onChange={(e) => {
-                const next = e.target.checked ? [...chosen, o.value] : chosen.filter((c) => c !== o.value);
-                set(options.map((x) => x.value).filter((v) => next.includes(v)));
-              }}
-              disabled={form.readOnly}
-              aria-describedby={o.hint ? `${oid}-hint` : undefined}
-            />
-            <label htmlFor={oid}>{o.label}</label>
-            {o.hint && (
-              <span id={`${oid}-hint`} className="field-hint choice-hint">
-                {o.hint}
-              </span>
-            )}
-          </div>
-        );
+    <ChoiceFieldset
+      {...props}
+      input={(o) => ({
+        type: 'checkbox',
+        checked: chosen.includes(o.value),
+        onChange: (e) => {
+          const next = e.target.checked ? [...chosen, o.value] : chosen.filter((c) => c !== o.value);
+          set(props.options.map((x) => x.value).filter((v) => next.includes(v)));
+        },
       })}
-      <FieldIssues id={d.id} issues={d.issues} />
-    </fieldset>
+    />
   );
 }
 
