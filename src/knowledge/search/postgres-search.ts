@@ -422,6 +422,8 @@ interface StatementOptions {
   deep: Fetch | null;
   keyset: RawBuilder<unknown> | null;
   lexemes: string[];
+  /** The last day a match may be dated (the year filters), so the date index can start there. */
+  bound: string | null;
 }
 
 /** How the candidates of one fetch are being looked for, from attempt to attempt. */
@@ -493,8 +495,9 @@ export class PostgresSearch implements SearchProvider {
     const sort = tsq ? q.sort : 'date';
     const cursor = q.cursor ? decodeCursor(q.cursor, sort) : null;
     const keyset = sort === 'date' && cursor ? sql`(s.sort_date, s.record_id) < (${cursor.k}::date, ${cursor.id}::uuid)` : null;
+    const bound = newestAllowed(q);
     const base = {
-      cond: where(tsq), loose: where(phrase ? sql`${loosened(tree!)}::tsquery` : tsq), tsq, phrase, sort, cursor, keyset, lexemes: lexemesOf(tree),
+      cond: where(tsq), loose: where(phrase ? sql`${loosened(tree!)}::tsquery` : tsq), tsq, phrase, sort, cursor, keyset, lexemes: lexemesOf(tree), bound,
     };
     const need = CANDIDATES + 1;
     const pageNeed = q.limit + 1;
@@ -520,9 +523,9 @@ export class PostgresSearch implements SearchProvider {
       const start = Math.max(most, need);
       const state: Record<'main' | 'deep', Plan> = { main: { all: most <= FETCH_ALL, walk: false, matches: start }, deep: { all: most <= FETCH_ALL, walk: false, matches: start } };
       // Slices start at the newest day the filters allow: a search of past years does not wade through recent months.
-      const bound = newestAllowed(q);
-      const clamped = bound !== null && bound < (stats.max ?? '9999-12-31');
-      let upTo = clamped ? bound! : (stats.max ?? '9999-12-31');
+      const newest = stats.max ?? '9999-12-31';
+      const clamped = bound !== null && bound < newest;
+      let upTo = clamped ? bound : newest;
       // A slice for `n` rows is sized for at least `size` (a page after a cursor is small, but retrying costs more).
       // The first page's slice must also reach the newest rows; the page after a cursor only older ones.
       const plan = (s: Plan, n: number, from: string, newest: boolean, size = n): Fetch => {
@@ -597,9 +600,8 @@ export class PostgresSearch implements SearchProvider {
     // The rows that may match, newest first through the date index, or every one (of a slice) through GIN.
     const hits = (f: Fetch, after: RawBuilder<unknown> | null) => {
       const extra = sql`${f.slice ? sql` AND s.keys && ${f.slice.keys}::text[]` : sql``}${after ? sql` AND ${after}` : sql``}`;
-      const bound = newestAllowed(q); // lets the date index start where matches may begin
       return f.how === 'walk'
-        ? sql`SELECT s.ctid AS tid, s.sort_date, s.record_id FROM knowledge_search s WHERE ${o.cond}${extra}${bound ? sql` AND s.sort_date <= ${bound}::date` : sql``}
+        ? sql`SELECT s.ctid AS tid, s.sort_date, s.record_id FROM knowledge_search s WHERE ${o.cond}${extra}${o.bound ? sql` AND s.sort_date <= ${o.bound}::date` : sql``}
               ORDER BY s.sort_date DESC, s.record_id DESC LIMIT ${f.need}`
         : sql`SELECT s.ctid AS tid, s.sort_date, s.record_id FROM knowledge_search s WHERE ${o.loose}${extra}${f.cap ? sql` LIMIT ${f.cap}` : sql``}`;
     };
