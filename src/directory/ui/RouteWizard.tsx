@@ -38,24 +38,17 @@ export function RouteWizard() {
       <h1>{t('directory.route.title')}</h1>
       <p>{t('directory.route.intro')}</p>
       <form className="filters" onSubmit={submit} data-testid="route-form">
-        <div className="field">
-          <label htmlFor="route-from">{t('directory.route.from')}</label>
-          <select id="route-from" required value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })}>
-            <option value="">—</option>
-            {states.map((s) => (
-              <option key={s.iso3} value={s.iso3}>{s.name}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="route-to">{t('directory.route.to')}</label>
-          <select id="route-to" required value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })}>
-            <option value="">—</option>
-            {states.map((s) => (
-              <option key={s.iso3} value={s.iso3}>{s.name}</option>
-            ))}
-          </select>
-        </div>
+        {(['from', 'to'] as const).map((side) => (
+          <div className="field" key={side}>
+            <label htmlFor={`route-${side}`}>{t(`directory.route.${side}`)}</label>
+            <select id={`route-${side}`} required value={form[side]} onChange={(e) => setForm({ ...form, [side]: e.target.value })}>
+              <option value="">—</option>
+              {states.map((s) => (
+                <option key={s.iso3} value={s.iso3}>{s.name}</option>
+              ))}
+            </select>
+          </div>
+        ))}
         <div className="field">
           <label htmlFor="route-kind">{t('directory.route.kind')}</label>
           <select id="route-kind" value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value, measure: '' })}>
