@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, TooManyRequestsError, type Issue } from './errors.ts';
+import { fromDatabaseError } from './db-errors.ts';
 
 /** Maps every error to `{ error: { code, message, issues } }`; clients never see a stack trace. */
 export function installErrorHandling(app: FastifyInstance): void {
@@ -16,9 +17,14 @@ export function installErrorHandling(app: FastifyInstance): void {
         error: { code: 'invalid_request', message: first ? `${first.path}: ${first.message}` : 'Invalid request', issues },
       });
     }
-    if (err instanceof AppError) {
-      if (err instanceof TooManyRequestsError) reply.header('retry-after', String(err.retryAfterSeconds));
-      return reply.status(err.status).send({ error: { code: err.code, message: err.message, issues: err.issues } });
+    const mapped = err instanceof AppError ? err : fromDatabaseError(err);
+    if (mapped) {
+      if (mapped.status === 503) {
+        request.log.warn({ err }, 'database unavailable');
+        reply.header('retry-after', '5');
+      }
+      if (mapped instanceof TooManyRequestsError) reply.header('retry-after', String(mapped.retryAfterSeconds));
+      return reply.status(mapped.status).send({ error: { code: mapped.code, message: mapped.message, issues: mapped.issues } });
     }
     if (isResponseSerializationError(err)) {
       request.log.error({ err }, 'response did not match its schema');

@@ -1,0 +1,55 @@
+import { AppError } from './errors.ts';
+
+/**
+ * Errors raised by PostgreSQL or the connection to it that are not defects of the request's code but
+ * conditions a client can act on: a unique key already taken (409) or the database being unreachable
+ * for a moment (503, try again). Every module inherits this mapping through the HTTP error handler, so
+ * a race between two identical requests or a server restart never surfaces as a 500.
+ */
+
+/** SQLSTATE classes and codes, and Node socket errors, that mean "the connection is gone, try again". */
+const UNAVAILABLE_SQLSTATES = new Set([
+  '57P01', // admin_shutdown (pg_terminate_backend, server stopping)
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now (starting up, recovering)
+  '53300', // too_many_connections
+]);
+const UNAVAILABLE_NODE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH']);
+const UNAVAILABLE_MESSAGES = [
+  'Connection terminated',
+  'Client has encountered a connection error',
+  'Connection terminated unexpectedly',
+  'timeout exceeded when trying to connect',
+];
+
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const e = err as { code?: unknown; message?: unknown };
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (UNAVAILABLE_SQLSTATES.has(code) || code.startsWith('08') || UNAVAILABLE_NODE_CODES.has(code)) return true;
+  const message = typeof e.message === 'string' ? e.message : '';
+  return UNAVAILABLE_MESSAGES.some((m) => message.includes(m));
+}
+
+/** The constraint a unique violation names, for a message that says what is already there. */
+export function uniqueViolation(err: unknown): { constraint: string; detail: string } | null {
+  if (!err || typeof err !== 'object') return null;
+  const e = err as { code?: unknown; constraint?: unknown; detail?: unknown };
+  if (e.code !== '23505') return null;
+  return { constraint: typeof e.constraint === 'string' ? e.constraint : '', detail: typeof e.detail === 'string' ? e.detail : '' };
+}
+
+/** Maps a database error to the AppError a client should see, or null when it is a defect (500). */
+export function fromDatabaseError(err: unknown): AppError | null {
+  if (isDatabaseUnavailable(err)) {
+    return new AppError(503, 'unavailable', 'The database is unavailable for a moment; please try again');
+  }
+  const unique = uniqueViolation(err);
+  if (unique) {
+    // The detail ("Key (draft_id, state_iso3)=(…) already exists.") names only what the caller sent.
+    return new AppError(409, 'conflict', 'This already exists (another request created it at the same time, or earlier)', [
+      { path: unique.constraint || 'body', message: 'already exists' },
+    ]);
+  }
+  return null;
+}
