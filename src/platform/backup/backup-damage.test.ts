@@ -56,6 +56,8 @@ const cases: Array<[string, () => string, RegExp]> = [
   ['an edited value', () => damaged('edited', (ls) => ls.map((l) => l.replace('李明', '李四'))), /table users: its content does not match its SHA-256 digest/],
   ['a file cut short', () => { const f = path.join(dir, 'cut.gz'); const b = fs.readFileSync(good); fs.writeFileSync(f, b.subarray(0, Math.floor(b.length / 2))); return f; }, /truncated/],
   ['lines cut short (no end record)', () => damaged('no-end', (ls) => ls.slice(0, Math.floor(ls.length / 2))), /truncated: no end record \(it stops in table \w+\)/],
+  ['a file that is no Palermo backup', () => { const f = path.join(dir, 'foreign.gz'); fs.writeFileSync(f, zlib.gzipSync('{"hello":1}\n')); return f; }, /foreign\.gz is not a Palermo backup/],
+  ['a file that is not gzip', () => { const f = path.join(dir, 'plain.txt'); fs.writeFileSync(f, 'hello'); return f; }, /Cannot read .*plain\.txt as a Palermo backup/],
   ['an edited header', () => damaged('header', (ls) => { ls[0] = ls[0]!.replace(/"createdAt":"[^"]+"/, '"createdAt":"2020-01-01T00:00:00.000Z"'); return ls; }), /the header was changed/],
 ];
 
