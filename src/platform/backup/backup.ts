@@ -18,6 +18,9 @@ export { verifyBackup, type BackupCheck } from './verify.ts';
  * across major versions would not, and the embedded package ships no pg_dump anyway.
  */
 
+/** Rows read from the database per round trip. */
+const FETCH_BATCH = 1000;
+
 export interface BackupSummary {
   tables: number;
   rows: number;
@@ -58,11 +61,19 @@ export async function backup(db: Db, file: string, opts: BackupOptions = {}): Pr
           return line;
         };
         yield emit(`${JSON.stringify({ table, columns })}\n`);
-        const data = await sql<{ r: unknown }>`
+        // Through a cursor, a batch at a time: a table of a million records never sits in memory whole.
+        await sql`DECLARE palermo_backup_rows NO SCROLL CURSOR FOR
           SELECT to_jsonb(t) - ${sql.val(generated)}::text[] AS r FROM ${sql.table(table)} t ORDER BY ${sql.raw(order)}`.execute(trx);
-        for (const row of data.rows) yield emit(`${JSON.stringify({ r: row.r })}\n`);
-        manifest.push({ table, rows: data.rows.length, sha256: section.digest('hex') });
-        rows += data.rows.length;
+        let count = 0;
+        for (;;) {
+          const data = await sql<{ r: unknown }>`FETCH ${sql.raw(String(FETCH_BATCH))} FROM palermo_backup_rows`.execute(trx);
+          if (data.rows.length === 0) break;
+          for (const row of data.rows) yield emit(`${JSON.stringify({ r: row.r })}\n`);
+          count += data.rows.length;
+        }
+        await sql`CLOSE palermo_backup_rows`.execute(trx);
+        manifest.push({ table, rows: count, sha256: section.digest('hex') });
+        rows += count;
         opts.onProgress?.(table, i + 1, tables.length);
       }
       fileDigest = whole.digest('hex');
