@@ -144,4 +144,22 @@ describe('backup and restore of a database full of real-looking data', () => {
       await target.drop();
     }
   }, 120_000);
+  it('restores into a new data directory of the embedded server, where the audit chain verifies and the accounts are back', async () => {
+    if (!fs.existsSync(file)) await backup(t.database.db, file); // when run alone
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'palermo-restore-'));
+    fs.chmodSync(dataDir, 0o755); // the embedded server may run as another OS user
+    const env = { PALERMO_DATA_DIR: dataDir, DATABASE_URL: '', PALERMO_DEMO: '' };
+    try {
+      const r = palermo(['restore', file], env);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const a = palermo(['audit', 'verify'], env);
+      expect(a.stdout).toMatch(/Audit log intact/);
+      const u = palermo(['users', 'list', '--json'], env);
+      expect(u.status).toBe(0);
+      expect(u.stdout).toMatch(/"chn-officer"/);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
