@@ -80,16 +80,18 @@ export async function restore(db: Db, file: string, opts: RestoreOptions = {}): 
         whole.update(line.text);
         continue;
       }
-      const o = parseLine(line) as { table?: string; columns?: string[]; r?: unknown; end?: boolean };
+      const o = (parseLine(line) ?? {}) as { table?: string; columns?: string[]; r?: unknown; end?: boolean };
       if (o.end === true) break;
       whole.update(line.text);
-      if (o.table !== undefined) {
+      if (typeof o.table === 'string') {
         await write();
         current = { table: o.table, columns: await columnsToWrite(conn, o.table, o.columns) };
         onProgress(++done);
-      } else {
-        batch.push(JSON.stringify((o as { r: unknown }).r));
+      } else if (o.r !== undefined && current) {
+        batch.push(JSON.stringify(o.r));
         if (batch.length >= STAGE_BATCH) await stage();
+      } else {
+        throw new BackupError(`${file} changed while it was being restored (line ${line.n}): nothing was restored`);
       }
     }
     await write();
