@@ -2,7 +2,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError } from '../platform/config.ts';
 import { EmbeddedServerError } from '../platform/db/embedded-server.ts';
 import { AppError } from '../platform/http/errors.ts';
-import { RestoreError } from '../platform/backup/backup.ts';
+import { BackupError } from '../platform/backup/backup-format.ts';
+import { endProgressLine } from './progress.ts';
 import { UsageError } from './cli-context.ts';
 import { serveCommand } from './commands/serve.ts';
 import { migrateCommand } from './commands/migrate.ts';
@@ -33,8 +34,10 @@ Usage: palermo <command> [options]
   users disable <username> | users enable <username>
   users set-roles <username> r1,r2      roles: practitioner, officer, focal_point, expert, secretariat, admin
   audit verify                          check the audit log's hash chain; names any tampered entry
-  backup <file>                         write a complete backup (gzip JSON lines)
-  restore <file>                        restore a backup into an empty database
+  backup <file>                         write a complete backup (gzip JSON lines, with per-table counts
+                                        and SHA-256 digests)
+  backup verify <file>                  check a backup's counts and digests; names what does not match
+  restore <file>                        verify a backup, then restore it into an empty database
   openapi                               print the OpenAPI document
   import <file|folder> [--type T] [--lang L] [--access public|practitioners|state --state ISO3] [--json]
                                         add or update knowledge records from text, HTML, DOCX or PDF files
@@ -43,6 +46,7 @@ Usage: palermo <command> [options]
   alerts run                            notify owners of saved searches about new matching records
   search reorganize                     after a large load: search table in date order, index rebuilt,
                                         statistics refreshed (searches wait while it runs)
+  search rebuild                        make the search table again from the knowledge records
   directory import <file.csv> --type authorities|measures|notifications|experts [--dry-run] [--json]
                                         load directory entries from CSV (one bad row: nothing imported)
   directory export [--format csv|json] [--type authorities|measures|notifications|experts] [-o FILE]
@@ -52,7 +56,8 @@ Usage: palermo <command> [options]
                                         document symbols, States, dates), one JSON object per line
 
 Every command works on the same data directory (PALERMO_DATA_DIR, default ./data) or on DATABASE_URL,
-whether or not "npm start" is running.`;
+whether or not "npm start" is running. A failure is one line on standard error; --debug (or PALERMO_DEBUG=1)
+adds where it happened.`;
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -74,7 +79,8 @@ const COMMANDS: Record<string, Command> = {
 };
 
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  const debug = argv.includes('--debug') || process.env.PALERMO_DEBUG === '1';
+  const [name, ...rest] = argv.filter((a) => a !== '--debug');
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     process.stdout.write(`${HELP}\n`);
     return name ? 0 : 2;
@@ -87,25 +93,40 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command(rest);
   } catch (err) {
-    return reportError(err);
+    return reportError(err, debug);
   }
 }
 
-export function reportError(err: unknown): number {
-  if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    process.stderr.write(`palermo: ${(err as Error).message}\nRun "palermo help" for usage.\n`);
+/** The errors that are the operator's to fix, whose message says all: no hint about --debug. */
+const EXPECTED = [ConfigError, EmbeddedServerError, BackupError];
+
+/**
+ * A command's failure: one line, `palermo: <message>`, exit code 1 (2 for a usage mistake). The stack trace
+ * only with --debug or PALERMO_DEBUG=1: an operator needs the reason, a developer where it happened.
+ */
+export function reportError(err: unknown, debug = process.env.PALERMO_DEBUG === '1'): number {
+  endProgressLine();
+  const e = err instanceof Error ? err : new Error(String(err));
+  const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
+  const trace = () => {
+    if (debug && e.stack) process.stderr.write(`${e.stack}\n`);
+  };
+  if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`palermo: ${oneLine(e.message)}\nRun "palermo help" for usage.\n`);
     return 2;
   }
-  if (err instanceof AppError) {
-    process.stderr.write(`palermo: ${err.message}\n`);
-    for (const i of err.issues) process.stderr.write(`  ${i.path}: ${i.message}\n`);
+  if (e instanceof AppError) {
+    process.stderr.write(`palermo: ${oneLine(e.message)}\n`);
+    for (const i of e.issues) process.stderr.write(`  ${i.path}: ${i.message}\n`);
+    trace();
     return 1;
   }
-  if (err instanceof ConfigError || err instanceof EmbeddedServerError || err instanceof RestoreError) {
-    process.stderr.write(`palermo: ${err.message}\n`);
-    return 1;
-  }
-  process.stderr.write(`palermo: ${(err as Error)?.stack ?? String(err)}\n`);
+  // PostgreSQL's own errors carry the row or key concerned in `detail`.
+  const detail = (e as { detail?: unknown }).detail;
+  const message = oneLine(`${e.message || e.name}${typeof detail === 'string' && detail ? ` (${detail})` : ''}`);
+  const expected = EXPECTED.some((k) => e instanceof k);
+  process.stderr.write(`palermo: ${message}${expected || debug ? '' : ' [--debug shows where]'}\n`);
+  trace();
   return 1;
 }
 
