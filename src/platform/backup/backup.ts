@@ -177,7 +177,7 @@ export async function restore(db: Db, file: string, onProgress?: (table: string,
     const seqs = await sql<{ tbl: string; col: string; seq: string }>`
       SELECT c.relname AS tbl, a.attname AS col, pg_get_serial_sequence(quote_ident(c.relname), a.attname) AS seq
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid
-      WHERE n.nspname = current_schema() AND c.relkind = 'r' AND a.attnum > 0
+      WHERE n.nspname = current_schema() AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped -- a dropped column has no name to ask about
         AND pg_get_serial_sequence(quote_ident(c.relname), a.attname) IS NOT NULL`.execute(trx);
     for (const s of seqs.rows) {
       await sql`SELECT setval(${s.seq}, COALESCE((SELECT max(${sql.ref(s.col)}) FROM ${sql.table(s.tbl)}), 0) + 1, false)`.execute(trx);
