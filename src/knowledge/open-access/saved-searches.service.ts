@@ -7,6 +7,7 @@ import { viewerFor } from '../knowledge.policy.ts';
 import { searchQuerySchema, toSearchQuery, type SearchQueryInput } from '../search/search-query.ts';
 import { providerFor } from '../search.service.ts';
 import { sendDueEmails } from './alert-emails.ts';
+import { mailer } from './mailer.ts';
 
 /**
  * Saved searches notify their owner of records that match and were written to the index since the last check:
@@ -136,7 +137,8 @@ async function checkSavedSearches(db: Db, baseUrl: string): Promise<{ searches: 
         .returning('id')
         .executeTakeFirstOrThrow();
       await trx.updateTable('saved_search_deliveries').set({ inbox_message_id: message.id }).where('saved_search_id', '=', s.id).where('record_id', 'in', [...fresh]).execute();
-      if (s.email && user.email) {
+      // Only where SMTP is configured: an e-mail is not kept for a mail server that may come years later.
+      if (s.email && user.email && mailer()) {
         const lines = items.map((i) => `- ${i.title}${i.date ? ` (${i.date})` : ''}\n  ${baseUrl}/records/${i.id}`).join('\n');
         await trx
           .insertInto('alert_emails')
