@@ -107,6 +107,8 @@ export interface KnowledgeSearchTable {
   access: Access;
   access_state: string | null;
   seq: Generated<number>;
+  /** The transaction that last wrote the entry (xid8, set by a trigger): "new since" for alerts. */
+  written_xid: Generated<string>;
 }
 
 export interface KnowledgeImportsTable {
@@ -121,7 +123,8 @@ export interface SavedSearchesTable {
   user_id: string;
   name: string;
   query: Record<string, unknown>;
-  last_seq: Generated<number>;
+  /** The snapshot of the last alert check (pg_snapshot as text): entries it could not see are new. */
+  checked_snapshot: string;
   email: Generated<boolean>;
   created_at: Generated<Date>;
 }

@@ -7,6 +7,7 @@ export async function alertsCommand(args: string[]): Promise<number> {
   if (sub !== 'run') throw new UsageError('usage: palermo alerts run [--base-url URL]');
   const { values } = parse(rest, { 'base-url': { type: 'string', default: '' } });
   const r = await withRuntime('alerts run', (rt) => runAlerts(rt.db, values['base-url']), { prepare: false });
-  process.stdout.write(`${r.searches} saved searches checked: ${r.notified} owners notified, ${r.emails} e-mails sent.\n`);
+  const failed = r.emailsFailed ? ` ${r.emailsFailed} e-mails failed (retried by later runs).` : '';
+  process.stdout.write(`${r.searches} saved searches checked: ${r.notified} owners notified, ${r.emails} e-mails sent.${failed}\n`);
   return 0;
 }

@@ -68,9 +68,11 @@ export async function serveCommand(args: string[]): Promise<number> {
   }
 
   const address = await app.listen({ port: config.port, host: config.host });
-  // Saved-search alerts every five minutes (imports from the CLI also run them at once).
+  // Saved-search alerts every five minutes (imports from the CLI also run them at once). A tick that finds
+  // another run busy (an import's, `palermo alerts run`) skips: the next tick catches up, nothing is lost.
   const publicUrl = process.env.PALERMO_PUBLIC_URL ?? address.replace('127.0.0.1', 'localhost');
-  setInterval(() => void runAlerts(rt.db, publicUrl).catch((err) => process.stderr.write(`alerts: ${(err as Error).message}\n`)), 5 * 60_000).unref();
+  const alertsTick = () => void runAlerts(rt.db, publicUrl, { wait: false }).catch((err) => process.stderr.write(`alerts: ${(err as Error).message}\n`));
+  setInterval(alertsTick, 5 * 60_000).unref();
   log(`\nPalermo is running on ${rt.describe}`);
   log(`  Web UI:   ${address.replace('127.0.0.1', 'localhost')}/`);
   log(`  API docs: ${address.replace('127.0.0.1', 'localhost')}/api/docs`);

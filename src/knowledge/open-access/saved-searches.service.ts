@@ -6,20 +6,16 @@ import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { viewerFor } from '../knowledge.policy.ts';
 import { searchQuerySchema, toSearchQuery, type SearchQueryInput } from '../search/search-query.ts';
 import { providerFor } from '../search.service.ts';
-import { mailer, mailFrom } from './mailer.ts';
+import { sendDueEmails } from './alert-emails.ts';
+import { mailer } from './mailer.ts';
 
 /**
- * Saved searches notify their owner of records that match and were indexed since the last check:
+ * Saved searches notify their owner of records that match and were written to the index since the last check:
  * a message in the in-app inbox, and an e-mail where SMTP is configured and the owner asked for it.
  * A record the owner may not see never triggers anything (the search runs as the owner).
  */
 
 const MAX_SAVED = 50;
-
-async function currentSeq(db: Db): Promise<number> {
-  const r = await sql<{ s: number | null }>`SELECT max(seq)::bigint AS s FROM knowledge_search`.execute(db);
-  return Number(r.rows[0]?.s ?? 0);
-}
 
 export async function saveSearch(db: Db, actor: UserActor, input: { name: string; query: Record<string, unknown>; email: boolean }) {
   const parsed = searchQuerySchema.safeParse(input.query);
@@ -32,7 +28,7 @@ export async function saveSearch(db: Db, actor: UserActor, input: { name: string
   // Only records indexed from now on are "new" for this search.
   return db
     .insertInto('saved_searches')
-    .values({ user_id: actor.id, name: input.name, query: JSON.stringify(query) as never, email: input.email, last_seq: await currentSeq(db) })
+    .values({ user_id: actor.id, name: input.name, query: JSON.stringify(query) as never, email: input.email, checked_snapshot: await providerFor(db).watermark() })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -61,35 +57,97 @@ export interface AlertRun {
   searches: number;
   notified: number;
   emails: number;
+  emailsFailed: number;
+  /** true when another run held the alerts lock and this one did nothing (only with `wait: false`). */
+  skipped: boolean;
 }
 
-/** Checks every saved search once; run after imports and periodically by the server. */
-export async function runAlerts(db: Db, baseUrl = ''): Promise<AlertRun> {
+/** One alerts run at a time across every process on the database (server timer, `palermo import`, `palermo alerts run`). */
+const ALERTS_LOCK = 0x7a1e_0008;
+const LISTED = 50;
+
+/**
+ * Checks every saved search once; run after imports and periodically by the server. Self-contained (a
+ * database is all it needs), so that a job queue can run it as a job.
+ *
+ * Exactly once, nothing missed:
+ * - runs are exclusive (a session advisory lock on the one connection the run uses; it is released with
+ *   the connection if that is cut). `wait: false` returns at once when another run is busy;
+ * - "new" is what the previous check's snapshot could not see (see migration 0008), so a record whose
+ *   transaction commits late is announced by the next run; the snapshot is taken before anything is read;
+ * - a record is announced to a search once: `saved_search_deliveries` (primary key search × record) is
+ *   written in the transaction that writes the inbox message and moves the search's snapshot on;
+ * - e-mails are sent after that commit, from an outbox, with bounded retries (alert-emails.ts).
+ */
+export async function runAlerts(db: Db, baseUrl = '', opts: { wait?: boolean } = {}): Promise<AlertRun> {
+  return db.connection().execute(async (conn) => {
+    if (opts.wait === false) {
+      const { rows } = await sql<{ ok: boolean }>`SELECT pg_try_advisory_lock(${ALERTS_LOCK}) AS ok`.execute(conn);
+      if (!rows[0]?.ok) return { searches: 0, notified: 0, emails: 0, emailsFailed: 0, skipped: true };
+    } else {
+      await sql`SELECT pg_advisory_lock(${ALERTS_LOCK})`.execute(conn);
+    }
+    try {
+      const { searches, notified } = await checkSavedSearches(conn, baseUrl);
+      const mail = await sendDueEmails(conn);
+      return { searches, notified, emails: mail.sent, emailsFailed: mail.failed, skipped: false };
+    } finally {
+      await sql`SELECT pg_advisory_unlock(${ALERTS_LOCK})`.execute(conn).catch(() => undefined);
+    }
+  });
+}
+
+async function checkSavedSearches(db: Db, baseUrl: string): Promise<{ searches: number; notified: number }> {
+  const provider = providerFor(db);
+  const watermark = await provider.watermark();
   const saved = await db.selectFrom('saved_searches').selectAll().execute();
   const owners = new Map((await usersByIds(db, [...new Set(saved.map((s) => s.user_id))])).map((u) => [u.id, u]));
-  const provider = providerFor(db);
   let notified = 0;
-  let emails = 0;
   for (const s of saved) {
     const user = owners.get(s.user_id);
     if (!user || user.disabled_at) continue;
-    const owner = user.actor;
     const query = toSearchQuery(searchQuerySchema.parse(s.query) as SearchQueryInput);
-    const result = await provider.search({ ...query, sort: 'date', limit: 50, cursor: undefined, afterSeq: Number(s.last_seq) }, viewerFor(owner));
-    const newest = Math.max(Number(s.last_seq), ...result.items.map((i) => i.seq));
-    if (result.items.length > 0) {
-      const items = result.items.map((i) => ({ id: i.id, title: i.title, type: i.type, lang: i.lang, date: i.date }));
-      const subject = `${result.total} new record(s) for “${s.name}”`;
-      await db.insertInto('inbox_messages').values({ user_id: s.user_id, kind: 'saved-search', subject, body: JSON.stringify({ savedSearchId: s.id, total: result.total, items }) as never }).execute();
-      notified++;
-      const transport = mailer();
-      if (s.email && user.email && transport) {
+    const result = await provider.search(
+      { ...query, sort: 'date', limit: LISTED, cursor: undefined, writtenSince: s.checked_snapshot },
+      viewerFor(user.actor),
+    );
+    const sent = await db.transaction().execute(async (trx) => {
+      // Deleted meanwhile: nothing to do.
+      const still = await trx.selectFrom('saved_searches').select('id').where('id', '=', s.id).forUpdate().executeTakeFirst();
+      if (!still) return false;
+      await trx.updateTable('saved_searches').set({ checked_snapshot: watermark }).where('id', '=', s.id).execute();
+      const ids = result.items.map((i) => i.id);
+      if (ids.length === 0) return false;
+      // Only the records not yet announced to this search (and still there).
+      const fresh = new Set(
+        (
+          await sql<{ record_id: string }>`
+            INSERT INTO saved_search_deliveries (saved_search_id, record_id)
+            SELECT ${s.id}::uuid, r.id FROM knowledge_records r WHERE r.id = ANY(${ids}::uuid[])
+            ON CONFLICT DO NOTHING RETURNING record_id`.execute(trx)
+        ).rows.map((r) => r.record_id),
+      );
+      if (fresh.size === 0) return false;
+      const items = result.items.filter((i) => fresh.has(i.id)).map((i) => ({ id: i.id, title: i.title, type: i.type, lang: i.lang, date: i.date }));
+      const total = Math.max(items.length, result.total - (result.items.length - items.length));
+      const subject = `${total} new record(s) for “${s.name}”`;
+      const message = await trx
+        .insertInto('inbox_messages')
+        .values({ user_id: s.user_id, kind: 'saved-search', subject, body: JSON.stringify({ savedSearchId: s.id, total, items }) as never })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx.updateTable('saved_search_deliveries').set({ inbox_message_id: message.id }).where('saved_search_id', '=', s.id).where('record_id', 'in', [...fresh]).execute();
+      // Only where SMTP is configured: an e-mail is not kept for a mail server that may come years later.
+      if (s.email && user.email && mailer()) {
         const lines = items.map((i) => `- ${i.title}${i.date ? ` (${i.date})` : ''}\n  ${baseUrl}/records/${i.id}`).join('\n');
-        await transport.sendMail({ from: mailFrom(), to: user.email, subject: `Palermo: ${subject}`, text: `${subject}\n\n${lines}\n` });
-        emails++;
+        await trx
+          .insertInto('alert_emails')
+          .values({ inbox_message_id: message.id, user_id: user.id, recipient: user.email, subject: `Palermo: ${subject}`, body: `${subject}\n\n${lines}\n` })
+          .execute();
       }
-    }
-    await db.updateTable('saved_searches').set({ last_seq: newest }).where('id', '=', s.id).execute();
+      return true;
+    });
+    if (sent) notified++;
   }
-  return { searches: saved.length, notified, emails };
+  return { searches: saved.length, notified };
 }

@@ -253,7 +253,13 @@ function filterConditions(q: SearchQuery): Condition[] {
     if (from !== undefined) out.push({ sql: sql`s.year >= ${from}` });
     if (to !== undefined) out.push({ sql: sql`s.year <= ${to}` });
   }
-  if (q.afterSeq !== undefined) out.push({ sql: sql`s.seq > ${q.afterSeq}` });
+  // The watermark is a snapshot; an entry is new when the snapshot could not see its writer. A snapshot
+  // from the future (a database restored into another server) sees nothing as new, once.
+  if (q.writtenSince !== undefined) {
+    const w = sql`${q.writtenSince}::pg_snapshot`;
+    out.push({ sql: sql`(s.written_xid >= pg_snapshot_xmin(${w}) AND NOT pg_visible_in_snapshot(s.written_xid, ${w})
+      AND pg_snapshot_xmax(${w}) <= pg_snapshot_xmax(pg_current_snapshot()))` });
+  }
   return out;
 }
 
@@ -478,6 +484,11 @@ export class PostgresSearch implements SearchProvider {
         states = excluded.states, groups = excluded.groups, instruments = excluded.instruments, articles = excluded.articles,
         clusters = excluded.clusters, crimes = excluded.crimes, access = excluded.access, access_state = excluded.access_state,
         seq = nextval(pg_get_serial_sequence('knowledge_search', 'seq'))`.execute(this.db);
+  }
+
+  async watermark(): Promise<string> {
+    const { rows } = await sql<{ w: string }>`SELECT pg_current_snapshot()::text AS w`.execute(this.db);
+    return rows[0]!.w;
   }
 
   async remove(recordIds: string[]): Promise<void> {

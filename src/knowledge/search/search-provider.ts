@@ -41,8 +41,11 @@ export interface SearchQuery {
   sort: 'relevance' | 'date';
   limit: number;
   cursor?: string;
-  /** Only records indexed after this sequence number (saved-search alerts, feeds). */
-  afterSeq?: number;
+  /**
+   * Only entries written after `watermark()` returned this value, in commit order: an entry whose
+   * transaction was still running then counts as later, whenever it commits (saved-search alerts).
+   */
+  writtenSince?: string;
 }
 
 export interface SearchHit {
@@ -70,4 +73,6 @@ export interface SearchProvider {
   index(docs: SearchDocument[]): Promise<void>;
   remove(recordIds: string[]): Promise<void>;
   search(query: SearchQuery, viewer: Viewer): Promise<SearchResult>;
+  /** A position in the stream of index writes, for `writtenSince`. */
+  watermark(): Promise<string>;
 }

@@ -22,7 +22,15 @@ export interface DbHandle {
 
 export function connect(url: string, opts: { max?: number } = {}): DbHandle {
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, application_name: 'palermo' });
-  // A server that goes away (e.g. during shutdown) must not crash the process through an idle client.
+  // A connection can be cut at any moment (PostgreSQL restarting or failing over, pg_terminate_backend).
+  // pg then emits 'error' on the client; pg-pool listens only while the client is idle in the pool, so a
+  // client checked out by a request (between two statements of a transaction, say) would throw an
+  // unhandled 'error' event and take the whole process down. A listener on every client, attached when
+  // the pool opens it, keeps the process up: the statement in flight fails with the same error (the HTTP
+  // layer answers 503, db-errors.ts), and the pool discards the client when it is released because pg
+  // marks it as no longer queryable, so the next checkout opens a fresh connection.
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  // The pool re-emits an idle client's error: nothing is lost there either, the client is already removed.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../config.ts';
 import { palermo } from '../../../test/support/cli.ts';
@@ -89,6 +90,57 @@ describe('npm start on the embedded database', () => {
     expect(login.status).toBe(200);
     s.child.kill('SIGTERM');
     expect(await exited(s.child)).toBe(0);
+  });
+
+  it('survives its connections being cut and PostgreSQL being killed: requests get 503, then work again', async () => {
+    const s = await serve();
+    const lock = readLock(dataDir)!;
+    const creds = JSON.parse(fs.readFileSync(path.join(dataDir, 'pg-credentials.json'), 'utf8'));
+    const admin = new pg.Client({ host: '127.0.0.1', port: lock.port, user: creds.user, password: creds.password, database: 'postgres' });
+    await admin.connect();
+    const statuses: number[] = [];
+    const burst = () =>
+      Promise.all(
+        ['/api/v1/states?lang=fr', '/api/health', '/api/v1/search?q=extradition', '/api/v1/instruments'].flatMap((u) =>
+          [1, 2, 3].map(() => fetch(`${s.url}${u}`).then((r) => (statuses.push(r.status), r.status))),
+        ),
+      );
+    try {
+      // An operator (or a failover) terminates the application's connections, busy or idle, again and again.
+      for (let round = 0; round < 6; round++) {
+        const pending = burst();
+        await new Promise((r) => setTimeout(r, 5 + round * 4));
+        await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'palermo' AND pid <> pg_backend_pid()`);
+        await pending;
+      }
+    } finally {
+      await admin.end();
+    }
+    expect(s.child.exitCode).toBeNull();
+    expect(statuses.filter((x) => x !== 200 && x !== 503)).toEqual([]);
+    expect(await burst()).toEqual(Array(12).fill(200));
+
+    // PostgreSQL itself dies: the owner starts it again on the same port, and requests recover.
+    const pgPid = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    process.kill(pgPid, 'SIGKILL');
+    const deadline = Date.now() + 30_000;
+    let recovered = false;
+    while (!recovered && Date.now() < deadline) {
+      const codes = await burst();
+      recovered = codes.every((c) => c === 200);
+      if (!recovered) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(recovered).toBe(true);
+    expect(statuses.filter((x) => x !== 200 && x !== 503)).toEqual([]);
+    expect(s.child.exitCode).toBeNull();
+    expect(s.output()).toMatch(/PostgreSQL stopped unexpectedly \(killed by SIGKILL\); restarting it on port \d+/);
+    expect(readLock(dataDir)?.port).toBe(lock.port);
+    // Other palermo commands still find the server through the lock file.
+    expect(palermo(['users', 'list'], env).status).toBe(0);
+
+    s.child.kill('SIGINT');
+    expect(await exited(s.child)).toBe(0);
+    expect(s.output()).toMatch(/Stopped; the database was shut down cleanly/);
   });
 
   it('a CLI command starts the embedded server for its own duration when nothing runs', () => {

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { postgresBinaries } from './postgres-binaries.ts';
+import { startPostgres } from './postgres-process.ts';
 
 /**
  * A real PostgreSQL server run from the npm-shipped binaries, in `<dataDir>/pg`.
@@ -219,23 +220,6 @@ async function stopOrphan(clusterDir: string, ids: { uid?: number; gid?: number 
   run(pg_ctl, ['stop', '-D', clusterDir, '-m', 'fast', '-w', '-t', '30'], ids);
 }
 
-async function waitReady(url: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new EmbeddedServerError(`PostgreSQL exited during start-up:\n${log()}`);
-    const client = new pg.Client({ connectionString: url });
-    try {
-      await client.connect();
-      await client.end();
-      return;
-    } catch {
-      await client.end().catch(() => undefined);
-      if (Date.now() > deadline) throw new EmbeddedServerError(`PostgreSQL did not accept connections within 60 s:\n${log()}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
-
 async function ensureDatabase(adminUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
@@ -261,7 +245,13 @@ export class DataDirBusyError extends EmbeddedServerError {
  */
 export async function openEmbedded(
   dataDir: string,
-  opts: { purpose: string; share: boolean; onLog?: (line: string) => void },
+  opts: {
+    purpose: string;
+    share: boolean;
+    onLog?: (line: string) => void;
+    /** Lines for the operator (a restart of a server that died); standard error by default. */
+    notice?: (line: string) => void;
+  },
 ): Promise<EmbeddedHandle> {
   fs.mkdirSync(dataDir, { recursive: true });
   if (!tryTakeLock(dataDir, opts.purpose)) {
@@ -294,39 +284,29 @@ export async function openEmbedded(
     await stopOrphan(clusterDir, ids);
     const { postgres } = await usableBinaries(ids);
     const port = await freePort();
-    let logText = '';
-    const child = spawn(
-      postgres,
-      ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-      // Own process group: a terminal's Ctrl-C reaches only us, and we stop the server after the app.
-      { ...ids, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } },
-    );
-    const onData = (chunk: Buffer) => {
-      const text = chunk.toString('utf8');
-      logText = (logText + text).slice(-20_000);
-      opts.onLog?.(text);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-
     const creds = readCredentials(dataDir);
     const adminUrl = urlFor(creds, port, 'postgres');
-    await waitReady(adminUrl, child, () => logText);
-    await ensureDatabase(adminUrl);
+    const server = await startPostgres({
+      postgres,
+      clusterDir,
+      port,
+      ids,
+      readyUrl: adminUrl,
+      onLog: opts.onLog,
+      notice: opts.notice ?? ((line) => process.stderr.write(`palermo: ${line}\n`)),
+      startError: (message) => new EmbeddedServerError(message),
+    });
+    try {
+      await ensureDatabase(adminUrl);
+    } catch (err) {
+      await server.stop();
+      throw err;
+    }
     const lock = writeLockPort(dataDir, port, opts.purpose);
 
     let stopping: Promise<void> | null = null;
     const stop = () => {
-      stopping ??= (async () => {
-        if (child.exitCode === null && child.signalCode === null) {
-          child.kill('SIGINT'); // "fast" shutdown: rolls back open transactions, checkpoints, exits
-          const timer = setTimeout(() => child.kill('SIGQUIT'), 30_000);
-          await exited;
-          clearTimeout(timer);
-        }
-        releaseLock(dataDir);
-      })();
+      stopping ??= server.stop().then(() => releaseLock(dataDir));
       return stopping;
     };
     return { url: urlFor(creds, port, DATABASE_NAME), adminUrl, owner: true, lock, stop };

@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import { Migrator, sql, type Migration } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
+import { createUser, usersByIds } from '../../platform/auth/accounts.service.ts';
+import { migrate, migrationFiles } from '../../platform/db/migrations.ts';
+import { loadReferenceData, stateExists } from '../../reference/reference.service.ts';
+import { recordInput } from '../knowledge.schemas.ts';
+import { createRecord } from '../records.service.ts';
+import { runAlerts } from './saved-searches.service.ts';
+
+/**
+ * Migration 0008 replaces the saved searches' sequence numbers by snapshots: an upgrade announces exactly
+ * what each search had not yet seen (entries numbered after its last_seq), once, and nothing it had.
+ */
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase({ empty: true });
+});
+afterAll(() => t.drop());
+
+describe('upgrading saved searches to migration 0008', () => {
+  it('announces what each search had not seen before the upgrade, and nothing it had', async () => {
+    const before = migrationFiles().filter((m) => m.name < '0008');
+    const provider = {
+      getMigrations: async () =>
+        Object.fromEntries(
+          before.map((m): [string, Migration] => [m.name, { up: async (db) => void (await sql.raw(fs.readFileSync(m.file, 'utf8')).execute(db)) }]),
+        ),
+    };
+    const { error } = await new Migrator({ db: t.db, provider }).migrateToLatest();
+    expect(error).toBeUndefined();
+    await loadReferenceData(t.db);
+
+    const system = { kind: 'anonymous' as const };
+    const sec = await createUser(t.db, { username: 'up-sec', displayName: 'Sec', password: 'correct horse battery staple', roles: ['secretariat'], state: null }, system, (iso3) => stateExists(t.db, iso3));
+    const reader = await createUser(t.db, { username: 'up-reader', displayName: 'Reader', password: 'correct horse battery staple', roles: ['officer'], state: 'DEU' }, system, (iso3) => stateExists(t.db, iso3));
+    const [secUser] = await usersByIds(t.db, [sec.id]);
+    const seqOf: Record<string, number> = {};
+    for (const title of ['Upgrade A', 'Upgrade B', 'Upgrade C']) {
+      const r = await createRecord(t.db, secUser!.actor, recordInput.parse({ type: 'guide', lang: 'en', title, fullText: `${title}: upgradeword.` }));
+      const row = await sql<{ seq: number }>`SELECT seq FROM knowledge_search WHERE record_id = ${r.id}`.execute(t.db);
+      seqOf[title] = Number(row.rows[0]!.seq);
+    }
+    // One search had seen up to B, the other only up to A.
+    for (const [name, lastSeq] of [['seen-b', seqOf['Upgrade B']], ['seen-a', seqOf['Upgrade A']]] as const) {
+      await sql`INSERT INTO saved_searches (user_id, name, query, last_seq) VALUES (${reader.id}, ${name}, '{"q":"upgradeword"}', ${lastSeq})`.execute(t.db);
+    }
+
+    expect((await migrate(t.db)).applied).toEqual(migrationFiles().filter((m) => m.name >= '0008').map((m) => m.name));
+    expect((await runAlerts(t.db)).notified).toBe(2);
+    expect((await runAlerts(t.db)).notified).toBe(0);
+    const inbox = await t.db.selectFrom('inbox_messages').select(['subject', 'body']).orderBy('subject').execute();
+    expect(inbox.map((m) => [m.subject, (m.body as { items: Array<{ title: string }> }).items.map((i) => i.title).sort()])).toEqual([
+      ['1 new record(s) for “seen-b”', ['Upgrade C']],
+      ['2 new record(s) for “seen-a”', ['Upgrade B', 'Upgrade C']],
+    ]);
+  });
+});
