@@ -6,7 +6,8 @@ import type { EntryType } from './directory.schemas.ts';
  * * names and functions are public; contact details are for logged-in professionals of any State and the
  *   secretariat (platform operators run the system, they do not need the contacts);
  * * the experts' list (with its contacts) is shared among registered experts only;
- * * a State's focal point changes its own State's entries; the secretariat changes all of them.
+ * * a State's focal point changes its own State's entries; an expert their own entry, of their own State;
+ *   the secretariat changes all of them.
  */
 
 export const CONTACT_ROLES: readonly Role[] = ['practitioner', 'officer', 'focal_point', 'expert', 'secretariat'];
@@ -24,7 +25,8 @@ export function canSeeExpertContacts(actor: Actor): boolean {
 export function canEdit(actor: Actor, type: EntryType, iso3: string | null, entry?: { userId?: unknown }): boolean {
   if (actor.kind !== 'user') return false;
   if (hasRole(actor, 'secretariat')) return true;
-  if (type === 'expert') return hasRole(actor, 'expert') && entry !== undefined && entry.userId === actor.id;
+  // An expert keeps their own entry, of their own State: they may not move it to another one.
+  if (type === 'expert') return hasRole(actor, 'expert') && entry !== undefined && entry.userId === actor.id && iso3 === actor.state;
   return hasRole(actor, 'focal_point') && iso3 !== null && actor.state === iso3;
 }
 

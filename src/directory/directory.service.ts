@@ -5,6 +5,7 @@ import { auditActor } from '../platform/auth/accounts.service.ts';
 import { hasRole, type Actor } from '../platform/auth/roles.ts';
 import type { Database, Db } from '../platform/db/database.ts';
 import { inTransaction } from '../platform/db/transaction.ts';
+import { assertVersion } from '../platform/versioning.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Issue } from '../platform/http/errors.ts';
 import { stateExists } from '../reference/reference.service.ts';
 import { canEdit, canSeeContacts, canSeeExpertContacts, whoIs } from './directory.policy.ts';
@@ -194,9 +195,7 @@ async function lockForChange(trx: Transaction<Database>, actor: Actor, type: Ent
   if (!canEdit(actor, type, row.iso3, { userId: row.user_id })) {
     throw new ForbiddenError(type === 'expert' ? 'Only the secretariat or the expert concerned may change an expert’s entry' : `You may only change the directory entries of your own State (this one is ${row.iso3 ?? 'a regional network'})`);
   }
-  if (opts.expectedVersion !== undefined && opts.expectedVersion !== row.version) {
-    throw new ConflictError(`The entry changed since you read it (version ${row.version}, you had ${opts.expectedVersion}); reload and try again`);
-  }
+  if (opts.expectedVersion !== undefined) assertVersion(row.version, opts.expectedVersion, 'entry');
   return row;
 }
 
@@ -238,7 +237,7 @@ export async function updateEntry(
       changes[k] = { from: current[k] ?? null, to: patch[k] ?? null };
     }
     if (!same(current.provenance, provenance)) changes.provenance = { from: current.provenance, to: provenance };
-    const updated = await repo.update(trx, type, id, set, whoIs(actor));
+    const updated = await repo.update(trx, type, id, set, whoIs(actor), { expectedVersion: row.version });
     await record(trx, actor, type, updated, 'update', changes);
     return { entry: entryDto(type, updated, actor), changed: true };
   });
@@ -249,7 +248,7 @@ export async function confirmEntry(db: Db, actor: Actor, type: EntryType, id: st
   return inTransaction(db, async (trx) => {
     const row = await lockForChange(trx, actor, type, id, opts);
     const on = today();
-    const updated = await repo.update(trx, type, id, { lastVerified: on }, whoIs(actor));
+    const updated = await repo.update(trx, type, id, { lastVerified: on }, whoIs(actor), { expectedVersion: row.version });
     await record(trx, actor, type, updated, 'confirm', { lastVerified: { from: row.last_verified, to: on } });
     return entryDto(type, updated, actor);
   });
@@ -257,8 +256,8 @@ export async function confirmEntry(db: Db, actor: Actor, type: EntryType, id: st
 
 export async function retireEntry(db: Db, actor: Actor, type: EntryType, id: string, reason: string, opts: WriteOpts = {}): Promise<EntryDto> {
   return inTransaction(db, async (trx) => {
-    await lockForChange(trx, actor, type, id, opts);
-    const updated = await repo.update(trx, type, id, {}, whoIs(actor), { retire: true });
+    const row = await lockForChange(trx, actor, type, id, opts);
+    const updated = await repo.update(trx, type, id, {}, whoIs(actor), { expectedVersion: row.version, retire: true });
     await record(trx, actor, type, updated, 'retire', { retired: { from: false, to: true }, reason: { from: null, to: reason } });
     return entryDto(type, updated, actor);
   });

@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../platform/db/database.ts';
+import { tryUpdateVersioned } from '../platform/versioning.ts';
 import type { RequestKind } from '../directory/measures.ts';
 import type { CommentAudience, DraftingDraftsTable, DraftingPendingCasesTable } from './drafting.tables.ts';
 import './drafting.tables.ts';
@@ -37,32 +38,30 @@ export function insertDraft(db: Conn, d: NewDraft) {
   return db.insertInto('drafting_drafts').values({ ...d, content: json(d.content) }).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Saves new content only if nobody saved since `expectedVersion` (optimistic concurrency); undefined otherwise. */
+/** Saves new content only if nobody saved since `expectedVersion` (the shared guarded UPDATE); undefined otherwise. */
 export function updateContent(
   db: Conn,
   id: string,
   expectedVersion: number,
   v: { content: unknown; kind: RequestKind; title: string; requested_state: string | null; updated_by: string; updated_by_name: string },
 ) {
-  return db
-    .updateTable('drafting_drafts')
-    .set({ ...v, content: json(v.content), version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .where('status', '=', 'draft')
-    .returningAll()
-    .executeTakeFirst();
+  return tryUpdateVersioned(db, 'drafting_drafts', {
+    id,
+    expectedVersion,
+    set: { ...v, content: json(v.content), updated_at: sql`now()` },
+    alsoWhere: { status: 'draft' },
+  });
 }
 
+/** Finalises the version the officer looked at (the version stays: finalising is not an edit); undefined if it moved on. */
 export function markFinalised(db: Conn, id: string, expectedVersion: number, by: { id: string; name: string }) {
-  return db
-    .updateTable('drafting_drafts')
-    .set({ status: 'finalised', finalised_at: sql`now()`, finalised_by: by.id, finalised_by_name: by.name, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .where('status', '=', 'draft')
-    .returningAll()
-    .executeTakeFirst();
+  return tryUpdateVersioned(db, 'drafting_drafts', {
+    id,
+    expectedVersion,
+    bump: false,
+    set: { status: 'finalised', finalised_at: sql`now()`, finalised_by: by.id, finalised_by_name: by.name, updated_at: sql`now()` },
+    alsoWhere: { status: 'draft' },
+  });
 }
 
 export function insertVersion(db: Conn, v: { draft_id: string; version: number; title: string; content: unknown; changed_by: string; changed_by_name: string }) {

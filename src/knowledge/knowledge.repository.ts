@@ -1,13 +1,18 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Transaction } from 'kysely';
 import type { Database, Db } from '../platform/db/database.ts';
-import type { KnowledgeLinksTable, KnowledgeRecordsTable } from './knowledge.tables.ts';
+import { updateVersioned } from '../platform/versioning.ts';
+import type { Viewer } from './search/search-provider.ts';
+import type { Access, KnowledgeLinksTable, KnowledgeRecordsTable } from './knowledge.tables.ts';
 import './knowledge.tables.ts';
 
 /** All of the knowledge module's SQL for records, versions, links and translations. */
 
 export type Conn = Db | Transaction<Database>;
 export type RecordRow = Awaited<ReturnType<typeof findRecord>> & {};
-type NewRecord = Omit<KnowledgeRecordsTable, 'id' | 'version' | 'created_at' | 'updated_at' | 'retired_at' | 'retired_reason'> & { id?: string };
+type NewRecord = Omit<KnowledgeRecordsTable, 'id' | 'version' | 'created_at' | 'updated_at' | 'retired_at' | 'retired_reason' | 'owner_state'> & {
+  id?: string;
+  owner_state?: string | null;
+};
 type NewLink = Omit<KnowledgeLinksTable, 'id' | 'created_at' | 'verified' | 'verified_by' | 'verified_at' | 'rejected'>;
 
 const json = (v: unknown) => JSON.stringify(v) as never;
@@ -28,18 +33,53 @@ export async function insertRecord(db: Conn, r: NewRecord) {
     .executeTakeFirstOrThrow();
 }
 
-export async function updateRecord(db: Conn, id: string, patch: Partial<NewRecord> & { version: number; retired_at?: Date | null; retired_reason?: string | null }) {
+function recordColumns(patch: Record<string, unknown>): Record<string, unknown> {
   const values: Record<string, unknown> = { ...patch, updated_at: sql`now()` };
   for (const k of ['dates', 'body', 'details'] as const) if (k in patch) values[k] = json(patch[k]);
-  return db.updateTable('knowledge_records').set(values as never).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  return values;
 }
 
-export function insertVersion(db: Conn, v: { record_id: string; version: number; snapshot: unknown; changed_by: string; note: string | null }) {
-  return db.insertInto('knowledge_record_versions').values({ ...v, snapshot: json(v.snapshot) }).execute();
+/** Writes a record as it is, without a version check (import bookkeeping only: un-retiring a re-imported row). */
+export async function updateRecord(db: Conn, id: string, patch: Partial<NewRecord> & { version: number; retired_at?: Date | null; retired_reason?: string | null }) {
+  return db.updateTable('knowledge_records').set(recordColumns(patch) as never).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
-export function listVersions(db: Conn, id: string) {
-  return db.selectFrom('knowledge_record_versions').selectAll().where('record_id', '=', id).orderBy('version', 'desc').execute();
+/** An edit of the version the editor read (optimistic concurrency): the new row with the version bumped, or a 409. */
+export async function updateRecordAt(db: Conn, id: string, expectedVersion: number, patch: Partial<NewRecord> & { retired_at?: Date | null; retired_reason?: string | null }) {
+  return updateVersioned(db, 'knowledge_records', { id, expectedVersion, set: recordColumns(patch), what: 'record' });
+}
+
+/** A version row keeps the access in force while it was current (who may read it later). */
+export function insertVersion(
+  db: Conn,
+  v: { record_id: string; version: number; snapshot: { access: Access; access_state: string | null }; changed_by: string; note: string | null },
+) {
+  return db
+    .insertInto('knowledge_record_versions')
+    .values({ ...v, snapshot: json(v.snapshot), access: v.snapshot.access, access_state: v.snapshot.access_state })
+    .execute();
+}
+
+/** The access condition of a viewer on the versions table: the access each version had while it was current. */
+function versionVisibleTo(viewer: Viewer) {
+  return (eb: ExpressionBuilder<Database, 'knowledge_record_versions'>) => {
+    if (viewer.level === 'all') return eb.lit(true);
+    if (viewer.level === 'public') return eb('access', '=', 'public');
+    const open = eb('access', 'in', ['public', 'practitioners']);
+    return viewer.state ? eb.or([open, eb('access_state', '=', viewer.state)]) : open;
+  };
+}
+
+/** One page of the versions a viewer may see, newest first, before version `before`; and how many they may see in all. */
+export async function listVersions(db: Conn, id: string, viewer: Viewer, page: { limit: number; before?: number }) {
+  const visible = versionVisibleTo(viewer);
+  let q = db.selectFrom('knowledge_record_versions').selectAll().where('record_id', '=', id).where(visible);
+  if (page.before !== undefined) q = q.where('version', '<', page.before);
+  const [rows, count] = await Promise.all([
+    q.orderBy('version', 'desc').limit(page.limit + 1).execute(),
+    db.selectFrom('knowledge_record_versions').select((eb) => eb.fn.countAll<number>().as('n')).where('record_id', '=', id).where(visible).executeTakeFirstOrThrow(),
+  ]);
+  return { rows: rows.slice(0, page.limit), more: rows.length > page.limit, total: Number(count.n) };
 }
 
 export function insertLinks(db: Conn, links: NewLink[]) {
@@ -107,7 +147,7 @@ export function incomingBySymbol(db: Conn, symbols: string[]) {
 export function sameWork(db: Conn, workId: string, exceptId: string) {
   return db
     .selectFrom('knowledge_records')
-    .select(['id', 'lang', 'title', 'access', 'access_state'])
+    .select(['id', 'lang', 'title', 'access', 'access_state', 'states', 'owner_state'])
     .where('work_id', '=', workId)
     .where('id', '<>', exceptId)
     .where('retired_at', 'is', null)

@@ -6,7 +6,7 @@ import type { AppContext } from '../platform/http/context.ts';
 import { queryBoolean, errorSchema } from '../platform/platform.schemas.ts';
 import * as repo from './knowledge.repository.ts';
 import { canSee } from './knowledge.policy.ts';
-import { recordInput, recordPatch, translationInput } from './knowledge.schemas.ts';
+import { expectedVersion, recordInput, recordPatch, translationInput } from './knowledge.schemas.ts';
 import * as records from './records.service.ts';
 import * as legislation from './legislation.service.ts';
 import { search } from './search.service.ts';
@@ -52,6 +52,7 @@ function recordDto(r: repo.RecordRow) {
     topics: r.topics,
     access: r.access,
     accessState: r.access_state,
+    ownerState: r.owner_state,
     parentId: r.parent_id,
     parentRef: r.parent_ref,
     version: r.version,
@@ -112,11 +113,25 @@ export function knowledgeRoutes(ctx: AppContext): FastifyPluginAsync {
 
     app.get('/records/:id/versions', {
       config: { policy: PUBLIC },
-      schema: { tags, summary: 'Every version of a record: who changed it, when, and what it was', params: idParam },
+      schema: {
+        tags,
+        summary: 'The versions of a record, newest first, a page at a time: who changed it, when, and what it was',
+        description:
+          'Only the versions the caller could have read while each was the current one (a record made public does not publish its restricted past). '
+          + '`total` counts them; `next`, when not null, is the `before` of the next (older) page.',
+        params: idParam,
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+          before: z.coerce.number().int().min(2).optional().describe('only versions older than this one'),
+        }),
+      },
     }, async (req) => {
-      await records.readRecord(ctx.db, req.actor, req.params.id);
-      const versions = await repo.listVersions(ctx.db, req.params.id);
-      return { items: versions.map((v) => ({ version: v.version, changedBy: v.changed_by, changedAt: v.changed_at.toISOString(), note: v.note, snapshot: v.snapshot })) };
+      const { rows, more, total } = await records.readVersions(ctx.db, req.actor, req.params.id, req.query);
+      return {
+        items: rows.map((v) => ({ version: v.version, changedBy: v.changed_by, changedAt: v.changed_at.toISOString(), note: v.note, access: v.access, accessState: v.access_state, snapshot: v.snapshot })),
+        total,
+        next: more ? rows[rows.length - 1]!.version : null,
+      };
     });
 
     app.post('/records', {
@@ -126,13 +141,25 @@ export function knowledgeRoutes(ctx: AppContext): FastifyPluginAsync {
 
     app.patch('/records/:id', {
       config: { policy: EDITORS },
-      schema: { tags, summary: 'Edit a record; the previous version is kept', params: idParam, body: recordPatch },
+      schema: {
+        tags,
+        summary: 'Edit a record; the previous version is kept',
+        description: '`expectedVersion` is the `version` the editor read: if the record changed since, the answer is 409 and nothing is written. '
+          + 'Who may read the record and which States it concerns change only by the secretariat or the owning State.',
+        params: idParam,
+        body: recordPatch,
+      },
     }, async (req) => recordDto(await records.updateRecord(ctx.db, req.actor, req.params.id, req.body)));
 
     app.post('/records/:id/retire', {
       config: { policy: EDITORS },
-      schema: { tags, summary: 'Retire a record (it leaves search; its history stays)', params: idParam, body: z.object({ reason: z.string().min(3).max(500) }) },
-    }, async (req) => recordDto(await records.retireRecord(ctx.db, req.actor, req.params.id, req.body.reason)));
+      schema: {
+        tags,
+        summary: 'Retire a record (it leaves search; its history stays); the secretariat or the owning State, at the version read',
+        params: idParam,
+        body: z.object({ reason: z.string().min(3).max(500), expectedVersion }),
+      },
+    }, async (req) => recordDto(await records.retireRecord(ctx.db, req.actor, req.params.id, req.body.reason, req.body.expectedVersion)));
 
     app.post('/records/:id/translations', {
       config: { policy: EDITORS },

@@ -125,7 +125,9 @@ export const recordInput = z.object({
 export type RecordInput = z.infer<typeof recordInput>;
 
 const { type: _type, ...patchable } = recordFields;
-export const recordPatch = z.object(patchable).partial().extend({ note: z.string().max(500).optional() });
+/** The version the editor read, required on every change of a record (optimistic concurrency: a stale one is a 409). */
+export const expectedVersion = z.number({ error: 'send the version of the record you read (its "version")' }).int().min(1);
+export const recordPatch = z.object(patchable).partial().extend({ note: z.string().max(500).optional(), expectedVersion });
 
 export const translationInput = z.object({
   field: z.enum(['title', 'fullText', 'factSummary', 'commentary']),

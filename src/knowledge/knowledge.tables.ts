@@ -25,6 +25,8 @@ export interface KnowledgeRecordsTable {
   topics: string[];
   access: Access;
   access_state: string | null;
+  /** The State that created (owns) the record; null: the secretariat's (migration 0009). */
+  owner_state: Generated<string | null>;
   parent_id: string | null;
   parent_ref: string | null;
   version: Generated<number>;
@@ -43,6 +45,9 @@ export interface KnowledgeRecordVersionsTable {
   changed_by: string;
   changed_at: Generated<Date>;
   note: string | null;
+  /** The access in force while this version was the current one (migration 0009). */
+  access: Access;
+  access_state: string | null;
 }
 
 export interface KnowledgeTranslationsTable {

@@ -4,11 +4,12 @@ import type { Db } from '../platform/db/database.ts';
 import { inTransaction } from '../platform/db/transaction.ts';
 import { audit } from '../platform/audit/audit.service.ts';
 import { auditActor } from '../platform/auth/accounts.service.ts';
-import type { Actor } from '../platform/auth/roles.ts';
+import { hasRole, type Actor } from '../platform/auth/roles.ts';
 import { ForbiddenError, NotFoundError, ValidationError, type Issue } from '../platform/http/errors.ts';
+import { assertVersion } from '../platform/versioning.ts';
 import { stateExists } from '../reference/reference.service.ts';
 import * as repo from './knowledge.repository.ts';
-import { canEdit, canSee } from './knowledge.policy.ts';
+import { canEdit, canEditContent, canManage, canSee, mayRestrictTo, ownerStateOf, viewerFor } from './knowledge.policy.ts';
 import { detailsSchemas, type RecordInput, type recordPatch, type translationInput } from './knowledge.schemas.ts';
 import type { RecordType } from './knowledge.tables.ts';
 import { indexRecord, unindexRecord } from './search.service.ts';
@@ -97,15 +98,31 @@ function extractedLinks(recordId: string, links: ExtractedLink[], by: string) {
   }));
 }
 
+const restrictOnlyToOwnState = () => new ForbiddenError('A focal point may restrict a record only to their own State');
+
+/**
+ * A language version joins a work only if the actor may read and edit every record of it. An unknown
+ * work and one the actor may not read (or edit) get the same 404, word for word: the answer never
+ * confirms that a restricted record exists.
+ */
+async function assertWorkAttachable(db: Db, actor: Actor, workId: string, recordId: string | null) {
+  const members = await repo.sameWork(db, workId, recordId ?? crypto.randomUUID());
+  if (members.length > 0 && members.every((m) => canSee(actor, m) && canEditContent(actor, m))) return;
+  const e = new NotFoundError('No work to which you may add a language version');
+  e.issues.push({ path: 'body.workId', message: 'give the workId of a record you may edit, which this one translates' });
+  throw e;
+}
+
+const sameStates = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
+
 export async function createRecord(db: Db, actor: Actor, input: RecordInput, source: SourceInfo = {}) {
   if (!canEdit(actor, input.states)) {
     throw new ForbiddenError('Only the secretariat, or a focal point for a record concerning their own State, may add records');
   }
+  if (!mayRestrictTo(actor, input.accessState)) throw restrictOnlyToOwnState();
   const details = validateDetails(input.type, input.details);
   await checkStatesAndAccess(db, input);
-  if (input.workId && (await repo.sameWork(db, input.workId, crypto.randomUUID())).length === 0) {
-    throw new ValidationError('No record belongs to this work', [{ path: 'body.workId', message: 'give the workId of the record this one translates' }]);
-  }
+  if (input.workId) await assertWorkAttachable(db, actor, input.workId, null);
   const by = who(actor);
   return inTransaction(db, async (trx) => {
     const record = await repo.insertRecord(trx, {
@@ -130,6 +147,8 @@ export async function createRecord(db: Db, actor: Actor, input: RecordInput, sou
       access_state: input.accessState ?? null,
       parent_id: source.parentId ?? null,
       parent_ref: source.parentRef ?? null,
+      // A focal point's record is their State's; the secretariat's (and an import's) stays the secretariat's.
+      owner_state: actor.kind === 'user' && !hasRole(actor, 'secretariat') ? actor.state : null,
       created_by: by,
       updated_by: by,
     });
@@ -151,21 +170,42 @@ export async function readRecord(db: Db, actor: Actor, id: string) {
   return r;
 }
 
-export async function updateRecord(db: Db, actor: Actor, id: string, patch: z.infer<typeof recordPatch>, source: SourceInfo = {}) {
+export type RecordPatch = Omit<z.infer<typeof recordPatch>, 'expectedVersion'> & {
+  /** The version the editor read; service callers that read the record in the same step may leave it out. */
+  expectedVersion?: number;
+};
+
+/**
+ * An edit of the version the editor read: a stale one is a 409 and changes nothing (the UPDATE itself is
+ * guarded, so of concurrent edits of one version exactly one wins). Content may be edited by the secretariat
+ * or a focal point of a State the record concerns; who may read it and which States it concerns, only by
+ * the secretariat or the owning State's focal point.
+ */
+export async function updateRecord(db: Db, actor: Actor, id: string, patch: RecordPatch, source: SourceInfo = {}) {
   const current = await readRecord(db, actor, id);
-  if (current.retired_at) throw new ValidationError('This record is retired; it cannot be edited');
-  const states = patch.states ?? current.states;
-  if (!canEdit(actor, current.states) || !canEdit(actor, states)) {
+  if (!canEditContent(actor, current)) {
     throw new ForbiddenError('Only the secretariat, or a focal point for a record concerning their own State, may edit it');
   }
-  const details = patch.details ? validateDetails(current.type, patch.details) : undefined;
+  const expected = patch.expectedVersion ?? current.version;
+  assertVersion(current.version, expected, 'record');
+  if (current.retired_at) throw new ValidationError('This record is retired; it cannot be edited');
+  const states = patch.states ?? current.states;
   const access = patch.access ?? current.access;
   const accessState = patch.access !== undefined ? patch.accessState : (patch.accessState ?? current.access_state ?? undefined);
+  const managed = !sameStates(states, current.states) || access !== current.access || (accessState ?? null) !== current.access_state;
+  if (managed && !canManage(actor, current)) {
+    throw new ForbiddenError('Only the secretariat, or the State that owns this record, may change who may read it or which States it concerns');
+  }
+  if (!canEdit(actor, states)) {
+    throw new ForbiddenError('Only the secretariat, or a focal point for a record concerning their own State, may edit it');
+  }
+  if (access === 'state' && accessState !== (current.access_state ?? undefined) && !mayRestrictTo(actor, accessState)) throw restrictOnlyToOwnState();
+  if (patch.workId !== undefined && patch.workId !== current.work_id) await assertWorkAttachable(db, actor, patch.workId, id);
+  const details = patch.details ? validateDetails(current.type, patch.details) : undefined;
   await checkStatesAndAccess(db, { states: patch.states, access, accessState });
   const by = who(actor);
   return inTransaction(db, async (trx) => {
-    const updated = await repo.updateRecord(trx, id, {
-      version: current.version + 1,
+    const updated = await repo.updateRecordAt(trx, id, expected, {
       updated_by: by,
       ...(patch.title !== undefined && { title: patch.title }),
       ...(patch.lang !== undefined && { lang: patch.lang }),
@@ -178,6 +218,9 @@ export async function updateRecord(db: Db, actor: Actor, id: string, patch: z.in
       ...(details !== undefined && { details }),
       ...(patch.crimes !== undefined && { crimes: patch.crimes }),
       ...(patch.topics !== undefined && { topics: patch.topics }),
+      ...(patch.workId !== undefined && { work_id: patch.workId }),
+      // The State that looked after a secretariat record concerning it alone keeps it once it is shared.
+      ...(managed && current.owner_state === null && !hasRole(actor, 'secretariat') && { owner_state: ownerStateOf(current) }),
       access,
       access_state: access === 'state' ? (accessState ?? null) : null,
       ...(source.body !== undefined && { body: source.body }),
@@ -198,13 +241,16 @@ export async function updateRecord(db: Db, actor: Actor, id: string, patch: z.in
   });
 }
 
-export async function retireRecord(db: Db, actor: Actor, id: string, reason: string) {
+/** Retiring is the owning State's or the secretariat's; `expectedVersion` as for an edit. */
+export async function retireRecord(db: Db, actor: Actor, id: string, reason: string, expectedVersion?: number) {
   const current = await readRecord(db, actor, id);
-  if (!canEdit(actor, current.states)) throw new ForbiddenError('Only the secretariat, or the focal point of the State concerned, may retire it');
+  if (!canManage(actor, current)) throw new ForbiddenError('Only the secretariat, or the State that owns this record, may retire it');
   if (current.retired_at) return current;
+  const expected = expectedVersion ?? current.version;
+  assertVersion(current.version, expected, 'record');
   const by = who(actor);
   return inTransaction(db, async (trx) => {
-    const updated = await repo.updateRecord(trx, id, { version: current.version + 1, updated_by: by, retired_at: new Date(), retired_reason: reason });
+    const updated = await repo.updateRecordAt(trx, id, expected, { updated_by: by, retired_at: new Date(), retired_reason: reason });
     await repo.insertVersion(trx, { record_id: id, version: updated.version, snapshot: updated, changed_by: by, note: `retired: ${reason}` });
     await unindexRecord(trx, id);
     await audit(trx, { actor: auditActor(actor), action: 'knowledge.retire', targetType: 'knowledge_record', targetId: id, details: { reason } });
@@ -212,9 +258,24 @@ export async function retireRecord(db: Db, actor: Actor, id: string, reason: str
   });
 }
 
+/**
+ * A page of a record's versions, newest first: only those the viewer could have read while each was the
+ * current one (so a record made public does not publish its restricted past). Reading a restricted
+ * version is audited, as reading a restricted record is.
+ */
+export async function readVersions(db: Db, actor: Actor, id: string, page: { limit: number; before?: number }) {
+  await readRecord(db, actor, id);
+  const r = await repo.listVersions(db, id, viewerFor(actor), page);
+  const restricted = r.rows.filter((v) => v.access === 'state').map((v) => v.version);
+  if (restricted.length) {
+    await audit(db, { actor: auditActor(actor), action: 'knowledge.versions.read', targetType: 'knowledge_record', targetId: id, details: { versions: restricted } });
+  }
+  return r;
+}
+
 export async function addTranslation(db: Db, actor: Actor, id: string, t: z.infer<typeof translationInput>) {
   const current = await readRecord(db, actor, id);
-  if (!canEdit(actor, current.states)) throw new ForbiddenError('Only the secretariat, or the focal point of the State concerned, may add translations');
+  if (!canEditContent(actor, current)) throw new ForbiddenError('Only the secretariat, or the focal point of the State concerned, may add translations');
   if (t.lang === current.lang) throw new ValidationError('That is the original language: edit the record instead', [{ path: 'body.lang', message: 'the original is kept as it is' }]);
   await db.transaction().execute(async (trx) => {
     await repo.upsertTranslation(trx, { record_id: id, field: t.field, lang: t.lang, value: t.value, kind: t.kind, by_whom: who(actor) });
@@ -226,7 +287,7 @@ export async function reviewLink(db: Db, actor: Actor, recordId: string, linkId:
   const record = await readRecord(db, actor, recordId);
   const link = await repo.findLink(db, linkId);
   if (!link || link.record_id !== recordId) throw new NotFoundError(`No link ${linkId} on record ${recordId}`);
-  if (!canEdit(actor, record.states)) throw new ForbiddenError('Only the secretariat, or the focal point of the State concerned, may review links');
+  if (!canEditContent(actor, record)) throw new ForbiddenError('Only the secretariat, or the focal point of the State concerned, may review links');
   return db.transaction().execute(async (trx) => {
     const updated = await repo.setLinkReview(trx, linkId, { verified: decision === 'verify', rejected: decision === 'reject', by: who(actor) });
     await indexRecord(trx, recordId);

@@ -63,7 +63,7 @@ describe('knowledge records', () => {
 
   it('an edit changes only what it names, and keeps every previous version', async () => {
     const id = (await as(t.app, sec, 'POST', '/api/v1/records', caseRecord)).json().id;
-    const patched = await as(t.app, focalMex, 'PATCH', `/api/v1/records/${id}`, { title: 'Fiscalía v. Grupo X (apelación)', note: 'title fixed' });
+    const patched = await as(t.app, focalMex, 'PATCH', `/api/v1/records/${id}`, { title: 'Fiscalía v. Grupo X (apelación)', note: 'title fixed', expectedVersion: 1 });
     expect(patched.statusCode).toBe(200);
     expect(patched.json()).toMatchObject({ version: 2, states: ['MEX'], crimes: ['trafficking-in-persons'], updatedBy: 'focal-mex' });
     const full = (await as(t.app, null, 'GET', `/api/v1/records/${id}`)).json();
@@ -89,6 +89,7 @@ describe('knowledge records', () => {
     const full = (await as(t.app, null, 'GET', `/api/v1/records/${es.id}`)).json();
     expect(full.languageVersions).toEqual([{ id: en.json().id, lang: 'en', title: 'Guide' }]);
     const unknown = await as(t.app, sec, 'POST', '/api/v1/records', { type: 'guide', title: 'x', lang: 'fr', workId: '11111111-1111-4111-8111-111111111111' });
+    expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.issues[0].path).toBe('body.workId');
   });
 
@@ -106,8 +107,8 @@ describe('knowledge records', () => {
     const linkId = (await as(t.app, null, 'GET', `/api/v1/records/${id}`)).json().links[0].id;
     const reviewed = await as(t.app, sec, 'POST', `/api/v1/records/${id}/links/${linkId}/review`, { decision: 'reject' });
     expect(reviewed.json()).toMatchObject({ verified: false, rejected: true });
-    const retired = await as(t.app, sec, 'POST', `/api/v1/records/${id}/retire`, { reason: 'duplicate of another entry' });
+    const retired = await as(t.app, sec, 'POST', `/api/v1/records/${id}/retire`, { reason: 'duplicate of another entry', expectedVersion: 1 });
     expect(retired.json()).toMatchObject({ version: 2, retiredReason: 'duplicate of another entry' });
-    expect((await as(t.app, sec, 'PATCH', `/api/v1/records/${id}`, { title: 'x' })).statusCode).toBe(400);
+    expect((await as(t.app, sec, 'PATCH', `/api/v1/records/${id}`, { title: 'x', expectedVersion: 2 })).statusCode).toBe(400);
   });
 });

@@ -425,8 +425,12 @@ export const api = {
       `/records/${seg(id)}/provisions` + query({ at: opts.at, history: opts.history ? 'true' : undefined }),
       { signal },
     ),
-  recordVersions: (id: string, signal?: AbortSignal) =>
-    request<{ items: RecordVersion[] }>(`/records/${seg(id)}/versions`, { signal }).then((r) => r.items),
+  /** A page of the versions the caller may see, newest first; `next` is the `before` of the next (older) page. */
+  recordVersions: (id: string, page: { before?: number; limit?: number }, signal?: AbortSignal) =>
+    request<{ items: RecordVersion[]; total: number; next: number | null }>(
+      `/records/${seg(id)}/versions` + query({ before: page.before?.toString(), limit: page.limit?.toString() }),
+      { signal },
+    ),
   reviewLink: (recordId: string, linkId: number, decision: 'verify' | 'reject', csrfToken: string) =>
     request<{ id: number; verified: boolean; rejected: boolean }>(`/records/${seg(recordId)}/links/${linkId}/review`, {
       method: 'POST',

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { api, type RecordVersion } from '../../web/api.ts';
 import { Breadcrumbs } from '../../web/components/Breadcrumbs.tsx';
 import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
@@ -38,13 +38,21 @@ function changedFields(v: RecordVersion, prev: RecordVersion | undefined): strin
   return [...out];
 }
 
-/** /records/:id/versions: every version of a record, who made it and when, and what changed. */
+/** Versions shown on one page; one more is fetched to say what the last one shown changed. */
+const PAGE = 20;
+
+/**
+ * /records/:id/versions[?before=N]: the versions of a record the reader may see, newest first, a page at a
+ * time (the older pages by `before`, so a page can be linked to), who made each and when, and what changed.
+ */
 export function RecordVersionsPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const id = useParams().id ?? '';
+  const [params] = useSearchParams();
+  const before = Number(params.get('before')) || undefined;
   const record = useApi((signal) => api.record(id, signal), [id]);
-  const versions = useApi((signal) => api.recordVersions(id, signal), [id]);
+  const versions = useApi((signal) => api.recordVersions(id, { before, limit: PAGE + 1 }, signal), [id, before]);
   const title = record.data?.title;
   usePageTitle(title ? t('knowledge.versions.titleOf', { title: shortTitle(title) }) : t('knowledge.versions.title'));
 
@@ -55,8 +63,10 @@ export function RecordVersionsPage() {
       </NotFoundMessage>
     );
   }
-  const list = [...(versions.data ?? [])].sort((a, b) => b.version - a.version);
-  const byNumber = new Map(list.map((v) => [v.version, v]));
+  const fetched = [...(versions.data?.items ?? [])].sort((a, b) => b.version - a.version);
+  const byNumber = new Map(fetched.map((v) => [v.version, v]));
+  const list = fetched.slice(0, PAGE);
+  const older = fetched.length > PAGE ? list[list.length - 1]!.version : null;
   return (
     <>
       <Breadcrumbs
@@ -122,6 +132,19 @@ export function RecordVersionsPage() {
             );
           })}
         </ol>
+      )}
+      {versions.data && (
+        <nav className="pager" aria-label={t('knowledge.versions.title')} data-testid="versions-pager">
+          <p className="small muted" data-testid="versions-total">
+            {t('knowledge.versions.shown', { shown: f.number(list.length), total: f.number(versions.data.total) })}
+          </p>
+          {before !== undefined && <Link to={`/records/${id}/versions`}>{t('knowledge.versions.newest')}</Link>}{' '}
+          {older !== null && (
+            <Link to={`/records/${id}/versions?before=${older}`} data-testid="versions-older">
+              {t('knowledge.versions.older')}
+            </Link>
+          )}
+        </nav>
       )}
     </>
   );

@@ -8,7 +8,7 @@ import type { Actor } from '../../platform/auth/roles.ts';
 import { importFile } from '../ingest/import.service.ts';
 import { recordInput } from '../knowledge.schemas.ts';
 import { setProvision } from '../legislation.service.ts';
-import { createRecord } from '../records.service.ts';
+import { createRecord, updateRecord } from '../records.service.ts';
 import { runAlerts } from '../open-access/saved-searches.service.ts';
 import { loadSampleCorpus } from '../seed/sample-corpus.ts';
 
@@ -197,6 +197,24 @@ describe.runIf(run)('web UI in Chromium: the knowledge portal', () => {
     await page.locator('[data-testid="provisions-empty"]').waitFor();
     await page.check('[data-testid="provisions-history"]');
     await expect.poll(() => texts.allInnerTexts()).toEqual(['Pena de 5 a 15 años.', 'Pena de 10 a 20 años.']);
+    await page.close();
+  });
+
+  it('pages the history of a record, newest first, and links to the older versions', async () => {
+    const secretariat: Actor = { kind: 'user', id: '00000000-0000-0000-0000-000000000002', username: 'test', displayName: 'Test', state: null, roles: ['secretariat'], demo: false, language: 'en', csrfToken: '' };
+    const db = env.database.db;
+    const guide = await createRecord(db, secretariat, recordInput.parse({ type: 'guide', lang: 'en', title: 'Guide, edition 1' }));
+    for (let v = 1; v <= 22; v++) await updateRecord(db, secretariat, guide.id, { title: `Guide, edition ${v + 1}`, expectedVersion: v });
+
+    const page = await env.browser.newPage();
+    await page.goto(`${env.baseUrl}/records/${guide.id}/versions?lang=en`);
+    const shown = page.locator('[data-testid="versions"] > li');
+    await expect.poll(() => shown.count()).toBe(20);
+    expect(await shown.first().getAttribute('data-version')).toBe('23');
+    expect(await page.locator('[data-testid="versions-total"]').innerText()).toBe('Showing 20 of 23');
+    await page.click('[data-testid="versions-older"]');
+    await expect.poll(() => shown.evaluateAll((els) => els.map((e) => e.getAttribute('data-version')))).toEqual(['3', '2', '1']);
+    expect(await page.locator('[data-testid="versions-older"]').count()).toBe(0);
     await page.close();
   });
 
