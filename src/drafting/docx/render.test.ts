@@ -23,6 +23,8 @@ describe.skipIf(!tools)('the Arabic request, printed by LibreOffice', () => {
       // Before the fix the account line read "5678 1234 0000 6217", the phone "00 00 77 44 1 +33",
       // the address "rue de la Paix, 75002 Paris 12" and the date of birth "01 - 05 - 1980".
       for (const value of [BIDI.account, BIDI.iban, BIDI.phone, BIDI.address, BIDI.date, '1980-05-01']) expect(page).toContain(value);
+      // No date anywhere (table, deadline, periods "from … to …" after an Arabic label) turned round.
+      expect(page).not.toMatch(/\b\d\d ?- ?\d\d ?- ?\d{4}\b/);
       expect(lines).toContainEqual(expect.stringMatching(/^Le 14 mars 2026, le suspect a viré 250 000 EUR/));
     } finally {
       await rm(dirname(pdf), { recursive: true, force: true });

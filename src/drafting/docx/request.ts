@@ -2,7 +2,7 @@ import { Document, Packer } from 'docx';
 import type { Language } from '../../platform/i18n/languages.ts';
 import type { AssistanceForm, DraftContent, ElectronicEvidence, PropertyItem } from '../draft.schema.ts';
 import { LABELS, type Labels } from './labels/index.ts';
-import { documentStyles, makeSectionsRightToLeft, settingFor, Writer } from './style.ts';
+import { documentStyles, makeSectionsRightToLeft, settingFor, v, Writer, type Mixed } from './style.ts';
 
 /** What the documents print besides the content: the draft's identity and the States' names in the document's language. */
 export interface DocumentMeta {
@@ -19,8 +19,9 @@ export interface DocumentMeta {
 export const stateName = (meta: DocumentMeta, iso3: string | null | undefined) => (iso3 ? (meta.stateNames[iso3] ?? iso3) : '');
 
 const yesNo = (L: Labels, v: boolean | null) => (v === null ? null : v ? L.fields.yes : L.fields.no);
-const range = (L: Labels, from: string | null, to: string | null) =>
-  from || to ? `${from ? `${L.fields.from} ${from}` : ''}${from && to ? ' ' : ''}${to ? `${L.fields.to} ${to}` : ''}` : null;
+/** "from 2024-01-01 to 2024-06-30": our words around the drafter's dates, each date isolated. */
+const range = (L: Labels, from: string | null, to: string | null): Mixed | null =>
+  from || to ? [...(from ? [`${L.fields.from} `, v(from)] : []), ...(to ? [`${from ? ' ' : ''}${L.fields.to} `, v(to)] : [])] : null;
 
 /** The request itself, in `lang`: fixed headings and labels translated, the drafter's text as written. */
 export async function renderRequestDocx(c: DraftContent, meta: DocumentMeta, lang: Language): Promise<Buffer> {
@@ -43,7 +44,7 @@ export async function renderRequestDocx(c: DraftContent, meta: DocumentMeta, lan
     [F.requestedState, stateName(meta, c.requested.state), 'labels'],
     ...(c.channel ? [[F.channel, L.channels[c.channel], 'labels'] as const] : []),
     ...(c.requesting.caseReference ? [[F.caseReference, c.requesting.caseReference] as [string, string]] : []),
-    ...(c.urgency.urgent || c.urgency.deadline ? [[F.urgent, c.urgency.deadline ? `${F.deadline}: ${c.urgency.deadline}` : F.yes, 'labels'] as const] : []),
+    ...(c.urgency.urgent || c.urgency.deadline ? [[F.urgent, c.urgency.deadline ? [`${F.deadline}: `, v(c.urgency.deadline)] : F.yes, 'labels'] as const] : []),
   ]);
 
   let n = 0;
@@ -79,7 +80,7 @@ export async function renderRequestDocx(c: DraftContent, meta: DocumentMeta, lan
     else w.heading(`${n}.${i + 1}. ${F.offence}`, 2);
     w.field(F.legalProvision, o.legalProvision);
     w.field(F.maxPenalty, o.maxPenalty);
-    w.field(F.period, range(L, o.dateFrom, o.dateTo), 'labels');
+    w.field(F.period, range(L, o.dateFrom, o.dateTo));
     w.field(F.organizedCriminalGroup, yesNo(L, o.organizedCriminalGroup), 'labels');
     w.freeText(o.provisionText, F.provisionText);
   });
@@ -188,10 +189,10 @@ function electronic(w: Writer, L: Labels, meta: DocumentMeta, e: ElectronicEvide
   w.field(F.technicalContact, e.provider.contact);
   e.identifiers.forEach((id) => {
     const type = id.type ? L.identifierTypes[id.type] : F.identifiers;
-    w.field(type, `${id.value}${id.port !== null ? ` (${F.port} ${id.port})` : ''}`);
+    w.field(type, [v(id.value), ...(id.port !== null ? [` (${F.port} `, v(String(id.port)), ')'] : [])]);
   });
   const r = e.dateRange;
-  w.field(F.dateRange, range(L, r.from, r.to), 'labels');
+  w.field(F.dateRange, range(L, r.from, r.to));
   w.field(F.timeZone, r.timeZone);
   if (e.emergency.isEmergency) {
     w.field(F.emergency, F.yes, 'labels');
@@ -249,7 +250,7 @@ function formFields(w: Writer, L: Labels, meta: DocumentMeta, f: AssistanceForm)
     case 'bank-records':
       w.field(F.institution, f.institution);
       f.accounts.forEach((a) => w.field(F.accounts, [a.number, a.holder].filter(Boolean).join(' — ')));
-      w.field(F.period, range(L, f.periodFrom, f.periodTo), 'labels');
+      w.field(F.period, range(L, f.periodFrom, f.periodTo));
       w.freeText(f.recordsSought, F.recordsSought);
       w.field(F.certifiedCopies, yn(f.certifiedCopies), 'labels');
       break;
@@ -259,7 +260,7 @@ function formFields(w: Writer, L: Labels, meta: DocumentMeta, f: AssistanceForm)
       w.field(F.certifiedCopies, yn(f.certifiedCopies), 'labels');
       break;
     case 'identify-and-trace-proceeds':
-      w.field(F.period, range(L, f.periodFrom, f.periodTo), 'labels');
+      w.field(F.period, range(L, f.periodFrom, f.periodTo));
       break;
     case 'voluntary-appearance':
       w.field(F.where, f.where);

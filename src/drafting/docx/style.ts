@@ -32,6 +32,14 @@ export function settingFor(lang: Language): LanguageSetting {
 export type Source = 'drafter' | 'labels';
 
 /**
+ * A value we compose from our words and the drafter's ("Deadline: 2026-03-14", "from … to …"): strings
+ * are ours, laid out in the document's direction; `{ value }` items are the drafter's, each isolated as
+ * in Writer.value. One run for the whole would let an Arabic label turn the date into 14-03-2026.
+ */
+export type Mixed = Array<string | { value: string }>;
+export const v = (value: string) => ({ value });
+
+/**
  * Builds paragraphs and tables in one language's setting. Every paragraph takes the document's direction
  * (an Arabic request is laid out right to left throughout, as its reader expects); inside it, labels are
  * runs in the document's direction and each value is a run of its own with the direction and language of
@@ -82,6 +90,15 @@ export class Writer {
     return [mark(ISOLATE[dir]), run, mark(ISOLATE.end)];
   }
 
+  /** The runs of a composed value. */
+  mixed(parts: Mixed, opts: Partial<IRunOptions> = {}): TextRun[] {
+    return parts.flatMap((p) => (typeof p === 'string' ? (p === '' ? [] : [this.run(p, opts)]) : this.value(p.value, 'drafter', opts)));
+  }
+
+  private valueRuns(value: string | Mixed, from: Source): TextRun[] {
+    return typeof value === 'string' ? (value === '' ? [] : this.value(value, from)) : this.mixed(value);
+  }
+
   paragraph(runs: TextRun[], opts: { heading?: 'title' | 1 | 2; center?: boolean; spacingAfter?: number } = {}): Paragraph {
     const heading = opts.heading === 'title' ? 'Title' : opts.heading === 1 ? 'Heading1' : opts.heading === 2 ? 'Heading2' : undefined;
     return new Paragraph({
@@ -107,9 +124,9 @@ export class Writer {
   }
 
   /** "Label: value" on one line, skipped when there is no value. */
-  field(label: string, value: string | null | undefined, from: Source = 'drafter') {
-    if (value === null || value === undefined || value === '') return;
-    this.children.push(this.paragraph([this.run(`${label}: `, { bold: true }), ...this.value(value, from)], { spacingAfter: 60 }));
+  field(label: string, value: string | Mixed | null | undefined, from: Source = 'drafter') {
+    if (value === null || value === undefined || value.length === 0) return;
+    this.children.push(this.paragraph([this.run(`${label}: `, { bold: true }), ...this.valueRuns(value, from)], { spacingAfter: 60 }));
   }
 
   /** The user's own words: one paragraph per line, each line one run, exactly as written. */
@@ -120,14 +137,14 @@ export class Writer {
   }
 
   /** Label and value rows; a row's third element says whose words the value is (the drafter's unless said). */
-  table(rows: ReadonlyArray<readonly [string, string] | readonly [string, string, Source]>) {
+  table(rows: ReadonlyArray<readonly [string, string | Mixed] | readonly [string, string | Mixed, Source]>) {
     const cell = (runs: TextRun[], label: boolean) =>
       new TableCell({ children: [this.paragraph(runs)], width: { size: label ? 35 : 65, type: WidthType.PERCENTAGE } });
     this.children.push(
       new Table({
         visuallyRightToLeft: this.s.rtl,
         width: { size: 100, type: WidthType.PERCENTAGE },
-        rows: rows.map(([k, v, from]) => new TableRow({ children: [cell([this.run(k, { bold: true })], true), cell(v === '' ? [] : this.value(v, from ?? 'drafter'), false)] })),
+        rows: rows.map(([k, val, from]) => new TableRow({ children: [cell([this.run(k, { bold: true })], true), cell(this.valueRuns(val, from ?? 'drafter'), false)] })),
       }),
     );
     this.children.push(this.paragraph([]));

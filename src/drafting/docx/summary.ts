@@ -3,7 +3,7 @@ import type { CheckReport } from '../checks/index.ts';
 import type { DraftContent } from '../draft.schema.ts';
 import { LABELS, type Labels } from './labels/index.ts';
 import { pack, stateName, type DocumentMeta } from './request.ts';
-import { settingFor, Writer } from './style.ts';
+import { settingFor, v, Writer } from './style.ts';
 
 /**
  * The one-page summary sheet that travels with the request (and sits on the central authority's file):
@@ -29,7 +29,7 @@ export async function renderSummaryDocx(c: DraftContent, meta: DocumentMeta, lan
     [L.headings.offences, c.offences.map((o) => [o.name, o.maxPenalty && `(${o.maxPenalty})`].filter(Boolean).join(' ')).join('; ') || F.none],
     [F.formsOfAssistance, [...new Set(c.assistance.map((f) => L.measures[f.measure as keyof Labels['measures']] ?? f.measure))].join('; ') || F.none, 'labels'],
     [L.headings.persons, String(c.persons.length), 'labels'],
-    [L.headings.urgency, c.urgency.urgent || c.urgency.deadline ? [F.yes, c.urgency.deadline && `${F.deadline}: ${c.urgency.deadline}`].filter(Boolean).join(' — ') : F.no, 'labels'],
+    [L.headings.urgency, c.urgency.deadline ? [`${F.yes} — ${F.deadline}: `, v(c.urgency.deadline)] : c.urgency.urgent ? F.yes : F.no, 'labels'],
     [L.headings.confidentiality, c.confidentiality.required ? F.yes : F.no, 'labels'],
     [L.headings.attachments, String(c.attachments.length), 'labels'],
     [F.checks, `${F.errors}: ${report.errors} — ${F.warnings}: ${report.warnings}`, 'labels'],
