@@ -31,3 +31,20 @@ describe.skipIf(!tools)('the Arabic request, printed by LibreOffice', () => {
     }
   }, 180_000);
 });
+
+describe.skipIf(!tools)('the Chinese request, printed by LibreOffice', () => {
+  it('breaks the French sentence only between words', async () => {
+    const pdf = await docxToPdf(await renderRequestDocx(bidiDraft(), META, 'zh'), 'request-zh');
+    try {
+      const lines = await pdfVisualLines(pdf);
+      const first = lines.findIndex((l) => l.startsWith('Le 14 mars'));
+      const last = lines.findIndex((l, i) => i >= first && l.endsWith('5678.'));
+      // Joined at the line breaks by one space, the printed lines are the sentence: no word was cut.
+      // Tagged zh-CN, it wrapped inside "1234" ("… 6217 0000 123" / "4 5678.").
+      expect(first).toBeGreaterThanOrEqual(0);
+      expect(lines.slice(first, last + 1).join(' ')).toBe(BIDI.french);
+    } finally {
+      await rm(dirname(pdf), { recursive: true, force: true });
+    }
+  }, 180_000);
+});
