@@ -59,6 +59,15 @@ describe('DOCX: numbers and Latin text keep their order, each run tagged with it
     });
   }
 
+  it('ar: the drafter’s words inside our labels and headings (attachment title, abbreviation, offence name) are isolated runs too', async () => {
+    const runs = paragraphs(await documentXml(await renderRequestDocx(bidiDraft(), META, 'ar')));
+    for (const text of ['Fraud Act 2006, s. 2', 'GBP', 'Fraud by false representation']) {
+      const around = runs.flatMap((p) => p.flatMap((r, i) => (r.text === text ? [[p[i - 1]?.text, p[i + 1]?.text]] : [])));
+      expect(around.length, text).toBeGreaterThan(0);
+      for (const a of around) expect(a, text).toEqual([LRI, PDI]);
+    }
+  });
+
   it('Latin text with no declared language is tagged with the document language if that is Latin-script, else English', async () => {
     const draft = { ...completeDraft(), language: null };
     const line = 'On 12 March 2024 the suspect, Li Wei, transferred GBP 250,000 from an account in London to account No. 6222 0000 1234 held at Bank of Example (Shanghai branch).';

@@ -145,13 +145,13 @@ export async function renderRequestDocx(c: DraftContent, meta: DocumentMeta, lan
   }
   if (c.abbreviations.length > 0) {
     section(L.headings.abbreviations);
-    w.table(c.abbreviations.map((a) => [a.term, a.meaning]));
+    w.table(c.abbreviations.map((a) => [[v(a.term)], a.meaning] as const));
   }
   if (c.attachments.length > 0) {
     section(L.headings.attachments);
     c.attachments.forEach((a, i) => {
       const bits = [a.kind ? L.attachmentKinds[a.kind] : null, a.pages !== null ? `${F.pages}: ${a.pages}` : null, a.translated ? F.translated : null].filter(Boolean);
-      w.field(`${i + 1}. ${a.title || F.documents}`, bits.join(' — ') || null, 'labels');
+      w.field(a.title ? [`${i + 1}. `, v(a.title)] : `${i + 1}. ${F.documents}`, bits.join(' — ') || null, 'labels');
       w.freeText(a.description);
     });
   }

@@ -76,7 +76,7 @@ export class Writer {
   /**
    * A value: one run, exactly the text given, rtl from its own first strong character (none, as in an
    * account number, a phone or a date: left to right). When that direction is not the paragraph's, the
-   * run sits between an isolate-opening and an isolate-closing run (LRI/RLI … PDI): Word follows w:rtl,
+   * run sits between an isolate-opening and an isolate-closing run (LRI/RLI … PDI): Word also reads w:rtl,
    * but LibreOffice, PDF converters and copy-paste follow only the Unicode bidi algorithm, which without
    * the isolates reads "6217 0000 1234 5678" in an Arabic line as four numbers in a right-to-left row.
    * The marks are in runs of their own so that the drafter's run holds nothing but what they typed.
@@ -124,9 +124,11 @@ export class Writer {
   }
 
   /** "Label: value" on one line, skipped when there is no value. */
-  field(label: string, value: string | Mixed | null | undefined, from: Source = 'drafter') {
+  field(label: string | Mixed, value: string | Mixed | null | undefined, from: Source = 'drafter') {
     if (value === null || value === undefined || value.length === 0) return;
-    this.children.push(this.paragraph([this.run(`${label}: `, { bold: true }), ...this.valueRuns(value, from)], { spacingAfter: 60 }));
+    const bold = { bold: true };
+    const key = typeof label === 'string' ? [this.run(`${label}: `, bold)] : [...this.mixed(label, bold), this.run(': ', bold)];
+    this.children.push(this.paragraph([...key, ...this.valueRuns(value, from)], { spacingAfter: 60 }));
   }
 
   /** The user's own words: one paragraph per line, each line one run, exactly as written. */
@@ -137,14 +139,14 @@ export class Writer {
   }
 
   /** Label and value rows; a row's third element says whose words the value is (the drafter's unless said). */
-  table(rows: ReadonlyArray<readonly [string, string | Mixed] | readonly [string, string | Mixed, Source]>) {
+  table(rows: ReadonlyArray<readonly [string | Mixed, string | Mixed] | readonly [string | Mixed, string | Mixed, Source]>) {
     const cell = (runs: TextRun[], label: boolean) =>
       new TableCell({ children: [this.paragraph(runs)], width: { size: label ? 35 : 65, type: WidthType.PERCENTAGE } });
     this.children.push(
       new Table({
         visuallyRightToLeft: this.s.rtl,
         width: { size: 100, type: WidthType.PERCENTAGE },
-        rows: rows.map(([k, val, from]) => new TableRow({ children: [cell([this.run(k, { bold: true })], true), cell(this.valueRuns(val, from ?? 'drafter'), false)] })),
+        rows: rows.map(([k, val, from]) => new TableRow({ children: [cell(typeof k === 'string' ? [this.run(k, { bold: true })] : this.mixed(k, { bold: true }), true), cell(this.valueRuns(val, from ?? 'drafter'), false)] })),
       }),
     );
     this.children.push(this.paragraph([]));
