@@ -2,7 +2,7 @@ import { Document, Packer } from 'docx';
 import type { Language } from '../../platform/i18n/languages.ts';
 import type { AssistanceForm, DraftContent, ElectronicEvidence, PropertyItem } from '../draft.schema.ts';
 import { LABELS, type Labels } from './labels/index.ts';
-import { documentStyles, makeSectionsRightToLeft, settingFor, Writer } from './style.ts';
+import { documentStyles, makeSectionsRightToLeft, settingFor, v, Writer, type Mixed } from './style.ts';
 
 /** What the documents print besides the content: the draft's identity and the States' names in the document's language. */
 export interface DocumentMeta {
@@ -19,14 +19,15 @@ export interface DocumentMeta {
 export const stateName = (meta: DocumentMeta, iso3: string | null | undefined) => (iso3 ? (meta.stateNames[iso3] ?? iso3) : '');
 
 const yesNo = (L: Labels, v: boolean | null) => (v === null ? null : v ? L.fields.yes : L.fields.no);
-const range = (L: Labels, from: string | null, to: string | null) =>
-  from || to ? `${from ? `${L.fields.from} ${from}` : ''}${from && to ? ' ' : ''}${to ? `${L.fields.to} ${to}` : ''}` : null;
+/** "from 2024-01-01 to 2024-06-30": our words around the drafter's dates, each date isolated. */
+const range = (L: Labels, from: string | null, to: string | null): Mixed | null =>
+  from || to ? [...(from ? [`${L.fields.from} `, v(from)] : []), ...(to ? [`${from ? ' ' : ''}${L.fields.to} `, v(to)] : [])] : null;
 
 /** The request itself, in `lang`: fixed headings and labels translated, the drafter's text as written. */
 export async function renderRequestDocx(c: DraftContent, meta: DocumentMeta, lang: Language): Promise<Buffer> {
   const L = LABELS[lang];
   const s = settingFor(lang);
-  const w = new Writer(s);
+  const w = new Writer(s, c.language);
   const F = L.fields;
   const personName = (id: string) => {
     const p = c.persons.find((x) => x.id === id);
@@ -39,11 +40,11 @@ export async function renderRequestDocx(c: DraftContent, meta: DocumentMeta, lan
   w.table([
     [F.reference, meta.reference],
     [F.date, meta.date],
-    [F.requestingState, stateName(meta, meta.requestingState)],
-    [F.requestedState, stateName(meta, c.requested.state)],
-    ...(c.channel ? [[F.channel, L.channels[c.channel]] as [string, string]] : []),
+    [F.requestingState, stateName(meta, meta.requestingState), 'labels'],
+    [F.requestedState, stateName(meta, c.requested.state), 'labels'],
+    ...(c.channel ? [[F.channel, L.channels[c.channel], 'labels'] as const] : []),
     ...(c.requesting.caseReference ? [[F.caseReference, c.requesting.caseReference] as [string, string]] : []),
-    ...(c.urgency.urgent || c.urgency.deadline ? [[F.urgent, c.urgency.deadline ? `${F.deadline}: ${c.urgency.deadline}` : F.yes] as [string, string]] : []),
+    ...(c.urgency.urgent || c.urgency.deadline ? [[F.urgent, c.urgency.deadline ? [`${F.deadline}: `, v(c.urgency.deadline)] : F.yes, 'labels'] as const] : []),
   ]);
 
   let n = 0;
@@ -55,18 +56,18 @@ export async function renderRequestDocx(c: DraftContent, meta: DocumentMeta, lan
   w.freeText(c.requesting.authority.address, F.address);
 
   section(L.headings.requested);
-  w.field(F.requestedState, stateName(meta, c.requested.state));
+  w.field(F.requestedState, stateName(meta, c.requested.state), 'labels');
   w.field(F.authority, c.requested.authorityName);
 
   section(L.headings.legalBasis);
-  if (c.legalBasis.type) w.field(L.headings.legalBasis, L.legalBasis[c.legalBasis.type]);
+  if (c.legalBasis.type) w.field(L.headings.legalBasis, L.legalBasis[c.legalBasis.type], 'labels');
   w.field(F.treaty, c.legalBasis.treatyName);
   w.field(F.article, c.legalBasis.treatyArticle);
   w.freeText(c.legalBasis.reciprocityAssurance, F.reciprocityAssurance);
   w.freeText(c.legalBasis.notes, F.notes);
 
   section(L.headings.proceedings);
-  if (c.proceedings.type) w.field(F.proceedingType, L.proceedingTypes[c.proceedings.type]);
+  if (c.proceedings.type) w.field(F.proceedingType, L.proceedingTypes[c.proceedings.type], 'labels');
   w.field(F.conductingAuthority, c.proceedings.conductingAuthority.name);
   w.freeText(c.proceedings.conductingAuthority.functions, F.functions);
   w.field(F.caseNumber, c.proceedings.caseNumber);
@@ -75,11 +76,12 @@ export async function renderRequestDocx(c: DraftContent, meta: DocumentMeta, lan
 
   section(L.headings.offences);
   c.offences.forEach((o, i) => {
-    w.heading(`${n}.${i + 1}. ${o.name || F.offence}`, 2);
+    if (o.name) w.heading(`${n}.${i + 1}. `, 2, o.name);
+    else w.heading(`${n}.${i + 1}. ${F.offence}`, 2);
     w.field(F.legalProvision, o.legalProvision);
     w.field(F.maxPenalty, o.maxPenalty);
     w.field(F.period, range(L, o.dateFrom, o.dateTo));
-    w.field(F.organizedCriminalGroup, yesNo(L, o.organizedCriminalGroup));
+    w.field(F.organizedCriminalGroup, yesNo(L, o.organizedCriminalGroup), 'labels');
     w.freeText(o.provisionText, F.provisionText);
   });
 
@@ -88,7 +90,9 @@ export async function renderRequestDocx(c: DraftContent, meta: DocumentMeta, lan
 
   section(L.headings.persons);
   c.persons.forEach((p, i) => {
-    w.heading(`${n}.${i + 1}. ${personName(p.id) || F.person}${p.role ? ` (${L.personRoles[p.role]})` : ''}`, 2);
+    const role = p.role ? ` (${L.personRoles[p.role]})` : '';
+    if (personName(p.id)) w.heading(`${n}.${i + 1}. `, 2, personName(p.id), role);
+    else w.heading(`${n}.${i + 1}. ${F.person}${role}`, 2);
     if (p.kind === 'legal') w.field(F.organisation, p.organisationName);
     else {
       w.field(F.familyName, p.name.family);
@@ -97,8 +101,8 @@ export async function renderRequestDocx(c: DraftContent, meta: DocumentMeta, lan
     }
     w.field(F.dateOfBirth, p.dateOfBirth);
     w.field(F.placeOfBirth, p.placeOfBirth);
-    if (p.gender) w.field(F.gender, L.genders[p.gender]);
-    w.field(F.nationality, p.nationalities.map((x) => stateName(meta, x)).join(', '));
+    if (p.gender) w.field(F.gender, L.genders[p.gender], 'labels');
+    w.field(F.nationality, p.nationalities.map((x) => stateName(meta, x)).join(', '), 'labels');
     w.field(F.identityDocuments, p.identityDocuments.map((d) => [d.type, d.number, d.issuedBy].filter(Boolean).join(' ')).join('; '));
     w.field(F.location, [p.location, stateName(meta, p.locationState)].filter(Boolean).join(', '));
     w.freeText(p.description, F.description);
@@ -128,7 +132,7 @@ export async function renderRequestDocx(c: DraftContent, meta: DocumentMeta, lan
   }
   if (c.confidentiality.required) {
     section(L.headings.confidentiality);
-    w.field(F.confidentialityRequired, F.yes);
+    w.field(F.confidentialityRequired, F.yes, 'labels');
     w.freeText(c.confidentiality.reason, F.reason);
   }
   if (c.procedures.trim()) {
@@ -141,13 +145,13 @@ export async function renderRequestDocx(c: DraftContent, meta: DocumentMeta, lan
   }
   if (c.abbreviations.length > 0) {
     section(L.headings.abbreviations);
-    w.table(c.abbreviations.map((a) => [a.term, a.meaning]));
+    w.table(c.abbreviations.map((a) => [[v(a.term)], a.meaning] as const));
   }
   if (c.attachments.length > 0) {
     section(L.headings.attachments);
     c.attachments.forEach((a, i) => {
       const bits = [a.kind ? L.attachmentKinds[a.kind] : null, a.pages !== null ? `${F.pages}: ${a.pages}` : null, a.translated ? F.translated : null].filter(Boolean);
-      w.field(`${i + 1}. ${a.title || F.documents}`, bits.join(' — ') || null);
+      w.field(a.title ? [`${i + 1}. `, v(a.title)] : `${i + 1}. ${F.documents}`, bits.join(' — ') || null, 'labels');
       w.freeText(a.description);
     });
   }
@@ -185,24 +189,24 @@ function electronic(w: Writer, L: Labels, meta: DocumentMeta, e: ElectronicEvide
   w.field(F.technicalContact, e.provider.contact);
   e.identifiers.forEach((id) => {
     const type = id.type ? L.identifierTypes[id.type] : F.identifiers;
-    w.field(type, `${id.value}${id.port !== null ? ` (${F.port} ${id.port})` : ''}`);
+    w.field(type, [v(id.value), ...(id.port !== null ? [` (${F.port} `, v(String(id.port)), ')'] : [])]);
   });
   const r = e.dateRange;
   w.field(F.dateRange, range(L, r.from, r.to));
   w.field(F.timeZone, r.timeZone);
   if (e.emergency.isEmergency) {
-    w.field(F.emergency, F.yes);
+    w.field(F.emergency, F.yes, 'labels');
     w.freeText(e.emergency.justification, F.justification);
   }
   w.field(F.preservationDays, e.preservationDays?.toString());
   w.field(F.interceptionDays, e.interceptionDays?.toString());
-  if (e.nonDisclosure) w.field(F.nonDisclosure, F.yes);
+  if (e.nonDisclosure) w.field(F.nonDisclosure, F.yes, 'labels');
 }
 
 function property(w: Writer, L: Labels, items: PropertyItem[]) {
   const F = L.fields;
   items.forEach((p, i) => {
-    w.field(`${F.property} ${i + 1}`, p.type ? L.propertyTypes[p.type] : '—');
+    w.field(`${F.property} ${i + 1}`, p.type ? L.propertyTypes[p.type] : '—', 'labels');
     w.freeText(p.description, F.description);
     w.field(F.identifiers, p.identifiers);
     w.field(F.location, p.location);
@@ -220,7 +224,7 @@ function formFields(w: Writer, L: Labels, meta: DocumentMeta, f: AssistanceForm)
     case 'video-link-hearing':
       f.questions.forEach((q, i) => w.freeText(q, i === 0 ? F.questions : undefined));
       w.freeText(f.attendees, F.attendees);
-      w.field(F.oath, yn(f.oathOrAffirmation));
+      w.field(F.oath, yn(f.oathOrAffirmation), 'labels');
       if (f.measure === 'video-link-hearing') {
         w.field(F.proposedDates, f.proposedDates.join('; '));
         w.field(F.timeZone, f.timeZone);
@@ -231,7 +235,7 @@ function formFields(w: Writer, L: Labels, meta: DocumentMeta, f: AssistanceForm)
     case 'service-of-documents':
       f.documents.forEach((d, i) => w.field(`${F.documents} ${i + 1}`, [d.title, d.description].filter(Boolean).join(' — ')));
       w.freeText(f.addressForService, F.addressForService);
-      w.field(F.proofOfService, yn(f.proofOfServiceRequired));
+      w.field(F.proofOfService, yn(f.proofOfServiceRequired), 'labels');
       break;
     case 'search-and-seizure':
       w.freeText(f.places, F.places);
@@ -248,12 +252,12 @@ function formFields(w: Writer, L: Labels, meta: DocumentMeta, f: AssistanceForm)
       f.accounts.forEach((a) => w.field(F.accounts, [a.number, a.holder].filter(Boolean).join(' — ')));
       w.field(F.period, range(L, f.periodFrom, f.periodTo));
       w.freeText(f.recordsSought, F.recordsSought);
-      w.field(F.certifiedCopies, yn(f.certifiedCopies));
+      w.field(F.certifiedCopies, yn(f.certifiedCopies), 'labels');
       break;
     case 'government-and-business-records':
       w.field(F.holder, f.holder);
       w.freeText(f.recordsSought, F.recordsSought);
-      w.field(F.certifiedCopies, yn(f.certifiedCopies));
+      w.field(F.certifiedCopies, yn(f.certifiedCopies), 'labels');
       break;
     case 'identify-and-trace-proceeds':
       w.field(F.period, range(L, f.periodFrom, f.periodTo));
@@ -261,34 +265,34 @@ function formFields(w: Writer, L: Labels, meta: DocumentMeta, f: AssistanceForm)
     case 'voluntary-appearance':
       w.field(F.where, f.where);
       w.field(F.when, f.when);
-      w.field(F.expensesCovered, yn(f.expensesCovered));
-      w.field(F.safeConduct, yn(f.safeConduct));
+      w.field(F.expensesCovered, yn(f.expensesCovered), 'labels');
+      w.field(F.safeConduct, yn(f.safeConduct), 'labels');
       break;
     case 'confiscation': {
       const o = f.order;
-      if (o.basis) w.field(F.order, L.orderBasis[o.basis]);
+      if (o.basis) w.field(F.order, L.orderBasis[o.basis], 'labels');
       w.field(F.issuedBy, o.issuedBy);
       w.field(F.date, o.date);
       w.field(F.reference, o.reference);
-      w.field(F.isFinal, yn(o.isFinal));
+      w.field(F.isFinal, yn(o.isFinal), 'labels');
       w.freeText(o.summary, F.summary);
       break;
     }
     case 'asset-sharing-and-return':
-      if (f.proposal) w.field(F.proposal, L.proposals[f.proposal]);
+      if (f.proposal) w.field(F.proposal, L.proposals[f.proposal], 'labels');
       w.freeText(f.terms, F.terms);
       w.freeText(f.paymentDetails, F.paymentDetails);
       break;
     case 'extradition': {
-      if (f.surrenderFor) w.field(F.surrenderFor, L.surrenderFor[f.surrenderFor]);
+      if (f.surrenderFor) w.field(F.surrenderFor, L.surrenderFor[f.surrenderFor], 'labels');
       const x = f.warrant;
-      if (x.type) w.field(F.warrant, L.warrantTypes[x.type]);
+      if (x.type) w.field(F.warrant, L.warrantTypes[x.type], 'labels');
       w.field(F.issuedBy, x.issuedBy);
       w.field(F.date, x.date);
       w.field(F.reference, x.reference);
       w.field(F.sentenceImposed, x.sentenceImposed);
       w.field(F.sentenceRemaining, x.sentenceRemaining);
-      w.field(F.provisionalArrest, yn(f.provisionalArrestRequested));
+      w.field(F.provisionalArrest, yn(f.provisionalArrestRequested), 'labels');
       w.freeText(f.assurances, F.assurances);
       w.freeText(f.statuteOfLimitations, F.statuteOfLimitations);
       break;
@@ -313,7 +317,7 @@ function formFields(w: Writer, L: Labels, meta: DocumentMeta, f: AssistanceForm)
       break;
     case 'transfer-of-sentenced-persons':
       w.field(F.sentence, f.sentence);
-      w.field(F.consentObtained, yn(f.consentObtained));
+      w.field(F.consentObtained, yn(f.consentObtained), 'labels');
       break;
     default:
       break;

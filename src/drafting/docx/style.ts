@@ -1,5 +1,6 @@
 import { AlignmentType, OnOffElement, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type Document, type IRunOptions } from 'docx';
 import { RTL_LANGUAGES, type Language } from '../../platform/i18n/languages.ts';
+import { directionOf, ISOLATE, languageOf, latinTag, TAG } from './runs.ts';
 
 /**
  * How a document in each UN language is set: fonts in all four slots (ASCII, high ANSI, East Asian,
@@ -8,44 +9,94 @@ import { RTL_LANGUAGES, type Language } from '../../platform/i18n/languages.ts';
  * LibreOffice pick Chinese and Arabic glyphs and shaping even without our styles.
  */
 export interface LanguageSetting {
+  lang: Language;
   rtl: boolean;
   font: { ascii: string; hAnsi: string; eastAsia: string; cs: string };
   tags: { value: string; eastAsia: string; bidirectional: string };
 }
 
 const LATIN = 'Times New Roman';
-const RTL_SCRIPT = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
 const CHINESE = 'SimSun';
 const ARABIC = 'Simplified Arabic';
-const TAG: Record<Language, string> = { ar: 'ar-SA', zh: 'zh-CN', en: 'en-GB', fr: 'fr-FR', ru: 'ru-RU', es: 'es-ES' };
 
 export function settingFor(lang: Language): LanguageSetting {
   return {
+    lang,
     rtl: RTL_LANGUAGES.has(lang),
     font: { ascii: LATIN, hAnsi: LATIN, eastAsia: CHINESE, cs: lang === 'ar' ? ARABIC : LATIN },
-    tags: { value: TAG[lang], eastAsia: 'zh-CN', bidirectional: 'ar-SA' },
+    tags: { value: TAG[lang], eastAsia: TAG.zh, bidirectional: TAG.ar },
   };
 }
 
-/** Builds paragraphs and tables in one language's setting. */
+/** Whose words a value is: the drafter's (tagged in the language they declared) or our translated labels. */
+export type Source = 'drafter' | 'labels';
+
+/**
+ * A value we compose from our words and the drafter's ("Deadline: 2026-03-14", "from … to …"): strings
+ * are ours, laid out in the document's direction; `{ value }` items are the drafter's, each isolated as
+ * in Writer.value. One run for the whole would let an Arabic label turn the date into 14-03-2026.
+ */
+export type Mixed = Array<string | { value: string }>;
+export const v = (value: string) => ({ value });
+
+/**
+ * Builds paragraphs and tables in one language's setting. Every paragraph takes the document's direction
+ * (an Arabic request is laid out right to left throughout, as its reader expects); inside it, labels are
+ * runs in the document's direction and each value is a run of its own with the direction and language of
+ * its own text, wrapped in directional isolates when that direction is not the paragraph's.
+ */
 export class Writer {
   readonly children: Array<Paragraph | Table> = [];
-  constructor(readonly s: LanguageSetting) {}
+  /** `declared`: the language the drafter says the request is written in (DraftContent.language). */
+  constructor(
+    readonly s: LanguageSetting,
+    readonly declared: Language | null = null,
+  ) {}
 
-  /**
-   * In a right-to-left document a run is marked rtl when it holds right-to-left script; a reference
-   * number, a date or an English name stays a left-to-right run, so it keeps its order and Latin font.
-   */
-  run(text: string, opts: Partial<IRunOptions> = {}): TextRun {
+  private textRun(text: string, rtl: boolean, latin: string, opts: Partial<IRunOptions>): TextRun {
     return new TextRun({
       text,
       font: this.s.font,
-      language: this.s.tags,
-      rightToLeft: this.s.rtl && RTL_SCRIPT.test(text),
+      language: { ...this.s.tags, value: languageOf(text, latin) },
+      rightToLeft: rtl,
       ...(opts.bold && { boldComplexScript: true }),
       ...(opts.size && { sizeComplexScript: opts.size }),
       ...opts,
     });
+  }
+
+  /**
+   * Our own words (titles, headings, labels), in the document's language. In a right-to-left document a
+   * run is marked rtl when it holds right-to-left script; a reference number stays a left-to-right run.
+   */
+  run(text: string, opts: Partial<IRunOptions> = {}): TextRun {
+    return this.textRun(text, this.s.rtl && directionOf(text) === 'rtl', latinTag(this.s.lang), opts);
+  }
+
+  /**
+   * A value: one run, exactly the text given, rtl from its own first strong character (none, as in an
+   * account number, a phone or a date: left to right). When that direction is not the paragraph's, the
+   * run sits between an isolate-opening and an isolate-closing run (LRI/RLI … PDI): Word also reads w:rtl,
+   * but LibreOffice, PDF converters and copy-paste follow only the Unicode bidi algorithm, which without
+   * the isolates reads "6217 0000 1234 5678" in an Arabic line as four numbers in a right-to-left row.
+   * The marks are in runs of their own so that the drafter's run holds nothing but what they typed.
+   */
+  value(text: string, from: Source = 'drafter', opts: Partial<IRunOptions> = {}): TextRun[] {
+    const dir = directionOf(text) ?? 'ltr';
+    const latin = from === 'drafter' ? latinTag(this.declared, this.s.lang) : latinTag(this.s.lang);
+    const run = this.textRun(text, dir === 'rtl', latin, opts);
+    if ((dir === 'rtl') === this.s.rtl) return [run];
+    const mark = (ch: string) => this.textRun(ch, dir === 'rtl', latin, opts);
+    return [mark(ISOLATE[dir]), run, mark(ISOLATE.end)];
+  }
+
+  /** The runs of a composed value. */
+  mixed(parts: Mixed, opts: Partial<IRunOptions> = {}): TextRun[] {
+    return parts.flatMap((p) => (typeof p === 'string' ? (p === '' ? [] : [this.run(p, opts)]) : this.value(p.value, 'drafter', opts)));
+  }
+
+  private valueRuns(value: string | Mixed, from: Source): TextRun[] {
+    return typeof value === 'string' ? (value === '' ? [] : this.value(value, from)) : this.mixed(value);
   }
 
   paragraph(runs: TextRun[], opts: { heading?: 'title' | 1 | 2; center?: boolean; spacingAfter?: number } = {}): Paragraph {
@@ -62,34 +113,40 @@ export class Writer {
   title(text: string) {
     this.children.push(this.paragraph([this.run(text, { bold: true, size: 32 })], { heading: 'title', center: true }));
   }
-  heading(text: string, level: 1 | 2 = 1) {
-    this.children.push(this.paragraph([this.run(text, { bold: true, size: level === 1 ? 26 : 23 })], { heading: level }));
+  /** A heading; `own` is the drafter's part of it (an offence's or a person's name), `suffix` ours again. */
+  heading(text: string, level: 1 | 2 = 1, own?: string, suffix?: string) {
+    const opts = { bold: true, size: level === 1 ? 26 : 23 };
+    const runs = [this.run(text, opts), ...(own ? this.value(own, 'drafter', opts) : []), ...(suffix ? [this.run(suffix, opts)] : [])];
+    this.children.push(this.paragraph(runs, { heading: level }));
   }
   note(text: string) {
     this.children.push(this.paragraph([this.run(text, { italics: true, color: '9C0006' })], { center: true }));
   }
 
   /** "Label: value" on one line, skipped when there is no value. */
-  field(label: string, value: string | null | undefined) {
-    if (value === null || value === undefined || value === '') return;
-    this.children.push(this.paragraph([this.run(`${label}: `, { bold: true }), this.run(value)], { spacingAfter: 60 }));
+  field(label: string | Mixed, value: string | Mixed | null | undefined, from: Source = 'drafter') {
+    if (value === null || value === undefined || value.length === 0) return;
+    const bold = { bold: true };
+    const key = typeof label === 'string' ? [this.run(`${label}: `, bold)] : [...this.mixed(label, bold), this.run(': ', bold)];
+    this.children.push(this.paragraph([...key, ...this.valueRuns(value, from)], { spacingAfter: 60 }));
   }
 
   /** The user's own words: one paragraph per line, each line one run, exactly as written. */
   freeText(text: string, label?: string) {
     if (text.trim() === '') return;
     if (label) this.children.push(this.paragraph([this.run(label, { bold: true })], { spacingAfter: 40 }));
-    for (const line of text.replace(/\r\n?/g, '\n').split('\n')) this.children.push(this.paragraph(line === '' ? [] : [this.run(line)]));
+    for (const line of text.replace(/\r\n?/g, '\n').split('\n')) this.children.push(this.paragraph(line === '' ? [] : this.value(line)));
   }
 
-  table(rows: Array<[string, string]>) {
-    const cell = (text: string, bold: boolean) =>
-      new TableCell({ children: [this.paragraph([this.run(text, { bold })])], width: { size: bold ? 35 : 65, type: WidthType.PERCENTAGE } });
+  /** Label and value rows; a row's third element says whose words the value is (the drafter's unless said). */
+  table(rows: ReadonlyArray<readonly [string | Mixed, string | Mixed] | readonly [string | Mixed, string | Mixed, Source]>) {
+    const cell = (runs: TextRun[], label: boolean) =>
+      new TableCell({ children: [this.paragraph(runs)], width: { size: label ? 35 : 65, type: WidthType.PERCENTAGE } });
     this.children.push(
       new Table({
         visuallyRightToLeft: this.s.rtl,
         width: { size: 100, type: WidthType.PERCENTAGE },
-        rows: rows.map(([k, v]) => new TableRow({ children: [cell(k, true), cell(v, false)] })),
+        rows: rows.map(([k, val, from]) => new TableRow({ children: [cell(typeof k === 'string' ? [this.run(k, { bold: true })] : this.mixed(k, { bold: true }), true), cell(this.valueRuns(val, from ?? 'drafter'), false)] })),
       }),
     );
     this.children.push(this.paragraph([]));
