@@ -9,8 +9,13 @@
 ALTER TABLE knowledge_search ADD COLUMN written_xid xid8 NOT NULL DEFAULT '0';
 CREATE INDEX knowledge_search_written_idx ON knowledge_search (written_xid);
 
+-- An UPDATE that sets written_xid itself keeps it: `palermo search rebuild` rewrites every entry from the records
+-- and then gives each back the transaction that last wrote it, so a rebuild announces nothing already seen.
 CREATE FUNCTION knowledge_search_stamp_writer() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF TG_OP = 'UPDATE' AND NEW.written_xid IS DISTINCT FROM OLD.written_xid THEN
+    RETURN NEW;
+  END IF;
   NEW.written_xid := pg_current_xact_id();
   RETURN NEW;
 END $$;

@@ -9,6 +9,7 @@ import { MAX_ATTEMPTS } from './alert-emails.ts';
 import { setMailer } from './mailer.ts';
 import { runAlerts } from './saved-searches.service.ts';
 import { providerFor } from '../search.service.ts';
+import { rebuildSearch } from '../search/rebuild.ts';
 
 /**
  * Saved-search alerts reach their owner exactly once per record: runs that overlap (the server's timer,
@@ -174,5 +175,17 @@ describe('saved-search alerts', () => {
     await addRecord(`New ${word}`);
     expect((await runAlerts(t.database.db)).notified).toBe(0);
     expect(await inboxFor(word)).toEqual([]);
+  });
+  it('a search rebuild (palermo search rebuild) announces nothing the searches had already seen', async () => {
+    const word = `alertrebuild${++n}x`;
+    await addRecord(`Before ${word}`);
+    expect((await as(t.app, officer, 'POST', '/api/v1/saved-searches', { name: word, query: { q: word }, email: false })).statusCode).toBe(201);
+    await addRecord(`Announced ${word}`);
+    expect((await runAlerts(t.database.db)).notified).toBe(1);
+    await rebuildSearch(t.database.db, { actor: null });
+    await addRecord(`After ${word}`);
+    expect((await runAlerts(t.database.db)).notified).toBe(1);
+    const inbox = await inboxFor(word);
+    expect(inbox.map((m) => m.body.items.map((i) => i.title)).sort()).toEqual([[`After ${word}`], [`Announced ${word}`]]);
   });
 });
