@@ -1,0 +1,84 @@
+import { sql, type Transaction } from 'kysely';
+import type { Database, Db } from '../db/database.ts';
+import './accounts.tables.ts';
+
+/** All SQL for login throttling, known devices and known addresses. */
+
+type Conn = Db | Transaction<Database>;
+
+export interface ThrottleRule {
+  /** Attempts allowed without any wait. */
+  free: number;
+  /** The wait never grows past this. */
+  maxDelaySeconds: number;
+  /** A counter untouched this long starts again from zero. */
+  resetMinutes: number;
+}
+
+/** The wait before the next attempt once `attempts` have been made: 1 s, 2 s, 4 s … after the free ones. */
+const delaySql = (attempts: unknown, rule: ThrottleRule) =>
+  sql`make_interval(secs => least(power(2, least(${attempts} - ${rule.free}, 30)), ${rule.maxDelaySeconds}))`;
+
+/**
+ * Counts one attempt under `key` unless it must still wait; returns whether it was counted. One
+ * statement: the row lock taken by ON CONFLICT makes parallel attempts see each other's counts.
+ */
+export async function countAttempt(db: Conn, key: string, rule: ThrottleRule): Promise<boolean> {
+  const stale = sql<boolean>`t.last_at < now() - make_interval(mins => ${rule.resetMinutes})`;
+  const row = await sql<{ attempts: number }>`
+    INSERT INTO login_throttle AS t (key, attempts, last_at) VALUES (${key}, 1, now())
+    ON CONFLICT (key) DO UPDATE
+      SET attempts = CASE WHEN ${stale} THEN 1 ELSE t.attempts + 1 END, last_at = now()
+      WHERE ${stale} OR t.attempts < ${rule.free} OR now() >= t.last_at + ${delaySql(sql.ref('t.attempts'), rule)}
+    RETURNING attempts`.execute(db);
+  return row.rows.length > 0;
+}
+
+/** Seconds until `key` accepts an attempt again (at least 1). */
+export async function secondsToWait(db: Conn, key: string, rule: ThrottleRule): Promise<number> {
+  const row = await sql<{ s: number }>`
+    SELECT ceil(extract(epoch FROM (t.last_at + ${delaySql(sql.ref('t.attempts'), rule)} - now())))::int AS s
+    FROM login_throttle t WHERE t.key = ${key}`.execute(db);
+  return Math.max(1, Number(row.rows[0]?.s ?? 1));
+}
+
+export function clearKey(db: Conn, key: string) {
+  return db.deleteFrom('login_throttle').where('key', '=', key).execute();
+}
+
+/** Counters nobody touched for a day or more: housekeeping, so the table does not grow without bound. */
+export function deleteStaleCounters(db: Conn, olderThanMinutes: number) {
+  return db.deleteFrom('login_throttle').where('last_at', '<', sql<Date>`now() - make_interval(mins => ${olderThanMinutes})`).execute();
+}
+
+export async function deviceOwner(db: Conn, tokenHash: string): Promise<string | null> {
+  const row = await db.selectFrom('login_devices').select('user_id').where('token_hash', '=', tokenHash).executeTakeFirst();
+  return row?.user_id ?? null;
+}
+
+export async function isKnownAddress(db: Conn, userId: string, ip: string, withinDays: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('login_addresses')
+    .select('user_id')
+    .where('user_id', '=', userId)
+    .where('ip', '=', ip)
+    .where('last_at', '>', sql<Date>`now() - make_interval(days => ${withinDays})`)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export function rememberAddress(db: Conn, userId: string, ip: string) {
+  return db
+    .insertInto('login_addresses')
+    .values({ user_id: userId, ip })
+    .onConflict((oc) => oc.columns(['user_id', 'ip']).doUpdateSet({ last_at: sql<Date>`now()` }))
+    .execute();
+}
+
+export function rememberDevice(db: Conn, tokenHash: string, userId: string) {
+  return db
+    .insertInto('login_devices')
+    .values({ token_hash: tokenHash, user_id: userId })
+    .onConflict((oc) => oc.column('token_hash').doUpdateSet({ last_used_at: sql<Date>`now()` }))
+    .execute();
+}
