@@ -3,6 +3,7 @@ import type { Db } from '../db/database.ts';
 import { audit, type AuditActor } from '../audit/audit.service.ts';
 import { ConflictError, NotFoundError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../http/errors.ts';
 import { isLanguage } from '../i18n/languages.ts';
+import { waitText } from '../http/rate-limits.ts';
 import * as repo from './accounts.repository.ts';
 import { hashDeviceToken, loginSucceeded, reserveAttempt, THROTTLE } from './login-throttle.ts';
 import * as throttleRepo from './login-throttle.repository.ts';
@@ -158,8 +159,7 @@ export async function login(
   if (!reservation.ok) {
     await audit(db, { actor: null, action: 'auth.login', outcome: 'denied', ip: input.ip, details: { username: audited, reason: 'throttled' } });
     const wait = reservation.retryAfterSeconds;
-    const when = wait === 1 ? '1 second' : wait < 120 ? `${wait} seconds` : `${Math.ceil(wait / 60)} minutes`;
-    throw new TooManyRequestsError(`Too many failed logins; try again in ${when}`, wait);
+    throw new TooManyRequestsError(`Too many failed logins; try again in ${waitText(wait)}`, wait);
   }
   const ok = await verifyPassword(user?.password_hash ?? (await decoyHash()), input.password);
   if (!user || !ok || user.disabled_at) {
