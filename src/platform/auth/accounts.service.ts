@@ -186,7 +186,7 @@ export async function login(
       user_agent: input.userAgent?.slice(0, 300) ?? null,
     });
     await repo.updateUser(trx, user.id, { last_login_at: new Date() });
-    await loginSucceeded(trx, reservation.successKey);
+    await loginSucceeded(trx, reservation);
     await throttleRepo.rememberAddress(trx, user.id, input.ip);
     await throttleRepo.rememberDevice(trx, hashDeviceToken(deviceToken), user.id);
     await audit(trx, {

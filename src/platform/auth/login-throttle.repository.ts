@@ -46,6 +46,13 @@ export function clearKey(db: Conn, key: string) {
   return db.deleteFrom('login_throttle').where('key', '=', key).execute();
 }
 
+/** Takes back one counted attempt under each key (it was not a failure). */
+export async function uncount(db: Conn, keys: string[]) {
+  if (keys.length === 0) return;
+  await db.deleteFrom('login_throttle').where('key', 'in', keys).where('attempts', '<=', 1).execute();
+  await db.updateTable('login_throttle').set({ attempts: sql<number>`attempts - 1` }).where('key', 'in', keys).execute();
+}
+
 /** Counters nobody touched for a day or more: housekeeping, so the table does not grow without bound. */
 export function deleteStaleCounters(db: Conn, olderThanMinutes: number) {
   return db.deleteFrom('login_throttle').where('last_at', '<', sql<Date>`now() - make_interval(mins => ${olderThanMinutes})`).execute();
@@ -67,18 +74,28 @@ export async function isKnownAddress(db: Conn, userId: string, ip: string, withi
   return row !== undefined;
 }
 
-export function rememberAddress(db: Conn, userId: string, ip: string) {
-  return db
+/**
+ * How many known devices and addresses an account keeps (the most recently used): scripts that log in
+ * without keeping cookies would otherwise add a device at every login.
+ */
+export const KEPT_PER_ACCOUNT = 20;
+
+export async function rememberAddress(db: Conn, userId: string, ip: string) {
+  await db
     .insertInto('login_addresses')
     .values({ user_id: userId, ip })
     .onConflict((oc) => oc.columns(['user_id', 'ip']).doUpdateSet({ last_at: sql<Date>`now()` }))
     .execute();
+  await sql`DELETE FROM login_addresses WHERE user_id = ${userId} AND ip NOT IN (
+    SELECT ip FROM login_addresses WHERE user_id = ${userId} ORDER BY last_at DESC LIMIT ${KEPT_PER_ACCOUNT})`.execute(db);
 }
 
-export function rememberDevice(db: Conn, tokenHash: string, userId: string) {
-  return db
+export async function rememberDevice(db: Conn, tokenHash: string, userId: string) {
+  await db
     .insertInto('login_devices')
     .values({ token_hash: tokenHash, user_id: userId })
     .onConflict((oc) => oc.column('token_hash').doUpdateSet({ last_used_at: sql<Date>`now()` }))
     .execute();
+  await sql`DELETE FROM login_devices WHERE user_id = ${userId} AND token_hash NOT IN (
+    SELECT token_hash FROM login_devices WHERE user_id = ${userId} ORDER BY last_used_at DESC LIMIT ${KEPT_PER_ACCOUNT})`.execute(db);
 }

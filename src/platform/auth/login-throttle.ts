@@ -56,7 +56,7 @@ function keysFor(c: LoginContext): Keyed[] {
   return keys.sort((a, b) => a.key.localeCompare(b.key));
 }
 
-export type Reservation = { ok: true; successKey: string } | { ok: false; retryAfterSeconds: number };
+export type Reservation = { ok: true; pairKey: string; looseKeys: string[] } | { ok: false; retryAfterSeconds: number };
 
 /**
  * Counts this attempt under every key, or under none when one of them says "wait"; in the latter
@@ -78,14 +78,20 @@ export async function reserveAttempt(db: Db, c: LoginContext): Promise<Reservati
     if (err !== refusal) throw err;
     return { ok: false, retryAfterSeconds };
   }
-  return { ok: true, successKey: keys.find((k) => k.rule === THROTTLE.pair)!.key };
+  return {
+    ok: true,
+    pairKey: keys.find((k) => k.rule === THROTTLE.pair)!.key,
+    looseKeys: keys.filter((k) => k.rule !== THROTTLE.pair).map((k) => k.key),
+  };
 }
 
 /**
- * After the right password: the (account, address or device) counter starts again. The looser
- * counters are left to run out, or a guesser who knows one account could reset them.
+ * After the right password: the (account, address or device) counter starts again, and this attempt
+ * is taken back from the looser counters, which therefore count failures. Their failures stay: else
+ * a guesser who knows one account's password could wipe the count of an address spraying others.
  */
-export async function loginSucceeded(db: Parameters<typeof repo.clearKey>[0], successKey: string) {
-  await repo.clearKey(db, successKey);
+export async function loginSucceeded(db: Parameters<typeof repo.clearKey>[0], r: Extract<Reservation, { ok: true }>) {
+  await repo.clearKey(db, r.pairKey);
+  await repo.uncount(db, r.looseKeys);
   await repo.deleteStaleCounters(db, THROTTLE.pair.resetMinutes);
 }
