@@ -46,6 +46,12 @@ export function clearKey(db: Conn, key: string) {
   return db.deleteFrom('login_throttle').where('key', '=', key).execute();
 }
 
+/** Locks the counters in byte order, the order every writer takes them in, so that no two wait in a cycle. */
+export async function lockInOrder(db: Conn, keys: string[]) {
+  if (keys.length === 0) return;
+  await sql`SELECT key FROM login_throttle WHERE key IN (${sql.join(keys)}) ORDER BY key COLLATE "C" FOR UPDATE`.execute(db);
+}
+
 /** Takes back one counted attempt under each key (it was not a failure). */
 export async function uncount(db: Conn, keys: string[]) {
   if (keys.length === 0) return;

@@ -52,8 +52,8 @@ function keysFor(c: LoginContext): Keyed[] {
   if (!c.knownAddress) {
     keys.push({ key: key('address', c.ip), rule: THROTTLE.address }, { key: key('account', c.username), rule: THROTTLE.account });
   }
-  // One order for every request, so that two transactions never wait for each other's rows in a cycle.
-  return keys.sort((a, b) => a.key.localeCompare(b.key));
+  // One order (bytes, as COLLATE "C") for every writer, so two transactions never wait for each other in a cycle.
+  return keys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 export type Reservation = { ok: true; pairKey: string; looseKeys: string[] } | { ok: false; retryAfterSeconds: number };
@@ -91,6 +91,7 @@ export async function reserveAttempt(db: Db, c: LoginContext): Promise<Reservati
  * a guesser who knows one account's password could wipe the count of an address spraying others.
  */
 export async function loginSucceeded(db: Parameters<typeof repo.clearKey>[0], r: Extract<Reservation, { ok: true }>) {
+  await repo.lockInOrder(db, [r.pairKey, ...r.looseKeys]);
   await repo.clearKey(db, r.pairKey);
   await repo.uncount(db, r.looseKeys);
   await repo.deleteStaleCounters(db, THROTTLE.pair.resetMinutes);
