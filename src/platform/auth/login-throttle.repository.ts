@@ -59,9 +59,13 @@ export async function uncount(db: Conn, keys: string[]) {
   await db.updateTable('login_throttle').set({ attempts: sql<number>`attempts - 1` }).where('key', 'in', keys).execute();
 }
 
-/** Counters nobody touched for a day or more: housekeeping, so the table does not grow without bound. */
+/**
+ * Counters nobody touched for a day or more: housekeeping, so the table does not grow without bound.
+ * Rows another login holds are skipped (SKIP LOCKED), so this never waits for, nor blocks, a login.
+ */
 export function deleteStaleCounters(db: Conn, olderThanMinutes: number) {
-  return db.deleteFrom('login_throttle').where('last_at', '<', sql<Date>`now() - make_interval(mins => ${olderThanMinutes})`).execute();
+  return sql`DELETE FROM login_throttle WHERE key IN (
+    SELECT key FROM login_throttle WHERE last_at < now() - make_interval(mins => ${olderThanMinutes}) FOR UPDATE SKIP LOCKED)`.execute(db);
 }
 
 export async function deviceOwner(db: Conn, tokenHash: string): Promise<string | null> {

@@ -138,6 +138,23 @@ describe('known devices and addresses', () => {
   });
 });
 
+describe('housekeeping', () => {
+  it('counters untouched for a day are removed at a successful login; recent ones stay', async () => {
+    await t.database.db
+      .insertInto('login_throttle')
+      .values([
+        { key: 'stale-counter', attempts: 9, last_at: new Date(Date.now() - 25 * 3600_000) },
+        { key: 'recent-counter', attempts: 9, last_at: new Date() },
+      ])
+      .execute();
+    await addUser(t, 'housekeeper', ['practitioner'], 'ITA');
+    expect((await attempt('housekeeper', TEST_PASSWORD, '10.9.0.1')).statusCode).toBe(200);
+    const keys = (await t.database.db.selectFrom('login_throttle').select('key').execute()).map((r) => r.key);
+    expect(keys).toContain('recent-counter');
+    expect(keys).not.toContain('stale-counter');
+  });
+});
+
 describe('what a failed login leaves in the audit log', () => {
   it('a user name that is not an account is not stored as typed (it may be a password)', async () => {
     const typed = 'MySecretPassw0rd!';
