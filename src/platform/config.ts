@@ -1,5 +1,7 @@
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits.ts';
 
 /** Repository root: migrations, reference data and the built web UI are found relative to it. */
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -12,6 +14,13 @@ export interface Config {
   /** null: not set, the caller decides (npm start turns demo on for the embedded database only). */
   demo: boolean | null;
   secureCookies: boolean;
+  /**
+   * Which proxies to believe about the client's address (X-Forwarded-For), as Fastify's `trustProxy`:
+   * false (the socket peer is the client), a number of hops, or the proxies' addresses / CIDRs.
+   */
+  trustProxy: false | number | string[];
+  /** Rate limits of expensive and audited routes (http/rate-limits.ts); smaller in tests that prove the 429. */
+  rateLimits: RateLimits;
 }
 
 export class ConfigError extends Error {}
@@ -30,6 +39,41 @@ function parseFlag(name: string, raw: string | undefined): boolean | null {
   throw new ConfigError(`${name} must be 1 or 0, got "${raw}"`);
 }
 
+/**
+ * PALERMO_TRUST_PROXY: unset or 0 — do not trust X-Forwarded-For; 1 or true — one proxy in front; N — N
+ * proxies in front; or a comma list of the proxies' addresses or CIDRs (10.0.0.1, 10.0.0.0/8).
+ */
+export function parseTrustProxy(raw: string | undefined): false | number | string[] {
+  const v = raw?.trim() ?? '';
+  if (v === '' || ['0', 'false', 'no', 'off'].includes(v.toLowerCase())) return false;
+  if (['true', 'yes', 'on'].includes(v.toLowerCase())) return 1;
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = list.find((entry) => {
+    const [addr, bits, ...rest] = entry.split('/');
+    if (rest.length || !addr || !net.isIP(addr)) return true;
+    if (bits === undefined) return false;
+    const max = net.isIPv4(addr) ? 32 : 128;
+    return !/^\d+$/.test(bits) || Number(bits) > max;
+  });
+  if (bad !== undefined || list.length === 0) {
+    throw new ConfigError(
+      `PALERMO_TRUST_PROXY must be 0, 1, a number of proxies, or a comma list of IP addresses / CIDRs; "${bad ?? v}" is none of these`,
+    );
+  }
+  return list;
+}
+
+/**
+ * The setting as Fastify's `trustProxy` option. A number of hops becomes a function trusting that many
+ * hops nearest the server (Fastify itself trusts none for a bare number): right when the application
+ * can be reached only through the proxies (HOST=127.0.0.1, or a firewall); otherwise list the proxies.
+ */
+export function trustProxyOption(setting: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting === 'number') return (_address: string, hop: number) => hop < setting;
+  return setting;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -42,5 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.PALERMO_DATA_DIR?.trim() || path.join(process.cwd(), 'data')),
     demo: parseFlag('PALERMO_DEMO', env.PALERMO_DEMO),
     secureCookies: parseFlag('PALERMO_SECURE_COOKIES', env.PALERMO_SECURE_COOKIES) ?? false,
+    trustProxy: parseTrustProxy(env.PALERMO_TRUST_PROXY),
+    rateLimits: DEFAULT_RATE_LIMITS,
   };
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import * as accounts from './auth/accounts.service.ts';
+import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS } from './auth/login-throttle.ts';
 import { AUTHENTICATED, PUBLIC, rolesPolicy } from './auth/policy.ts';
 import { listAudit, verifyAudit } from './audit/audit.service.ts';
 import { SESSION_COOKIE } from './http/authz.ts';
@@ -43,6 +44,16 @@ export function platformRoutes(ctx: AppContext): FastifyPluginAsync {
         password: request.body.password,
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
+        deviceToken: request.cookies[DEVICE_COOKIE],
+      });
+      // Marks this browser as a known device of the account: its holder is then not slowed down by
+      // failed logins others cause (see auth/login-throttle.ts). Sent only to the login route.
+      reply.setCookie(DEVICE_COOKIE, r.deviceToken, {
+        path: '/api/v1/auth/login',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: ctx.config.secureCookies,
+        maxAge: DEVICE_COOKIE_DAYS * 24 * 60 * 60,
       });
       reply.setCookie(SESSION_COOKIE, r.token, {
         path: '/',

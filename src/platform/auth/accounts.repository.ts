@@ -3,7 +3,7 @@ import type { Database, Db } from '../db/database.ts';
 import type { Role } from './roles.ts';
 import './accounts.tables.ts';
 
-/** All SQL for users, sessions and login throttling. */
+/** All SQL for users and sessions (login throttling: login-throttle.repository.ts). */
 
 type Conn = Db | Transaction<Database>;
 
@@ -96,26 +96,4 @@ export function deleteUserSessions(db: Conn, userId: string) {
 
 export function deleteExpiredSessions(db: Conn) {
   return db.deleteFrom('sessions').where('expires_at', '<', sql<Date>`now()`).execute();
-}
-
-export function recordLoginFailure(db: Conn, username: string, ip: string) {
-  return db.insertInto('login_failures').values({ username, ip }).execute();
-}
-
-export async function recentFailures(db: Conn, username: string, ip: string, windowMinutes: number) {
-  const since = sql<Date>`now() - make_interval(mins => ${windowMinutes})`;
-  const row = await db
-    .selectFrom('login_failures')
-    .select([
-      sql<number>`count(*) FILTER (WHERE username = ${username})`.as('by_user'),
-      sql<number>`count(*) FILTER (WHERE ip = ${ip})`.as('by_ip'),
-    ])
-    .where('at', '>', since)
-    .where((eb) => eb.or([eb('username', '=', username), eb('ip', '=', ip)]))
-    .executeTakeFirstOrThrow();
-  return { byUser: Number(row.by_user), byIp: Number(row.by_ip) };
-}
-
-export function clearLoginFailures(db: Conn, username: string) {
-  return db.deleteFrom('login_failures').where('username', '=', username).execute();
 }

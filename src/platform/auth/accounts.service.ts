@@ -3,15 +3,17 @@ import type { Db } from '../db/database.ts';
 import { audit, type AuditActor } from '../audit/audit.service.ts';
 import { ConflictError, NotFoundError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../http/errors.ts';
 import { isLanguage } from '../i18n/languages.ts';
+import { waitText } from '../http/rate-limits.ts';
 import * as repo from './accounts.repository.ts';
+import { hashDeviceToken, loginSucceeded, reserveAttempt, THROTTLE } from './login-throttle.ts';
+import * as throttleRepo from './login-throttle.repository.ts';
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import { ROLES, STATE_ROLES, type Actor, type Role, type UserActor } from './roles.ts';
 
 /** Sessions end after 2 hours without use, and after 12 hours in any case. */
 export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
 export const SESSION_MAX_MS = 12 * 60 * 60 * 1000;
-/** Failed logins counted over 15 minutes: 5 per user name, 30 per address. */
-export const THROTTLE = { windowMinutes: 15, perUser: 5, perIp: 30 };
+export { THROTTLE } from './login-throttle.ts';
 
 /** State existence is the reference module's knowledge; accounts ask through this function. */
 export type StateExists = (iso3: string) => Promise<boolean>;
@@ -135,36 +137,44 @@ export interface LoginResult {
   token: string;
   actor: UserActor;
   expiresAt: Date;
+  /** The device cookie to (re)set: this browser is now a known device of the account. */
+  deviceToken: string;
 }
+
+/** The user name as audited: the name of an account, never text typed for an account that does not exist. */
+export const UNKNOWN_ACCOUNT = '(unknown account)';
 
 export async function login(
   db: Db,
-  input: { username: string; password: string; ip: string; userAgent: string | null },
+  input: { username: string; password: string; ip: string; userAgent: string | null; deviceToken?: string | undefined },
 ): Promise<LoginResult> {
   const username = input.username.trim().toLowerCase();
-  const failures = await repo.recentFailures(db, username, input.ip, THROTTLE.windowMinutes);
-  if (failures.byUser >= THROTTLE.perUser || failures.byIp >= THROTTLE.perIp) {
-    await audit(db, { actor: null, action: 'auth.login', outcome: 'denied', ip: input.ip, details: { username, reason: 'throttled' } });
-    throw new TooManyRequestsError(
-      `Too many failed logins; try again in ${THROTTLE.windowMinutes} minutes`,
-      THROTTLE.windowMinutes * 60,
-    );
-  }
   const user = await repo.findUserByUsername(db, username);
+  const sentDevice = input.deviceToken && input.deviceToken.length <= 100 ? hashDeviceToken(input.deviceToken) : null;
+  const knownDevice = user && sentDevice && (await throttleRepo.deviceOwner(db, sentDevice)) === user.id ? sentDevice : null;
+  const knownAddress = !!user && !knownDevice && (await throttleRepo.isKnownAddress(db, user.id, input.ip, THROTTLE.knownAddressDays));
+  const audited = user ? user.username : UNKNOWN_ACCOUNT;
+
+  const reservation = await reserveAttempt(db, { username, ip: input.ip, knownDevice, knownAddress });
+  if (!reservation.ok) {
+    await audit(db, { actor: null, action: 'auth.login', outcome: 'denied', ip: input.ip, details: { username: audited, reason: 'throttled' } });
+    const wait = reservation.retryAfterSeconds;
+    throw new TooManyRequestsError(`Too many failed logins; try again in ${waitText(wait)}`, wait);
+  }
   const ok = await verifyPassword(user?.password_hash ?? (await decoyHash()), input.password);
   if (!user || !ok || user.disabled_at) {
-    await repo.recordLoginFailure(db, username, input.ip);
     await audit(db, {
       actor: null,
       action: 'auth.login',
       outcome: 'failure',
       ip: input.ip,
-      details: { username, reason: !user ? 'unknown user' : !ok ? 'wrong password' : 'disabled' },
+      details: { username: audited, reason: !user ? 'unknown user' : !ok ? 'wrong password' : 'disabled' },
     });
     throw new UnauthenticatedError('User name or password is wrong, or the account is disabled');
   }
   const token = crypto.randomBytes(32).toString('base64url');
   const csrfToken = crypto.randomBytes(24).toString('base64url');
+  const deviceToken = knownDevice ? input.deviceToken! : crypto.randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_MAX_MS);
   await db.transaction().execute(async (trx) => {
     await repo.insertSession(trx, {
@@ -176,7 +186,9 @@ export async function login(
       user_agent: input.userAgent?.slice(0, 300) ?? null,
     });
     await repo.updateUser(trx, user.id, { last_login_at: new Date() });
-    await repo.clearLoginFailures(trx, username);
+    await loginSucceeded(trx, reservation);
+    await throttleRepo.rememberAddress(trx, user.id, input.ip);
+    await throttleRepo.rememberDevice(trx, hashDeviceToken(deviceToken), user.id);
     await audit(trx, {
       actor: { id: user.id, username: user.username, state: user.state_iso3 },
       action: 'auth.login',
@@ -186,6 +198,7 @@ export async function login(
   return {
     token,
     expiresAt,
+    deviceToken,
     actor: {
       kind: 'user',
       id: user.id,

@@ -27,17 +27,34 @@ export interface SessionsTable {
   user_agent: string | null;
 }
 
-export interface LoginFailuresTable {
-  id: Generated<number>;
-  username: string;
+/** One throttle counter per hashed key (see login-throttle.ts). */
+export interface LoginThrottleTable {
+  key: string;
+  attempts: number;
+  last_at: Date;
+}
+
+/** A device (browser) where an account logged in: the hash of its long-lived cookie. */
+export interface LoginDevicesTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Generated<Date>;
+  last_used_at: Generated<Date>;
+}
+
+/** An address an account logged in from successfully. */
+export interface LoginAddressesTable {
+  user_id: string;
   ip: string;
-  at: Generated<Date>;
+  last_at: Generated<Date>;
 }
 
 declare module '../db/database.ts' {
   interface Database {
     users: UsersTable;
     sessions: SessionsTable;
-    login_failures: LoginFailuresTable;
+    login_throttle: LoginThrottleTable;
+    login_devices: LoginDevicesTable;
+    login_addresses: LoginAddressesTable;
   }
 }

@@ -44,7 +44,9 @@ describe('login, session, logout', () => {
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().error.message).toBe(unknown.json().error.message);
     const failures = await t.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'auth.login').where('outcome', '=', 'failure').execute();
-    expect(failures.map((f) => f.details.username)).toEqual(expect.arrayContaining(['admin-one', 'nobody-here']));
+    // the typed name of an account that does not exist may be a password: it is not kept
+    expect(failures.map((f) => f.details.username)).toEqual(expect.arrayContaining(['admin-one', '(unknown account)']));
+    expect(JSON.stringify(failures)).not.toContain('nobody-here');
   });
 
   it('rejects a malformed login body with the field named', async () => {
@@ -93,14 +95,15 @@ describe('CSRF and cross-site requests', () => {
 });
 
 describe('login throttling', () => {
-  it(`locks a user name out after ${THROTTLE.perUser} failures, even with the right password`, async () => {
+  it(`after ${THROTTLE.pair.free} failures from one address, the next attempt there waits, even with the right password`, async () => {
     await addUser(t, 'throttled', ['practitioner'], 'ITA');
-    for (let i = 0; i < THROTTLE.perUser; i++) {
+    for (let i = 0; i < THROTTLE.pair.free; i++) {
       expect((await post('/api/v1/auth/login', { username: 'throttled', password: `wrong ${i}` })).statusCode).toBe(401);
     }
     const res = await post('/api/v1/auth/login', { username: 'throttled', password: TEST_PASSWORD });
     expect(res.statusCode).toBe(429);
-    expect(res.headers['retry-after']).toBe(String(THROTTLE.windowMinutes * 60));
+    expect(res.headers['retry-after']).toBe('1');
+    expect(res.json().error).toMatchObject({ code: 'too_many_requests', message: 'Too many failed logins; try again in 1 second' });
     // another user is not affected
     expect((await post('/api/v1/auth/login', { username: 'officer-fra', password: TEST_PASSWORD })).statusCode).toBe(200);
   });

@@ -6,11 +6,12 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { ROOT_DIR } from '../config.ts';
+import { ROOT_DIR, trustProxyOption } from '../config.ts';
 import { PUBLIC } from '../auth/policy.ts';
 import { installAuthorization, type RegisteredRoute } from './authz.ts';
 import type { AppContext } from './context.ts';
 import { installErrorHandling } from './error-handler.ts';
+import { installRateLimits } from './rate-limits.ts';
 import { platformRoutes } from '../platform.routes.ts';
 import { referenceRoutes } from '../../reference/reference.routes.ts';
 import { knowledgeRoutes } from '../../knowledge/knowledge.routes.ts';
@@ -41,12 +42,14 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; web?: 
     logger: opts.logger ? { level: 'info' } : false,
     bodyLimit: BODY_LIMIT,
     routerOptions: { ignoreTrailingSlash: true },
+    trustProxy: trustProxyOption(ctx.config.trustProxy),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
   await app.register(cookie);
   const routes = installAuthorization(app, ctx);
+  await installRateLimits(app, ctx.config.rateLimits);
 
   app.addHook('onSend', async (request, reply, payload) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
