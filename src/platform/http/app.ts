@@ -11,6 +11,7 @@ import { PUBLIC } from '../auth/policy.ts';
 import { installAuthorization, type RegisteredRoute } from './authz.ts';
 import type { AppContext } from './context.ts';
 import { installErrorHandling } from './error-handler.ts';
+import { installInputGuard } from './input-guard.ts';
 import { platformRoutes } from '../platform.routes.ts';
 import { referenceRoutes } from '../../reference/reference.routes.ts';
 import { knowledgeRoutes } from '../../knowledge/knowledge.routes.ts';
@@ -47,6 +48,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; web?: 
   installErrorHandling(app);
   await app.register(cookie);
   const routes = installAuthorization(app, ctx);
+  installInputGuard(app);
 
   app.addHook('onSend', async (request, reply, payload) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
