@@ -4,6 +4,7 @@ import type { Policy } from '../src/platform/auth/policy.ts';
 import { ROLES, type Role } from '../src/platform/auth/roles.ts';
 import type { RegisteredRoute } from '../src/platform/http/authz.ts';
 import { createEntry } from '../src/directory/directory.service.ts';
+import { draftContentSchema } from '../src/drafting/draft.schema.ts';
 import { addUser, as, createTestApp, login, type Session, type TestApp } from './support/app.ts';
 import { BAD_CURSORS, BAD_PARAMS, NIL_UUID, deeplyNested, fieldMutations, jsonSchemaOf, sample, setIn, toJsonText, type Mutation } from './support/fuzz.ts';
 
@@ -18,7 +19,7 @@ import { BAD_CURSORS, BAD_PARAMS, NIL_UUID, deeplyNested, fieldMutations, jsonSc
  */
 const EXCLUDED_TABLES = new Set(['audit_log', 'sessions', 'login_failures', 'kysely_migration', 'kysely_migration_lock']);
 /** Requests per route and session: enough for every field of the largest schemas, bounded for runtime. */
-const MAX_PER_ROUTE = 120;
+const MAX_PER_ROUTE = 200;
 const MAX_ANONYMOUS_NON_PUBLIC = 3;
 /** Uploads whose body is a file, not JSON: the body sent with their query-string mutations, and bad files. */
 const RAW_BODY: Record<string, { type: string; body: string }> = {
@@ -31,6 +32,14 @@ const BAD_FILES = [
   { label: 'not UTF-8', body: Buffer.from([0xff, 0xfe, 0xfd, 0x41]) },
   { label: 'impossible date in the file', body: Buffer.from('iso3,instrument,status,signed_on\nFRA,UNTOC,party,0000-01-01\n') },
 ];
+/**
+ * Documents a route takes as free JSON and validates in its service (a draft's content is a merge patch):
+ * their fields are fuzzed too, from the schema the service applies.
+ */
+const DOCUMENTS: Record<string, { path: string[]; schema: unknown }> = {
+  'POST /api/v1/drafting/drafts': { path: ['content'], schema: draftContentSchema },
+  'PATCH /api/v1/drafting/drafts/:id': { path: ['content'], schema: draftContentSchema },
+};
 /** Who to send as when a route admits several roles: the one that reaches most (owner side, all States). */
 const PREFERENCE: Role[] = ['secretariat', 'officer', 'admin', 'focal_point', 'expert', 'practitioner'];
 
@@ -120,6 +129,8 @@ function callsFor(route: RegisteredRoute): Call[] {
   if (!raw && route.method !== 'GET' && route.method !== 'DELETE') {
     if (bodySchema) {
       mutations.push(...fieldMutations('body', bodySchema));
+      const doc = DOCUMENTS[`${route.method} ${route.url}`];
+      if (doc) mutations.push(...fieldMutations('body', jsonSchemaOf(doc.schema)!, 3, doc.path));
       for (const [label, value] of [['body is text', 'x'], ['body is a list', []], ['body is a number', 7]] as const) mutations.push({ label, part: 'body', path: [], value });
     }
     // Whatever a route does with its body (or without one), these never pass the edge.

@@ -161,7 +161,7 @@ export function badValues(s0: Json, inQuery: boolean): { label: string; value: u
 }
 
 /** Every field's invalid values, nested fields included (up to `depth` levels), for one part of a request. */
-export function fieldMutations(part: Part, s0: Json, depth = 3, prefix: (string | number)[] = []): Mutation[] {
+export function fieldMutations(part: Part, s0: Json, depth = 4, prefix: (string | number)[] = []): Mutation[] {
   const s = main(s0);
   const inQuery = part !== 'body';
   const out: Mutation[] = [];
