@@ -9,7 +9,7 @@ import { errorSchema, iso3Schema, queryBoolean } from '../platform/platform.sche
 import { MAX_IMPORT_BYTES } from '../platform/csv-upload.ts';
 import { exportRows, importDirectoryCsv, IMPORT_TYPES, toCsv } from './directory.csv.ts';
 import { CONTACT_ROLES, EDITOR_ROLES } from './directory.policy.ts';
-import { CATEGORIES, FUNCTIONS, NOTIFICATION_TYPES, PATCHES, FIELDS, type EntryType } from './directory.schemas.ts';
+import { CATEGORIES, FUNCTIONS, NOTIFICATION_TYPES, PATCHES, FIELDS, versionBody, type EntryType } from './directory.schemas.ts';
 import * as service from './directory.service.ts';
 import { MEASURE_CODES, REQUEST_KINDS } from './measures.ts';
 import { routeAnswerSchema } from './routing.schema.ts';
@@ -28,7 +28,6 @@ const historySchema = listOf(z.object({
   changedBy: z.string().nullable().describe('shown to logged-in professionals only'),
   changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown(), hidden: z.boolean().optional() })),
 }));
-const versionBody = z.object({ expectedVersion: z.number().int().min(1).optional() });
 const retireBody = versionBody.extend({ reason: z.string().trim().min(3, 'say why (at least 3 characters)').max(500) });
 
 const PLURAL: Record<EntryType, string> = { authority: 'authorities', measure: 'measures', notification: 'notifications', expert: 'experts' };

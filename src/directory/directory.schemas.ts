@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../platform/i18n/languages.ts';
+import { int4, isoDate } from '../platform/platform.schemas.ts';
 import { CHANNELS, MEASURE_CODES } from './measures.ts';
 import { CATEGORIES, FUNCTIONS, NOTIFICATION_TYPES, PROVENANCE_TYPES, SUBTYPES } from './vocabulary.ts';
 
@@ -13,11 +14,8 @@ export type EntryType = (typeof ENTRY_TYPES)[number];
 
 export { CATEGORIES, FUNCTIONS, NOTIFICATION_TYPES, PART_OF, PROVENANCE_TYPES, SUBTYPES, type Category } from './vocabulary.ts';
 
-function validDate(v: string): boolean {
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
-}
-export const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine(validDate, 'is not a real date');
+/** A real date (the shared rule: no 2024-02-30, no year 0, which PostgreSQL refuses). */
+export const dateString = isoDate;
 export const langCode = z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639-1 language code such as en');
 const iso3 = z.string().regex(/^[A-Za-z]{3}$/, 'must be an ISO 3166-1 alpha-3 code such as FRA').transform((s) => s.toUpperCase());
 const text = (max = 2000) => z.string().trim().min(1, 'must not be empty').max(max);
@@ -89,7 +87,7 @@ export const measureFields = z.strictObject({
   receivingAuthority: optText(300),
   receivingAuthorityId: z.uuid().nullable().optional(),
   languages: z.array(langCode).max(30).nullable().optional(),
-  usualExecutionDays: z.number().int().min(0).max(3650).nullable().optional(),
+  usualExecutionDays: int4(0, 3650).nullable().optional(),
   specialRequirements: optText(),
   alternatives: optText(),
   dualCriminality: z.enum(['required', 'not-required', 'coercive-only']).nullable().optional(),
@@ -125,6 +123,9 @@ export const expertFields = z.strictObject({
   provenance: provenanceSchema.optional(),
   lastVerified: dateString.nullable().optional(),
 });
+
+/** The version a change was based on (409 when someone saved in between); an int4 like the column. */
+export const versionBody = z.object({ expectedVersion: int4(1).optional() });
 
 export const FIELDS = { authority: authorityFields, measure: measureFields, notification: notificationFields, expert: expertFields } as const;
 export const PATCHES = {

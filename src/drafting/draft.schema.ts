@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { CHANNELS, REQUEST_KINDS } from '../directory/measures.ts';
 import { LANGUAGES } from '../platform/i18n/languages.ts';
+// Real dates only (an impossible one, 2024-02-30, would pass the checks and then fail to finalise); a local
+// date-time has no offset: the zone is given separately (`timeZone`), as providers ask.
+import { isoDate, localDateTime } from '../platform/platform.schemas.ts';
 
 /**
  * The content of a request draft: everything the wizard collects, as one JSON document.
@@ -24,11 +27,6 @@ const LONG = 100_000; // facts are warned about long before this (checks/clarity
 
 const text = (max = MEDIUM) => z.string().max(max, `must be at most ${max} characters`).default('');
 const iso3 = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 code in upper case, such as FRA');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
-/** A local date-time without offset; the zone is given separately (`timeZone`), as providers ask. */
-const localDateTime = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'must be a local date-time YYYY-MM-DDTHH:MM[:SS] (the time zone goes in timeZone)');
 const timeZone = z
   .string()
   .regex(/^(UTC|[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+|UTC[+-]\d{2}:\d{2})$/, 'must be an IANA time zone such as Europe/Paris, or UTC, or UTC+05:30');

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { REQUEST_KINDS } from '../directory/measures.ts';
 import { LANGUAGES } from '../platform/i18n/languages.ts';
+import { int4, queryInt, serialParam } from '../platform/platform.schemas.ts';
 
 /** Request and response shapes of the drafting routes (see API.md). The content itself is draft.schema.ts. */
 
 export const idParam = z.object({ id: z.string().uuid('must be a draft id (UUID)') });
-export const versionParam = idParam.extend({ version: z.coerce.number().int().positive('must be a version number (1, 2, …)') });
+export const versionParam = idParam.extend({ version: serialParam('a version number (1, 2, …)') });
 
 const person = z.object({ id: z.string(), name: z.string() });
 const share = z.object({ id: z.string(), state: z.string(), note: z.string(), sharedAt: z.string(), sharedBy: person });
@@ -35,18 +36,18 @@ export const listQuery = z.object({
   status: z.enum(['draft', 'finalised']).optional(),
   kind: z.enum(REQUEST_KINDS).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: queryInt(0).default(0),
 });
 
 export const createBody = z.object({ content: z.record(z.string(), z.unknown()).optional().describe('DraftContent input; anything omitted starts empty') }).strict();
 export const patchBody = z
   .object({
-    version: z.number().int().positive().describe('the version you last saw'),
+    version: int4(1).describe('the version you last saw'),
     content: z.record(z.string(), z.unknown()).describe('a JSON merge patch (RFC 7396) of the content'),
   })
   .strict();
-export const versionBody = z.object({ version: z.number().int().positive().describe('the version you checked') }).strict();
-export const compareQuery = z.object({ from: z.coerce.number().int().positive().optional(), to: z.coerce.number().int().positive().optional() });
+export const versionBody = z.object({ version: int4(1).describe('the version you checked') }).strict();
+export const compareQuery = z.object({ from: serialParam('a version number').optional(), to: serialParam('a version number').optional() });
 export const langQuery = z.object({ lang: z.enum(LANGUAGES).optional() });
 export const shareBody = z.object({ note: z.string().max(2000).default('') }).strict();
 export const JSON_PATH = /^\$(\.[A-Za-z][A-Za-z0-9]*|\[\d+\])*$/;

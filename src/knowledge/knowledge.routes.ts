@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PUBLIC, rolesPolicy } from '../platform/auth/policy.ts';
 import type { AppContext } from '../platform/http/context.ts';
-import { queryBoolean, errorSchema } from '../platform/platform.schemas.ts';
+import { queryBoolean, errorSchema, isoDate, serialParam, BIGINT_SAFE_MAX } from '../platform/platform.schemas.ts';
 import * as repo from './knowledge.repository.ts';
 import { canSee } from './knowledge.policy.ts';
 import { expectedVersion, recordInput, recordPatch, translationInput } from './knowledge.schemas.ts';
@@ -169,7 +169,6 @@ export function knowledgeRoutes(ctx: AppContext): FastifyPluginAsync {
       return reply.status(204).send();
     });
 
-    const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
     const eidParam = idParam.extend({ eid: z.string().regex(legislation.EID, 'must be a provision id such as art_2__para_1') });
     const provisionDto = (p: Awaited<ReturnType<typeof legislation.provisionsAt>>[number]) => ({
       eid: p.eid, heading: p.heading, text: p.text, validFrom: p.valid_from, validTo: p.valid_to, change: p.change,
@@ -216,7 +215,7 @@ export function knowledgeRoutes(ctx: AppContext): FastifyPluginAsync {
       schema: {
         tags,
         summary: 'Confirm or reject an extracted link to the Convention',
-        params: idParam.extend({ linkId: z.coerce.number().int().positive() }),
+        params: idParam.extend({ linkId: serialParam('a link id', BIGINT_SAFE_MAX) }),
         body: z.object({ decision: z.enum(['verify', 'reject']) }),
       },
     }, async (req) => {

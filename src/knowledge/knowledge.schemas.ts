@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { int4, isoDate } from '../platform/platform.schemas.ts';
 import { RECORD_TYPES } from './knowledge.tables.ts';
 
 /** Record input and output shapes; type-specific details are validated by the type's own schema. */
 
 const iso3 = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 code (upper case)');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const bcp47 = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as en or zh');
 const instrument = z.enum(['UNTOC', 'TIP', 'SOM', 'FIR', 'UNCAC', 'DRUG1988']);
 
@@ -17,7 +17,7 @@ export const CRIME_TYPES = [
 const legalBasis = z.object({
   kind: z.enum(['convention', 'treaty', 'reciprocity', 'domestic-law']),
   instrument: instrument.optional(),
-  article: z.number().int().positive().optional(),
+  article: int4(1).optional(),
   treaty: z.string().max(300).optional(),
 });
 
@@ -74,7 +74,7 @@ export const detailsSchemas = {
   'cop-document': z.object({ symbols: z.array(z.string().max(100)).default([]), body: z.string().max(100).optional(), meeting: z.object({ start: isoDate.optional(), end: isoDate.optional(), place: z.string().max(200).optional() }).optional() }),
   recommendation: z.object({ addressees: z.array(z.enum(['states', 'secretariat', 'conference', 'working-group', 'other'])).default([]), paragraph: z.string().max(100).optional(), body: z.string().max(100).optional() }),
   guide: z.object({ publisher: z.string().max(300).optional(), url: z.string().url().optional() }),
-  bibliography: z.object({ authors: z.array(z.string().max(200)).default([]), publisher: z.string().max(300).optional(), year: z.number().int().optional(), url: z.string().url().optional() }),
+  bibliography: z.object({ authors: z.array(z.string().max(200)).default([]), publisher: z.string().max(300).optional(), year: int4(1, 9999).optional(), url: z.string().url().optional() }),
   'database-link': z.object({ url: z.string().url(), coverage: z.string().max(500).optional() }),
 } as const;
 

@@ -105,3 +105,50 @@ export function toUserDto(u: {
 export const queryBoolean = z
   .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1');
+
+/* ---------- Shared building blocks for every module's schemas ----------
+ * Bad input must be a 400 naming the field, never a PostgreSQL error (a 500): a value that looks right but
+ * that PostgreSQL refuses (2024-02-30, year 0, 2147483648 in an integer column) is refused here. NUL
+ * (U+0000), which PostgreSQL text and jsonb cannot hold, is refused for every request by the input guard
+ * (http/input-guard.ts); `text` refuses it too for input that does not come through HTTP (CSV rows, CLI).
+ */
+
+/** PostgreSQL's `integer`: version numbers, serial ids and counts stored in int4 columns. */
+export const INT4_MAX = 2_147_483_647;
+
+/** An integer that fits an int4 column, at least `min` (JSON bodies). */
+export const int4 = (min = 0, max = INT4_MAX) => z.number().int().min(min).max(max);
+
+/** The same in a query string or path ("2" → 2); larger than int4 is a 400, not an "out of range" 500. */
+export const queryInt = (min = 0, max = INT4_MAX) => z.coerce.number().int().min(min).max(max);
+
+/** A bigint / bigserial id as JavaScript can hold it exactly. */
+export const BIGINT_SAFE_MAX = Number.MAX_SAFE_INTEGER;
+
+/** A serial id or version number in a path or query string: 1 … 2147483647 (int4), or up to `max`. */
+export const serialParam = (what = 'a positive whole number', max = INT4_MAX) =>
+  z.coerce.number().int().min(1, `must be ${what}`).max(max, `must be ${what}`);
+
+/** PostgreSQL has no year 0 (and dates before year 1 need "BC"): refuse it instead of failing at the database. */
+const notYearZero = (v: string) => !v.startsWith('0000');
+
+/** A real calendar date YYYY-MM-DD (no 2024-02-30, no month 13, no year 0). */
+export const isoDate = z.iso.date('must be a real date YYYY-MM-DD').refine(notYearZero, 'must be a real date YYYY-MM-DD (year 0001 or later)');
+
+/** A real date-time with a zone offset or Z (2024-03-12T10:00:00Z), as PostgreSQL timestamptz reads it. */
+export const isoDateTime = z.iso
+  .datetime({ offset: true, error: 'must be a real date-time such as 2024-03-12T10:00:00Z' })
+  .refine(notYearZero, 'must be a real date-time (year 0001 or later)');
+
+/** A real local date-time without offset, YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS (the zone is given apart). */
+export const localDateTime = z.iso
+  .datetime({ local: true, error: 'must be a real local date-time YYYY-MM-DDTHH:MM[:SS]' })
+  .regex(/^[^.]*$/, 'must be a local date-time YYYY-MM-DDTHH:MM[:SS] (no fractions of a second)')
+  .refine(notYearZero, 'must be a real local date-time (year 0001 or later)');
+
+/** Refuses U+0000, which PostgreSQL text and jsonb cannot store. */
+export const NO_NUL = (s: string) => !s.includes('\u0000');
+export const NUL_MESSAGE = 'must not contain the NUL character (U+0000)';
+
+/** Free text of at most `max` characters (NUL refused). */
+export const text = (max: number) => z.string().max(max, `must be at most ${max} characters`).refine(NO_NUL, NUL_MESSAGE);

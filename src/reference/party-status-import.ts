@@ -7,6 +7,7 @@ import type { Actor } from '../platform/auth/roles.ts';
 import { ValidationError, type Issue } from '../platform/http/errors.ts';
 import * as repo from './reference.repository.ts';
 import type { PartyStatus } from './reference.tables.ts';
+import { isoDate } from '../platform/platform.schemas.ts';
 
 /**
  * Loads official party-status lists supplied by the secretariat:
@@ -28,11 +29,8 @@ export interface ImportSummary {
   unchanged: number;
 }
 
-function validDate(v: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
-}
+/** The shared rule (platform.schemas.ts): a real date PostgreSQL accepts (no year 0). */
+const validDate = (v: string) => isoDate.safeParse(v).success;
 
 
 export async function importPartyStatus(

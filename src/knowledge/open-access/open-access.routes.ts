@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { queryBoolean } from '../../platform/platform.schemas.ts';
+import { queryBoolean, serialParam, BIGINT_SAFE_MAX } from '../../platform/platform.schemas.ts';
 import { AUTHENTICATED, PUBLIC } from '../../platform/auth/policy.ts';
 import type { UserActor } from '../../platform/auth/roles.ts';
 import type { AppContext } from '../../platform/http/context.ts';
@@ -100,7 +100,7 @@ export function openAccessRoutes(ctx: AppContext): FastifyPluginAsync {
 
     app.post('/inbox/:id/read', {
       config: { policy: AUTHENTICATED },
-      schema: { tags, summary: 'Mark a message as read', params: z.object({ id: z.coerce.number().int().positive() }) },
+      schema: { tags, summary: 'Mark a message as read', params: z.object({ id: serialParam('a message id', BIGINT_SAFE_MAX) }) },
     }, async (req, reply) => {
       await saved.markRead(ctx.db, me(req), req.params.id);
       return reply.status(204).send();

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import { ValidationError } from '../../platform/http/errors.ts';
+import { decodeCursor, encodeCursor, type Cursor } from './cursor.ts';
 import { chineseQuery, configFor, hasHan, indexText, queryConfigs, queryText, segmentChinese } from './analysis.ts';
 import { MARK_END, MARK_START, markersToHtml, snippetAround } from './snippets.ts';
 import type { Facet, SearchDocument, SearchHit, SearchProvider, SearchQuery, SearchResult, Viewer } from './search-provider.ts';
@@ -47,27 +47,6 @@ const HEADLINE_TEXT = 20_000;
 const STATS_TTL_MS = 60_000;
 
 const KEYED = new Set<Facet>(['state', 'group', 'instrument', 'article', 'cluster', 'crime', 'type', 'lang', 'access', 'year']);
-
-interface Cursor {
-  /** relevance: the rank; date: the sort date */
-  k: number | string;
-  id: string;
-}
-
-function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify(c)).toString('base64url');
-}
-
-function decodeCursor(s: string, sort: 'relevance' | 'date'): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Cursor;
-    const okKey = sort === 'relevance' ? typeof c.k === 'number' : typeof c.k === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(c.k);
-    if (!okKey || typeof c.id !== 'string' || !/^[0-9a-f-]{36}$/.test(c.id)) throw new Error('shape');
-    return c;
-  } catch {
-    throw new ValidationError('Invalid cursor', [{ path: 'querystring.cursor', message: 'use the "next" value of a previous answer with the same sort' }]);
-  }
-}
 
 /** The tsquery for q as SQL, or null when there is no text to match. */
 export function tsQuery(q: string | undefined): { query: RawBuilder<unknown>; terms: string[] } | null {

@@ -12,6 +12,7 @@ import { installAuthorization, type RegisteredRoute } from './authz.ts';
 import type { AppContext } from './context.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { installRateLimits } from './rate-limits.ts';
+import { installInputGuard } from './input-guard.ts';
 import { platformRoutes } from '../platform.routes.ts';
 import { referenceRoutes } from '../../reference/reference.routes.ts';
 import { knowledgeRoutes } from '../../knowledge/knowledge.routes.ts';
@@ -50,6 +51,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; web?: 
   await app.register(cookie);
   const routes = installAuthorization(app, ctx);
   await installRateLimits(app, ctx.config.rateLimits);
+  installInputGuard(app);
 
   app.addHook('onSend', async (request, reply, payload) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);

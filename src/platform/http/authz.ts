@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
 import { audit } from '../audit/audit.service.ts';
 import { auditActor, resolveSession } from '../auth/accounts.service.ts';
-import { decide, PUBLIC } from '../auth/policy.ts';
+import { decide, PUBLIC, type Policy } from '../auth/policy.ts';
 import { ANONYMOUS } from '../auth/roles.ts';
 import type { AppContext } from './context.ts';
 import { ForbiddenError, UnauthenticatedError } from './errors.ts';
@@ -16,6 +16,9 @@ const isDocsRoute = (url: string) => url === '/api/docs' || url.startsWith('/api
 export interface RegisteredRoute {
   method: string;
   url: string;
+  /** Who may call it, and what it accepts: tests walk every route with these (authorization matrix, input fuzzing). */
+  policy: Policy;
+  schema?: FastifySchema;
 }
 
 /**
@@ -35,7 +38,9 @@ export function installAuthorization(app: FastifyInstance, ctx: AppContext): Reg
     if (!route.config.policy) {
       throw new Error(`Route ${methods.join(',')} ${route.url} has no policy: add config.policy`);
     }
-    for (const m of methods) if (m !== 'HEAD' || !route.url.startsWith('/api/docs')) routes.push({ method: m, url: route.url });
+    for (const m of methods) {
+      if (m !== 'HEAD' || !route.url.startsWith('/api/docs')) routes.push({ method: m, url: route.url, policy: route.config.policy, schema: route.schema });
+    }
   });
 
   app.addHook('onRequest', async (request, reply) => {

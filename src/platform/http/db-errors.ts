@@ -39,6 +39,25 @@ export function uniqueViolation(err: unknown): { constraint: string; detail: str
   return { constraint: typeof e.constraint === 'string' ? e.constraint : '', detail: typeof e.detail === 'string' ? e.detail : '' };
 }
 
+/**
+ * SQLSTATE class 22, "data exception": a value PostgreSQL could not take (out of range, not a date, NUL in
+ * text, bad JSON escape). The schemas and the input guard (input-guard.ts) are meant to refuse such values
+ * first, naming the field; this is the backstop so that one they miss is still a 400 (code `invalid_value`,
+ * logged as a warning so the gap gets fixed in the schema), never a 500. Nothing was written: the statement
+ * failed and its transaction rolled back.
+ */
+export function isDataException(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
+}
+
+/** The column names of a unique violation's detail: `Key (iso3, measure)=(FRA, x) already exists.` → iso3, measure. */
+export function keyColumns(detail: string): string[] {
+  const m = /^Key \(([^)]*)\)=/.exec(detail);
+  return m ? m[1]!.split(',').map((c) => c.trim()).filter((c) => /^[a-z_][a-z0-9_]*$/.test(c)) : [];
+}
+
 /** Maps a database error to the AppError a client should see, or null when it is a defect (500). */
 export function fromDatabaseError(err: unknown): AppError | null {
   if (isDatabaseUnavailable(err)) {
@@ -46,10 +65,16 @@ export function fromDatabaseError(err: unknown): AppError | null {
   }
   const unique = uniqueViolation(err);
   if (unique) {
-    // The detail ("Key (draft_id, state_iso3)=(…) already exists.") names only what the caller sent.
-    return new AppError(409, 'conflict', 'This already exists (another request created it at the same time, or earlier)', [
-      { path: unique.constraint || 'body', message: 'already exists' },
+    // Name the fields that must be unique, not their values: the detail ("Key (draft_id, state_iso3)=(…)
+    // already exists.") is parsed for its column names only.
+    const columns = keyColumns(unique.detail);
+    const what = columns.length ? `one with the same ${columns.join(', ')}` : 'the same one';
+    return new AppError(409, 'conflict', `This already exists: ${what} was saved by another request at the same time, or earlier`, [
+      { path: unique.constraint || 'body', message: columns.length ? `already exists with the same ${columns.join(', ')}` : 'already exists' },
     ]);
+  }
+  if (isDataException(err)) {
+    return new AppError(400, 'invalid_value', 'A value in the request is out of range or malformed', [{ path: 'request', message: 'a value was refused by the database' }]);
   }
   return null;
 }

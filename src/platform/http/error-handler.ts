@@ -23,6 +23,7 @@ export function installErrorHandling(app: FastifyInstance): void {
         request.log.warn({ err }, 'database unavailable');
         reply.header('retry-after', '5');
       }
+      if (mapped.code === 'invalid_value') request.log.warn({ err }, 'a value reached the database unchecked: tighten the route schema');
       if (mapped instanceof TooManyRequestsError) reply.header('retry-after', String(mapped.retryAfterSeconds));
       return reply.status(mapped.status).send({ error: { code: mapped.code, message: mapped.message, issues: mapped.issues } });
     }
