@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import { audit } from '../platform/audit/audit.service.ts';
 import { decodeCsv } from '../platform/csv-upload.ts';
+import { csvFile, restoreFormulaText, type CsvCell } from '../platform/csv-write.ts';
 import { auditActor } from '../platform/auth/accounts.service.ts';
 import type { Actor } from '../platform/auth/roles.ts';
 import type { Db } from '../platform/db/database.ts';
@@ -136,7 +136,9 @@ function parseRows(type: EntryType, text: string, issues: Issue[]): ParsedRow[] 
 
   const kinds = new Map([...COLUMNS[type], ...TRAILER]);
   const out: ParsedRow[] = [];
-  for (const { record: r, info } of records) {
+  for (const { record, info } of records) {
+    // Cells trimmed, and the quote our export puts before a formula-like cell ("'+33 1…") taken off again.
+    const r = Object.fromEntries(Object.entries(record).map(([c, v]) => [c, restoreFormulaText(v.trim())]));
     const line = info.lines;
     const at = (column: string, message: string) => issues.push({ path: `line ${line}, column ${column}`, message });
     const fields: Record<string, unknown> = {};
@@ -230,7 +232,7 @@ export async function importDirectoryCsv(db: Db, actor: Actor, typeName: string,
 
 // ——— export ———
 
-function exportCell(kind: Kind, v: unknown): string {
+function exportCell(kind: Kind, v: unknown): CsvCell {
   if (v === null || v === undefined) return '';
   switch (kind) {
     case 'codes':
@@ -241,6 +243,8 @@ function exportCell(kind: Kind, v: unknown): string {
       return Array.isArray(v) && v.length === 0 ? '' : JSON.stringify(v);
     case 'bool':
       return v ? 'yes' : 'no';
+    case 'int':
+      return Number(v);
     default:
       return String(v);
   }
@@ -271,5 +275,5 @@ export function toCsv(type: EntryType, rows: repo.Row[], hidden: Set<string>): s
       return exportCell(kind, row[c]);
     }),
   );
-  return '\uFEFF' + stringify([cols.map(([c]) => c), ...data], { record_delimiter: '\r\n' });
+  return csvFile(cols.map(([c]) => c), data);
 }

@@ -22,6 +22,16 @@ export const routeAnswerSchema = z.object({
       lastVerified: z.string().nullable(),
     })
     .nullable(),
+  addressee: z
+    .object({
+      id: z.string().nullable(),
+      name: z.string(),
+      source: z.enum(['measure', 'central-authority']),
+      contacts: z.object({ email: z.string().nullable(), phone: z.string().nullable(), postalAddress: z.string().nullable(), website: z.string().nullable() }).nullable(),
+      available24x7: z.boolean().nullable(),
+      via: z.object({ id: z.string(), name: z.string() }).nullable(),
+    })
+    .nullable(),
   languages: z.array(z.string()).nullable(),
   languagesSource: z.enum(['directory', 'art18-14']).nullable().optional(),
   channels: z.array(z.enum(CHANNELS)).nullable(),

@@ -6,7 +6,7 @@ import { getState, partyStatusFor } from '../reference/reference.service.ts';
 import { canSeeContacts } from './directory.policy.ts';
 import * as repo from './directory.repository.ts';
 import { measureByCode, REQUEST_KINDS, type Channel, type RequestKind } from './measures.ts';
-import type { PartyStatusValue, RouteAnswer, RouteQuery } from './routing.types.ts';
+import type { PartyStatusValue, RouteAddressee, RouteAnswer, RouteAuthority, RouteQuery } from './routing.types.ts';
 
 /** "Who do I send this to?" — see routing.types.ts. Anything not recorded is null and named in `unknown`. */
 
@@ -86,8 +86,9 @@ export async function routeRequest(db: Db, actor: Actor, q: RouteQuery, opts: { 
   }
 
   let measure: RouteAnswer['measure'] = null;
+  let measureRow: repo.Row | undefined;
   if (query.measure) {
-    const m = await repo.findMeasure(db, query.to, query.measure);
+    const m = (measureRow = await repo.findMeasure(db, query.to, query.measure));
     if (!m) unknown.push(`measure:${query.measure}`);
     else {
       measure = {
@@ -111,14 +112,7 @@ export async function routeRequest(db: Db, actor: Actor, q: RouteQuery, opts: { 
     authority = {
       id: authorityRow.id,
       name: String(a.name),
-      contacts: canSeeContacts(actor)
-        ? {
-            email: (a.email as string | null) ?? null,
-            phone: (a.phone as string | null) ?? null,
-            postalAddress: (a.postalAddress as string | null) ?? null,
-            website: (a.website as string | null) ?? null,
-          }
-        : null,
+      contacts: contactsOf(actor, authorityRow),
       available24x7: (a.available24x7 as boolean | null) ?? null,
       directTransmission: (a.directTransmission as boolean | null) ?? null,
       encryptionRequired: (a.encryptionRequired as boolean | null) ?? null,
@@ -128,8 +122,11 @@ export async function routeRequest(db: Db, actor: Actor, q: RouteQuery, opts: { 
     };
   }
 
+  const addressee = await addresseeFor(db, actor, measureRow, authority);
+
   return {
     query,
+    addressee,
     requesting: { iso3: requesting.iso3, name: requesting.name, untoc: fromStatus },
     requested: { iso3: requested.iso3, name: requested.name, untoc: toStatus },
     authority,
@@ -144,4 +141,35 @@ export async function routeRequest(db: Db, actor: Actor, q: RouteQuery, opts: { 
     requirements: (authorityRow?.requirements as string[] | undefined) ?? [],
     unknown,
   };
+}
+
+function contactsOf(actor: Actor, row: repo.Row): RouteAuthority['contacts'] {
+  if (!canSeeContacts(actor)) return null;
+  const a = repo.rowFields(row) as Record<string, unknown>;
+  return {
+    email: (a.email as string | null) ?? null,
+    phone: (a.phone as string | null) ?? null,
+    postalAddress: (a.postalAddress as string | null) ?? null,
+    website: (a.website as string | null) ?? null,
+  };
+}
+
+/**
+ * Whom to address: the measure record's receiving authority (its directory entry, else its name as recorded),
+ * else the central authority. When that is another body, the central authority stays as `via`.
+ */
+async function addresseeFor(db: Db, actor: Actor, measureRow: repo.Row | undefined, central: RouteAuthority | null): Promise<RouteAddressee | null> {
+  const fromCentral = (): RouteAddressee | null =>
+    central && { id: central.id, name: central.name, source: 'central-authority', contacts: central.contacts, available24x7: central.available24x7, via: null };
+  if (!measureRow) return fromCentral();
+  const linkedId = measureRow.receiving_authority_id as string | null;
+  const named = ((measureRow.receiving_authority as string | null) ?? '').trim();
+  if (central && (linkedId === central.id || (!linkedId && named === central.name))) return { ...fromCentral()!, source: 'measure' };
+  const via = central && { id: central.id, name: central.name };
+  const linked = linkedId ? await repo.find(db, 'authority', linkedId) : undefined;
+  if (linked && !linked.retired_at) {
+    return { id: linked.id, name: String(linked.name), source: 'measure', contacts: contactsOf(actor, linked), available24x7: (linked.available_24x7 as boolean | null) ?? null, via };
+  }
+  if (named) return { id: null, name: named, source: 'measure', contacts: null, available24x7: null, via };
+  return fromCentral();
 }

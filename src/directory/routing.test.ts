@@ -39,6 +39,30 @@ describe('routing: who do I send this to?', () => {
     expect(a.unknown).not.toContain('authority');
   });
 
+  it('FRA → CHN, preservation of electronic data: addressed to the police unit the measure record names, the central authority as channel', async () => {
+    const a = await routeRequest(t.database.db, practitioner, { from: 'FRA', to: 'CHN', kind: 'mla', measure: 'e-evidence-preservation' });
+    const police = await t.database.db.selectFrom('directory_authorities').select(['id', 'name']).where('iso3', '=', 'CHN').where('subtype', '=', 'police').executeTakeFirstOrThrow();
+    expect(a.addressee).toMatchObject({ id: police.id, name: police.name, source: 'measure', available24x7: true, via: { id: a.authority!.id, name: a.authority!.name } });
+    expect(a.addressee!.name).toContain('公安部');
+    expect(a.addressee!.via!.name).toContain('司法部');
+    expect(a.authority?.name).toContain('司法部'); // the central authority is still named as such
+    const anon = await routeRequest(t.database.db, ANONYMOUS, { from: 'FRA', to: 'CHN', kind: 'mla', measure: 'e-evidence-preservation' });
+    expect(anon.addressee).toMatchObject({ id: police.id, contacts: null });
+  });
+
+  it('MLA for bank records, or no measure at all: the central authority is the addressee, with no other channel', async () => {
+    const bank = await routeRequest(t.database.db, practitioner, { from: 'FRA', to: 'CHN', kind: 'mla', measure: 'bank-records' });
+    expect(bank.addressee).toMatchObject({ id: bank.authority!.id, name: bank.authority!.name, source: 'measure', via: null });
+    expect(bank.addressee!.contacts?.email).toMatch(/example\.org$/);
+    const general = await routeRequest(t.database.db, practitioner, { from: 'FRA', to: 'CHN', kind: 'mla' });
+    expect(general.addressee).toMatchObject({ id: general.authority!.id, source: 'central-authority', via: null });
+  });
+
+  it('a receiving authority recorded only by name (CHN → FRA preservation) is the addressee, through the central authority', async () => {
+    const a = await routeRequest(t.database.db, practitioner, { from: 'CHN', to: 'FRA', kind: 'mla', measure: 'e-evidence-preservation' });
+    expect(a.addressee).toMatchObject({ id: null, name: expect.stringMatching(/^Office central de lutte/), source: 'measure', contacts: null, via: { id: a.authority!.id } });
+  });
+
   it('extradition to CHN: both parties, but CHN notified under art. 16(5)(a) that the Convention is not its legal basis', async () => {
     const a = await routeRequest(t.database.db, practitioner, { from: 'FRA', to: 'CHN', kind: 'extradition' });
     expect(a.legalBasis).toMatchObject({ convention: false, code: 'extradition-notified-no' });
@@ -94,6 +118,9 @@ describe('routing: who do I send this to?', () => {
     const logged = await as(t.app, officer, 'GET', '/api/v1/directory/route?from=FRA&to=CHN&kind=mla&measure=bank-records&lang=fr');
     expect(logged.json().authority.contacts.email).toMatch(/@/);
     expect(logged.json().requested.name).toBe('Chine');
+    const preservation = (await as(t.app, null, 'GET', '/api/v1/directory/route?from=FRA&to=CHN&kind=mla&measure=e-evidence-preservation')).json();
+    expect(preservation.addressee).toMatchObject({ source: 'measure', contacts: null, via: { id: preservation.authority.id } });
+    expect(preservation.addressee.name).toContain('公安部');
     const bad = await as(t.app, null, 'GET', '/api/v1/directory/route?from=FRA&to=CHN&kind=mla&measure=teleportation');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.issues[0].path).toBe('querystring.measure');

@@ -27,12 +27,31 @@ export interface RouteAuthority {
   lastVerified: string | null; // ISO date
 }
 
+/**
+ * The body the request is addressed to. For a measure whose record names its own receiving authority (urgent
+ * preservation of electronic data: often the police or the 24/7 unit, not the central authority) that body;
+ * otherwise the central authority. `via` is the central authority when the addressee is another body and the
+ * central authority still applies (its channel, the formal request that follows).
+ */
+export interface RouteAddressee {
+  /** The directory entry; null when the measure record names the body only in words. */
+  id: string | null;
+  name: string;
+  source: 'measure' | 'central-authority';
+  /** As for `authority`: only for callers who may see contact details. */
+  contacts: RouteAuthority['contacts'];
+  available24x7: boolean | null;
+  via: { id: string; name: string } | null;
+}
+
 export interface RouteAnswer {
   query: RouteQuery;
   requesting: { iso3: string; name: string; untoc: PartyStatusValue };
   requested: { iso3: string; name: string; untoc: PartyStatusValue };
-  /** The authority to address (central authority with the kind's function), or null when not recorded. */
+  /** The central authority with the kind's function, or null when not recorded. */
   authority: RouteAuthority | null;
+  /** Whom to address: the measure's receiving authority when its record names one, else the central authority. */
+  addressee: RouteAddressee | null;
   /** ISO 639-1 codes accepted for incoming requests (art. 18(14) notification or directory entry); null = unknown. */
   languages: string[] | null;
   /** Where `languages` came from: the authority's directory entry, or the State's art. 18(14) notification. */

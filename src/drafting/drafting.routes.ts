@@ -138,6 +138,25 @@ export function draftingRoutes(ctx: AppContext): FastifyPluginAsync {
       schema: { tags, summary: 'A one-page summary sheet of the request (Word document)', params: idParam, querystring: langQuery },
     }, async (req, reply) => sendFile(reply, await drafting.exportSummary(ctx.db, req.actor, req.params.id, req.query.lang)));
 
+    app.get('/drafting/drafts/:id/final.docx', {
+      config: { policy: DRAFTERS },
+      schema: {
+        tags,
+        summary: 'The request exactly as finalised (stored at finalising, never generated again); ETag and Repr-Digest carry its SHA-256',
+        params: idParam,
+      },
+    }, async (req, reply) => {
+      const doc = await drafting.finalDocument(ctx.db, req.actor, req.params.id);
+      const b64 = Buffer.from(doc.sha256, 'hex').toString('base64');
+      return reply
+        .header('etag', `"sha256-${doc.sha256}"`)
+        .header('repr-digest', `sha-256=:${b64}:`)
+        .header('cache-control', 'private, no-cache')
+        .type(doc.mediaType)
+        .header('content-disposition', `attachment; filename="${doc.fileName}"`)
+        .send(doc.bytes);
+    });
+
     app.post('/drafting/drafts/:id/finalise', {
       config: { policy: OFFICERS },
       schema: {

@@ -22,7 +22,9 @@ export const draftSchema = z
     title: z.string(), status: z.enum(['draft', 'finalised']), version: z.number(),
     content: z.record(z.string(), z.unknown()).describe('DraftContent: see src/drafting/draft.schema.ts'),
     createdBy: person, createdAt: z.string(), updatedBy: person, updatedAt: z.string(), duplicatedFrom: z.string().nullable(),
-    finalisedAt: z.string().nullable(), finalisedBy: person.nullable(), case: pendingCaseSchema.nullable(), shares: z.array(share),
+    finalisedAt: z.string().nullable(), finalisedBy: person.nullable(), case: pendingCaseSchema.nullable(),
+    finalDocument: z.object({ fileName: z.string(), mediaType: z.string(), language: z.string(), size: z.number(), sha256: z.string(), storedAt: z.string() }).nullable(),
+    shares: z.array(share),
     access: z.enum(['owner', 'consultation']),
   })
   .describe('Draft');

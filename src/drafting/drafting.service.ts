@@ -18,6 +18,7 @@ import { renderRequestDocx, type DocumentMeta } from './docx/request.ts';
 import { getState } from '../reference/reference.service.ts';
 import { renderSummaryDocx } from './docx/summary.ts';
 import type { CommentAudience } from './drafting.tables.ts';
+import { documentInfo, DocumentIntegrityError, getDocument, putDocument, type DocumentInfo, type StoredDocument } from './final-document.store.ts';
 
 /**
  * The request writer's rules: who sees and changes which draft (drafting.access.ts), optimistic
@@ -46,7 +47,7 @@ const contentOf = (row: { content: unknown }): DraftContent => draftContentSchem
 
 // ---------- DTOs ----------
 
-export function draftDto(d: repo.DraftRow, shares: repo.ShareRow[], access: DraftAccess, pendingCase: repo.PendingCaseRow | null | undefined) {
+export function draftDto(d: repo.DraftRow, shares: repo.ShareRow[], access: DraftAccess, pendingCase: repo.PendingCaseRow | null | undefined, finalDocument: DocumentInfo | null = null) {
   return {
     id: d.id,
     reference: d.reference,
@@ -65,6 +66,10 @@ export function draftDto(d: repo.DraftRow, shares: repo.ShareRow[], access: Draf
     finalisedAt: d.finalised_at?.toISOString() ?? null,
     finalisedBy: d.finalised_by ? { id: d.finalised_by, name: d.finalised_by_name ?? '' } : null,
     case: pendingCase ? pendingCaseDto(pendingCase) : null,
+    /** The request as finalised, kept byte for byte (GET …/final.docx serves it). */
+    finalDocument: finalDocument
+      ? { fileName: finalDocument.fileName, mediaType: finalDocument.mediaType, language: finalDocument.language, size: finalDocument.size, sha256: finalDocument.sha256, storedAt: finalDocument.storedAt.toISOString() }
+      : null,
     shares: access === 'owner' ? shares.map(shareDto) : [],
     access,
   };
@@ -173,7 +178,8 @@ export async function createDraft(db: Db, actor: Actor, input: unknown, from?: {
 
 export async function getDraft(db: Db, actor: Actor, id: string) {
   const { draft, shares, access } = await read(db, actor, id, 'draft', { consultation: true });
-  return draftDto(draft, shares, access, draft.status === 'finalised' ? await repo.pendingCaseOf(db, id) : null);
+  const finalised = draft.status === 'finalised';
+  return draftDto(draft, shares, access, finalised ? await repo.pendingCaseOf(db, id) : null, finalised ? await documentInfo(db, id) : null);
 }
 
 export async function listDrafts(db: Db, actor: Actor, q: { status?: 'draft' | 'finalised'; kind?: RequestKind; limit: number; offset: number }) {
@@ -298,6 +304,25 @@ export async function exportSummary(db: Db, actor: Actor, id: string, lang: Lang
   return { fileName: `${draft.reference}-summary-${language}.docx`, contentType: DOCX_TYPE, data };
 }
 
+/**
+ * The finalised request exactly as stored at finalising (same access as the draft, audited). Bytes that no
+ * longer match their digest are refused (409) and the refusal audited, never served.
+ */
+export async function finalDocument(db: Db, actor: Actor, id: string): Promise<StoredDocument> {
+  const { draft } = await read(db, actor, id, 'final-docx', { consultation: true });
+  let doc: StoredDocument | null;
+  try {
+    doc = await getDocument(db, id);
+  } catch (err) {
+    if (err instanceof DocumentIntegrityError) {
+      await audit(db, { actor: auditActor(actor), action: 'drafting.final-document', targetType: TARGET, targetId: id, outcome: 'failure', details: { reason: 'digest-mismatch' } });
+    }
+    throw err;
+  }
+  if (!doc) throw new NotFoundError(draft.status === 'finalised' ? `Draft ${draft.reference} was finalised before finalised documents were kept` : `Draft ${draft.reference} is not finalised: there is no finalised document yet`);
+  return doc;
+}
+
 /** The draft's identity for the documents, with every State it names in the document's language. */
 async function documentMeta(db: Db, d: repo.DraftRow, c: DraftContent, lang: Language): Promise<DocumentMeta> {
   const codes = new Set([d.owner_state, c.requested.state, ...c.persons.flatMap((p) => [...p.nationalities, p.locationState])]);
@@ -331,9 +356,13 @@ export async function finaliseDraft(db: Db, actor: Actor, id: string, version: n
     const done = await repo.markFinalised(trx, id, version, by(u));
     if (!done) throw new ConflictError(`Draft ${draft.reference} changed while it was being finalised; reload it`);
     const pending = await handOffToCases(trx, by(u), done, content);
-    await audit(trx, { actor: auditActor(actor), action: 'drafting.finalise', targetType: TARGET, targetId: id, details: { version, case: pending.id, warnings: report.warnings } });
+    // the request as finalised, kept byte for byte: what is sent must stay what was finalised
+    const language = content.language ?? 'en';
+    const bytes = await renderRequestDocx(content, await documentMeta(trx as unknown as Db, done, content, language), language);
+    const stored = await putDocument(trx, { draftId: id, draftVersion: version, fileName: `${done.reference}-request-${language}.docx`, mediaType: DOCX_TYPE, language, bytes, storedBy: by(u) });
+    await audit(trx, { actor: auditActor(actor), action: 'drafting.finalise', targetType: TARGET, targetId: id, details: { version, case: pending.id, warnings: report.warnings, document: { sha256: stored.sha256, size: stored.size, language } } });
     const shares = await repo.activeShares(trx, id);
-    return { draft: draftDto(done, shares, 'owner', pending), case: pendingCaseDto(pending) };
+    return { draft: draftDto(done, shares, 'owner', pending, stored), case: pendingCaseDto(pending) };
   });
 }
 

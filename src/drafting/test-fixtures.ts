@@ -80,6 +80,7 @@ export function chinaAnswer(overrides: Partial<RouteAnswer> = {}): RouteAnswer {
       id: 'ca-chn', name: 'Ministry of Justice', contacts: null, available24x7: null, directTransmission: null, encryptionRequired: null,
       eSignatureRequired: null, interpolForUrgent: null, lastVerified: null,
     },
+    addressee: { id: 'ca-chn', name: 'Ministry of Justice', source: 'central-authority', contacts: null, available24x7: null, via: null },
     languages: ['zh', 'en'],
     channels: ['diplomatic', 'post', 'secure-electronic'],
     legalBasis: { convention: true, code: 'both-parties', explanation: 'Both States are parties to the Convention.' },

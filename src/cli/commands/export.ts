@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
-import { csvHeader, csvLine, exportRows, jsonLine } from '../../knowledge/open-access/export.ts';
+import { exportLines, exportRows } from '../../knowledge/open-access/export.ts';
 import { DATA_LICENCE } from '../../knowledge/open-access/licence.ts';
 import { searchQuerySchema, toSearchQuery } from '../../knowledge/search/search-query.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
@@ -27,15 +27,18 @@ export async function exportCommand(args: string[]): Promise<number> {
   const { sort: _s, limit: _l, cursor: _c, ...query } = toSearchQuery(parsed.data);
   const stream = out ? fs.createWriteStream(`${out}.partial`) : process.stdout;
   let n = 0;
+  async function* counted<T>(rows: AsyncIterable<T>): AsyncGenerator<T> {
+    for await (const row of rows) {
+      n++;
+      yield row;
+    }
+  }
   await withRuntime('export', async (rt) => {
     const write = async (s: string) => {
       if (!stream.write(s)) await once(stream, 'drain');
     };
-    if (format === 'csv') await write('\uFEFF' + csvHeader());
-    for await (const row of exportRows(rt.db, all ? { level: 'all', state: null } : { level: 'public', state: null }, query)) {
-      await write(format === 'csv' ? csvLine(row) : jsonLine(row));
-      n++;
-    }
+    const rows = exportRows(rt.db, all ? { level: 'all', state: null } : { level: 'public', state: null }, query);
+    for await (const piece of exportLines(counted(rows), format as 'jsonl' | 'csv')) await write(piece);
   }, { prepare: false });
   if (out) {
     await new Promise<void>((resolve) => (stream as fs.WriteStream).end(resolve));

@@ -25,6 +25,7 @@ export async function loadDemoDirectory(db: Db): Promise<{ added: number }> {
   return inTransaction(db, async (trx) => {
     let added = 0;
     const authorityIds = new Map<string, string>();
+    const idsByName = new Map<string, string>();
     for (const a of demoAuthorities()) {
       let q = trx.selectFrom('directory_authorities').select('id').where('category', '=', a.category as string).where('name', '=', a.name as string);
       q = a.iso3 ? q.where('iso3', '=', a.iso3 as string) : q.where('iso3', 'is', null);
@@ -32,11 +33,14 @@ export async function loadDemoDirectory(db: Db): Promise<{ added: number }> {
       const id = existing?.id ?? (await createEntry(trx, DEMO_ACTOR, 'authority', a)).id;
       if (!existing) added++;
       if (a.category === 'central-authority') authorityIds.set(a.iso3 as string, id);
+      idsByName.set(`${a.iso3 as string}/${a.name as string}`, id);
     }
-    for (const m of demoMeasures()) {
+    for (const { receivingAuthorityEntry: entry, ...m } of demoMeasures()) {
       const existing = await trx.selectFrom('directory_measures').select('id').where('iso3', '=', m.iso3 as string).where('measure', '=', m.measure as string).executeTakeFirst();
       if (existing) continue;
-      await createEntry(trx, DEMO_ACTOR, 'measure', { ...m, receivingAuthorityId: authorityIds.get(m.iso3 as string) ?? null });
+      // the entry the record names as receiving authority (by name; null: none in the directory), else the central authority
+      const receivingAuthorityId = entry === undefined ? authorityIds.get(m.iso3 as string) : entry === null ? undefined : idsByName.get(`${m.iso3 as string}/${entry as string}`);
+      await createEntry(trx, DEMO_ACTOR, 'measure', { ...m, receivingAuthorityId: receivingAuthorityId ?? null });
       added++;
     }
     for (const { entry, then } of demoNotifications()) {

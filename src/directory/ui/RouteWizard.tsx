@@ -94,7 +94,17 @@ function AnswerView({ a }: { a: RouteAnswer }) {
   return (
     <section className="card" aria-live="polite" data-testid="route-answer">
       <h2>{t('directory.route.answerTitle', { from: a.requesting.name, to: a.requested.name })}</h2>
-      <h3>{t('directory.route.authority')}</h3>
+      {a.addressee?.via && (
+        // the measure's own receiving authority (e.g. the police for urgent preservation), the central authority as channel
+        <p className="notice" data-testid="route-addressee" dir="auto">
+          {a.addressee.id ? (
+            <Link to={`/directory/authorities/${a.addressee.id}`}>{t('directory.route.sendToVia', { name: a.addressee.name, via: a.addressee.via.name })}</Link>
+          ) : (
+            t('directory.route.sendToVia', { name: a.addressee.name, via: a.addressee.via.name })
+          )}
+        </p>
+      )}
+      <h3>{a.addressee?.via ? t('directory.route.centralAuthority') : t('directory.route.authority')}</h3>
       {a.authority ? (
         <div data-testid="route-authority">
           <p>

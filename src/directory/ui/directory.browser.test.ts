@@ -31,6 +31,13 @@ describe.runIf(run)('web UI in Chromium: the directory', () => {
     // Anonymous: names, no contacts.
     await page.locator('[data-testid="contacts-hidden"]').waitFor();
     expect(page.url()).toContain('measure=bank-records');
+    expect(await page.locator('[data-testid="route-addressee"]').count()).toBe(0); // bank records: the central authority itself
+
+    // Preservation of electronic data: the police unit the measure record names, via the central authority.
+    await page.goto(`${env.baseUrl}/directory/route?from=FRA&to=CHN&kind=mla&measure=e-evidence-preservation&lang=en`);
+    const sendTo = page.locator('[data-testid="route-addressee"]');
+    await sendTo.waitFor();
+    expect(await sendTo.innerText()).toMatch(/^Send to: 公安部.*\(via the central authority .*司法部.*\)$/);
 
     // Extradition to CHN: the art. 16(5)(a) "no", and Italy's unknown languages, in French.
     await page.goto(`${env.baseUrl}/directory/route?from=FRA&to=CHN&kind=extradition&lang=fr`);

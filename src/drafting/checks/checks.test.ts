@@ -26,6 +26,17 @@ const extraditionSetup = (c: DraftContent) => {
   c.assistance = [form({ measure: 'extradition', description: 'Surrender Li Wei for prosecution.', personIds: ['p-1'], surrenderFor: 'prosecution', warrant: { type: 'arrest-warrant', issuedBy: 'Westminster Magistrates’ Court', date: '2024-04-01' } })];
 };
 
+/** CHN's answer when preservation is asked too: its record names the police unit, the central authority being the channel. */
+function preservationFacts(): DirectoryFacts {
+  const facts = chinaFacts({ 'bank-records': { dualCriminality: 'coercive-only', languages: ['zh', 'en'] }, 'e-evidence-preservation': { receivingAuthority: 'Ministry of Public Security' } });
+  const central = facts.general!.addressee!;
+  facts.addressees = {
+    'bank-records': { ...central, source: 'measure' },
+    'e-evidence-preservation': { id: 'police-chn', name: 'Ministry of Public Security', source: 'measure', contacts: null, available24x7: true, via: { id: 'ca-chn', name: 'Ministry of Justice' } },
+  };
+  return facts;
+}
+
 interface Case {
   id: string;
   path: string;
@@ -111,6 +122,11 @@ const CASES: Case[] = [
   { id: 'dual-criminality.unknown', path: '$.dualCriminality.statement', severity: 'warning', mutate: (c) => (c.dualCriminality.statement = ''), facts: chinaFacts({ 'bank-records': null }) },
   { id: 'availability.measure-unavailable', path: '$.assistance[0].measure', severity: 'warning', facts: chinaFacts({ 'bank-records': { available: 'no', dualCriminality: 'coercive-only' } }) },
   { id: 'availability.directory-unavailable', path: '$.requested.state', severity: 'warning', facts: { general: null, measures: {} } },
+  {
+    id: 'availability.addressee-not-receiving-authority', path: '$.requested.authorityName', severity: 'warning',
+    setup: (c) => { c.assistance.push(eForm('e-evidence-preservation')); Object.assign(c.requested, { authorityId: 'police-chn', authorityName: 'Ministry of Public Security' }); },
+    setupFacts: preservationFacts(), mutate: (c) => Object.assign(c.requested, { authorityId: 'ca-chn', authorityName: 'Ministry of Justice' }),
+  },
   { id: 'availability.authority-unknown', path: '$.requested.authorityName', severity: 'warning', facts: chinaFacts(undefined, { authority: null }) },
   { id: 'clarity.facts-too-long', path: '$.facts.summary', severity: 'warning', mutate: (c) => (c.facts.summary = `On 1 May 2024 ${'the suspect moved money again '.repeat(220)}`) },
   { id: 'clarity.undefined-abbreviation', path: '$.purpose', severity: 'warning', mutate: (c) => (c.purpose += ' The FIU report is attached.') },
@@ -149,6 +165,19 @@ describe('checks before finalising', () => {
 });
 
 describe('details of the checks', () => {
+  it('the addressee check: a measure without its own receiving authority never fires; a name recorded only in words matches by name', () => {
+    const c = completeDraft();
+    const facts = preservationFacts();
+    delete facts.addressees!['e-evidence-preservation'];
+    expect(run(c, facts).map((r) => r.id)).not.toContain('availability.addressee-not-receiving-authority');
+    c.assistance.push(eForm('e-evidence-preservation'));
+    facts.addressees!['e-evidence-preservation'] = { id: null, name: 'Ministry of  Public Security', source: 'measure', contacts: null, available24x7: null, via: null };
+    const hit = run(c, facts).find((r) => r.id === 'availability.addressee-not-receiving-authority');
+    expect(hit?.params).toEqual({ measure: 'e-evidence-preservation', addressee: 'Ministry of  Public Security', via: '' });
+    Object.assign(c.requested, { authorityId: null, authorityName: 'ministry of public security' });
+    expect(run(c, facts).map((r) => r.id)).not.toContain('availability.addressee-not-receiving-authority');
+  });
+
   it('facts are not needed when only service of documents is asked (art. 18(15)(c))', () => {
     const c = completeDraft();
     c.facts.summary = '';

@@ -41,8 +41,12 @@ export async function directoryFacts(db: Db, actor: Actor, requestingState: stri
   const codes = [...new Set(content.assistance.map((f) => f.measure))];
   const [general, ...perMeasure] = await Promise.all([ask(), ...codes.map((code) => ask(code))]);
   const measures: DirectoryFacts['measures'] = {};
-  codes.forEach((code, i) => (measures[code] = perMeasure[i]?.measure ?? null));
-  return { general: general ?? null, measures };
+  const addressees: DirectoryFacts['addressees'] = {};
+  codes.forEach((code, i) => {
+    measures[code] = perMeasure[i]?.measure ?? null;
+    addressees[code] = perMeasure[i]?.addressee ?? null;
+  });
+  return { general: general ?? null, measures, addressees };
 }
 
 export interface CheckReport {

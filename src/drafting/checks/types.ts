@@ -25,6 +25,8 @@ export interface DirectoryFacts {
   general: RouteAnswer | null;
   /** Per form of assistance: the requested State's measure record, null when it has none. */
   measures: Record<string, RouteAnswer['measure']>;
+  /** Per form of assistance: whom the directory says to address for that measure (absent: not asked). */
+  addressees?: Record<string, RouteAnswer['addressee']>;
 }
 
 export interface CheckContext {

@@ -252,6 +252,9 @@ describe.runIf(run)('web UI in Chromium: the request writer', () => {
     await done.waitFor();
     expect(await done.innerText()).toMatch(/Outgoing case \S+ has been opened/);
     expect(await page.locator('[data-testid="finalise"]').count()).toBe(0);
+    // the request as finalised is kept: a link to the stored file, with its digest
+    expect(await page.locator('[data-testid="download-final-docx"]').getAttribute('href')).toMatch(/\/final\.docx$/);
+    expect(await page.locator('[data-testid="final-docx-digest"]').innerText()).toMatch(/SHA-256 .*[0-9a-f]{64}/);
 
     // the steps now show the request, not forms to change it
     await page.click('[data-testid="step-link-route"]');

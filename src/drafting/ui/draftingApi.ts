@@ -49,6 +49,8 @@ export interface Draft {
   finalisedAt: string | null;
   finalisedBy: PersonRef | null;
   case: PendingCase | null;
+  /** The request as finalised, kept byte for byte (finalDocumentUrl). */
+  finalDocument: { fileName: string; mediaType: string; language: string; size: number; sha256: string; storedAt: string } | null;
   shares: Share[];
   access: 'owner' | 'consultation';
 }
@@ -131,6 +133,7 @@ const seg = encodeURIComponent;
 export type DocumentKind = 'docx' | 'summary';
 
 /** The address of a generated document (a plain link: the browser downloads it with the session cookie). */
+export const finalDocumentUrl = (id: string) => `${BASE}/drafting/drafts/${seg(id)}/final.docx`;
 export const documentUrl = (id: string, kind: DocumentKind, lang: string) => `${BASE}/drafting/drafts/${seg(id)}/${kind}?lang=${seg(lang)}`;
 
 export const draftingApi = {

@@ -3,6 +3,7 @@ import type { Viewer } from '../search/search-provider.ts';
 import type { SearchQuery } from '../search/search-provider.ts';
 import { providerFor } from '../search.service.ts';
 import * as repo from '../knowledge.repository.ts';
+import { csvStream, type CsvCell } from '../../platform/csv-write.ts';
 
 /**
  * Bulk export of the records a viewer may see and a search selects, newest first, streamed page by page
@@ -52,19 +53,24 @@ export async function* exportRows(db: Db, viewer: Viewer, query: Omit<SearchQuer
   } while (cursor);
 }
 
-const csvCell = (v: unknown): string => {
-  const s = Array.isArray(v) ? v.join(';') : v === null || v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-export function csvHeader(): string {
-  return `${EXPORT_FIELDS.join(',')}\r\n`;
-}
-
-export function csvLine(row: ExportRow): string {
-  return `${EXPORT_FIELDS.map((f) => csvCell(row[f])).join(',')}\r\n`;
+/** One record as CSV cells: lists joined with ";" (neutralised as text like every string, see platform/csv-write.ts). */
+function csvCells(row: ExportRow): CsvCell[] {
+  return EXPORT_FIELDS.map((f) => {
+    const v = row[f];
+    return Array.isArray(v) ? v.join(';') : v;
+  });
 }
 
 export function jsonLine(row: ExportRow): string {
   return `${JSON.stringify(row)}\n`;
+}
+
+/** The export file, piece by piece: JSON Lines, or CSV (byte-order mark, header, CRLF rows) from the shared writer. */
+export function exportLines(rows: AsyncIterable<ExportRow>, format: 'jsonl' | 'csv'): AsyncGenerator<string> {
+  if (format === 'csv') return csvStream([...EXPORT_FIELDS], map(rows, csvCells));
+  return map(rows, jsonLine);
+}
+
+async function* map<T, U>(items: AsyncIterable<T>, f: (t: T) => U): AsyncGenerator<U> {
+  for await (const item of items) yield f(item);
 }

@@ -10,7 +10,7 @@ import { viewerFor } from '../knowledge.policy.ts';
 import * as repo from '../knowledge.repository.ts';
 import { searchQuerySchema, toSearchQuery } from '../search/search-query.ts';
 import { search } from '../search.service.ts';
-import { csvHeader, csvLine, exportRows, jsonLine } from './export.ts';
+import { exportLines, exportRows } from './export.ts';
 import { atomFeed } from './feed.ts';
 import { DATA_LICENCE, LICENCE_HEADERS } from './licence.ts';
 import * as saved from './saved-searches.service.ts';
@@ -39,16 +39,12 @@ export function openAccessRoutes(ctx: AppContext): FastifyPluginAsync {
       const { format, ...params } = req.query;
       const { sort: _s, limit: _l, cursor: _c, ...query } = toSearchQuery({ ...params, sort: 'date', limit: 100 });
       const rows = exportRows(ctx.db, viewerFor(req.actor), query);
-      async function* body() {
-        if (format === 'csv') yield '\uFEFF' + csvHeader(); // the BOM lets spreadsheet programs read UTF-8
-        for await (const row of rows) yield format === 'csv' ? csvLine(row) : jsonLine(row);
-      }
       reply.headers({
         ...LICENCE_HEADERS,
         'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
         'content-disposition': `attachment; filename="palermo-records.${format}"`,
       });
-      return reply.send(Readable.from(body()));
+      return reply.send(Readable.from(exportLines(rows, format)));
     });
 
     app.get('/feed', {

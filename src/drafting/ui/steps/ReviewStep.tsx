@@ -6,7 +6,7 @@ import { ChecksPanel } from '../components/ChecksPanel.tsx';
 import { Comments } from '../components/Comments.tsx';
 import { DocumentPanel } from '../components/DocumentPanel.tsx';
 import { SharePanel } from '../components/SharePanel.tsx';
-import { draftingApi, type CheckReport } from '../draftingApi.ts';
+import { draftingApi, finalDocumentUrl, type CheckReport } from '../draftingApi.ts';
 import { normalPath } from '../paths.ts';
 import { stepOfPath, type Step } from '../steps.ts';
 import type { Autosave } from '../useAutosave.ts';
@@ -68,6 +68,16 @@ function FinalisePanel({ autosave, report, checking, csrfToken, canFinalise }: {
         <p className="notice notice-success" role="status" data-testid="case-reference">
           {t('drafting.finalise.done', { reference: draft.case?.reference ?? draft.reference })}
         </p>
+        {draft.finalDocument && (
+          <p>
+            <a className="button" href={finalDocumentUrl(draft.id)} download hrefLang={draft.finalDocument.language} data-testid="download-final-docx">
+              {t('drafting.finalise.download')}
+            </a>{' '}
+            <span className="small muted" data-testid="final-docx-digest">
+              {t('drafting.finalise.digest', { sha256: draft.finalDocument.sha256 })}
+            </span>
+          </p>
+        )}
       </section>
     );
   }

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { REQUEST_KINDS } from '../../../directory/measures.ts';
 import { Group, RadioGroup, SelectField, TextArea, TextField, useDraftForm } from '../components/form.tsx';
 import { RouteInfo } from '../components/RouteInfo.tsx';
-import type { DraftContent } from '../draftingApi.ts';
+import { useLang } from '../../../web/i18n.ts';
+import { useApi } from '../../../web/useApi.ts';
+import { draftingApi, type DraftContent } from '../draftingApi.ts';
 import { useLabels } from '../labels.ts';
 import { useWizardInfo } from '../WizardContext.tsx';
 
@@ -15,16 +17,29 @@ export function RouteStep() {
   const { draft, states, stateName, route } = useWizardInfo();
   const c = form.content as DraftContent;
   const answer = route?.status === 'ok' ? route.data : null;
+  // A request for one form of assistance goes to that measure's receiving authority when its record names one
+  // (urgent preservation: the police or 24/7 unit), the central authority being the channel; else to the
+  // central authority. With several forms the checks say which one names another body.
+  const measures = [...new Set(c.assistance.map((f) => f.measure))];
+  const only = measures.length === 1 ? measures[0] : undefined;
+  const lang = useLang();
+  const to = c.requested.state;
+  const perMeasure = useApi(
+    (signal) => (only && to ? draftingApi.route({ from: draft.requestingState, to, kind: c.kind, measure: only, lang }, signal) : Promise.resolve(null)),
+    [draft.requestingState, to, c.kind, only, lang],
+  );
+  const measureAnswer = perMeasure.data && perMeasure.data.query.to === to && perMeasure.data.query.measure === only ? perMeasure.data : null;
+  const addressee = (only ? measureAnswer?.addressee : answer?.addressee) ?? null;
 
-  // the directory's authority is the one to address unless the writer already named another
+  // the directory's addressee is the one to address unless the writer already named another
   useEffect(() => {
-    if (form.readOnly || !answer?.authority) return;
-    if (!c.requested.authorityName && c.requested.authorityId !== answer.authority.id) {
-      form.set('requested.authorityId', answer.authority.id);
-      form.set('requested.authorityName', answer.authority.name);
+    if (form.readOnly || !addressee) return;
+    if (!c.requested.authorityName && (addressee.id === null || c.requested.authorityId !== addressee.id)) {
+      form.set('requested.authorityId', addressee.id);
+      form.set('requested.authorityName', addressee.name);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [answer?.authority?.id]);
+  }, [addressee?.id, addressee?.name]);
 
   const accepted = answer?.languages ?? null;
   const channels = answer?.channels ?? null;
@@ -71,7 +86,13 @@ export function RouteStep() {
         <TextField
           path="requested.authorityName"
           label={t('drafting.route.requestedAuthority')}
-          hint={answer?.authority ? t('drafting.route.requestedAuthorityHint', { name: answer.authority.name }) : t('drafting.route.requestedAuthorityUnknown')}
+          hint={
+            addressee?.via && only
+              ? t('drafting.route.requestedAuthorityVia', { measure: L.measure(only), name: addressee.name, via: addressee.via.name })
+              : addressee
+                ? t('drafting.route.requestedAuthorityHint', { name: addressee.name })
+                : t('drafting.route.requestedAuthorityUnknown')
+          }
           required
           maxLength={300}
         />
