@@ -5,6 +5,7 @@ import { ROLES, type Role } from '../src/platform/auth/roles.ts';
 import type { RegisteredRoute } from '../src/platform/http/authz.ts';
 import { createEntry } from '../src/directory/directory.service.ts';
 import { draftContentSchema } from '../src/drafting/draft.schema.ts';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from '../src/platform/http/rate-limits.ts';
 import { addUser, as, createTestApp, login, type Session, type TestApp } from './support/app.ts';
 import { BAD_CURSORS, BAD_PARAMS, NIL_UUID, deeplyNested, fieldMutations, jsonSchemaOf, sample, setIn, toJsonText, type Mutation } from './support/fuzz.ts';
 
@@ -15,9 +16,9 @@ import { BAD_CURSORS, BAD_PARAMS, NIL_UUID, deeplyNested, fieldMutations, jsonSc
  * table is compared (row count and checksum) before and after.
  *
  * Not compared: `audit_log` (a refusal by role and each read of confidential material are audited: it
- * legitimately grows), `sessions` and `login_failures` (login bookkeeping), and the migrator's own tables.
+ * legitimately grows), `sessions` and the login throttle's counters, devices and addresses (login bookkeeping), and the migrator's own tables.
  */
-const EXCLUDED_TABLES = new Set(['audit_log', 'sessions', 'login_failures', 'kysely_migration', 'kysely_migration_lock']);
+const EXCLUDED_TABLES = new Set(['audit_log', 'sessions', 'login_throttle', 'login_devices', 'login_addresses', 'kysely_migration', 'kysely_migration_lock']);
 /** Requests per route and session: enough for every field of the largest schemas, bounded for runtime. */
 const MAX_PER_ROUTE = 200;
 const MAX_ANONYMOUS_NON_PUBLIC = 3;
@@ -49,8 +50,14 @@ const sessions = new Map<Role, Session>();
 let logoutSession: Session;
 const ids = { record: '', draft: '', user: '', savedSearch: '', authority: '', measure: '', notification: '', expert: '' };
 
+/** Rate limits far above the fuzz's volume: every malformed request must reach validation, not a 429. */
+const UNLIMITED: RateLimits = {
+  perMinute: Object.fromEntries(Object.keys(DEFAULT_RATE_LIMITS.perMinute).map((g) => [g, { anonymous: 1e6, user: 1e6 }])) as RateLimits['perMinute'],
+  deniedReads: { max: 1e6, windowMinutes: 1 },
+};
+
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ config: { rateLimits: UNLIMITED } });
   for (const role of ROLES) {
     const stateBound = ['practitioner', 'officer', 'focal_point', 'expert'].includes(role);
     await addUser(t, `fuzz-${role.replace('_', '-')}`, [role], stateBound ? 'FRA' : null);

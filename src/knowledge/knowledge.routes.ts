@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PUBLIC, rolesPolicy } from '../platform/auth/policy.ts';
 import type { AppContext } from '../platform/http/context.ts';
-import { queryBoolean, errorSchema, isoDate, serialParam, BIGINT_SAFE_MAX } from '../platform/platform.schemas.ts';
+import { queryBoolean, errorSchema, isoDate, serialParam, queryInt, BIGINT_SAFE_MAX } from '../platform/platform.schemas.ts';
 import * as repo from './knowledge.repository.ts';
 import { canSee } from './knowledge.policy.ts';
 import { expectedVersion, recordInput, recordPatch, translationInput } from './knowledge.schemas.ts';
@@ -121,8 +121,8 @@ export function knowledgeRoutes(ctx: AppContext): FastifyPluginAsync {
           + '`total` counts them; `next`, when not null, is the `before` of the next (older) page.',
         params: idParam,
         querystring: z.object({
-          limit: z.coerce.number().int().min(1).max(100).default(20),
-          before: z.coerce.number().int().min(2).optional().describe('only versions older than this one'),
+          limit: queryInt(1, 100).default(20),
+          before: queryInt(2).optional().describe('only versions older than this one'),
         }),
       },
     }, async (req) => {

@@ -2,7 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, type BuiltApp } from '../../src/platform/http/app.ts';
 import { createUser } from '../../src/platform/auth/accounts.service.ts';
 import type { Role } from '../../src/platform/auth/roles.ts';
-import { loadConfig } from '../../src/platform/config.ts';
+import { loadConfig, type Config } from '../../src/platform/config.ts';
 import { stateExists } from '../../src/reference/reference.service.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
@@ -13,9 +13,10 @@ export interface TestApp extends BuiltApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(opts: { web?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { web?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const built = await buildApp({ db: database.db, config: { ...loadConfig({}), dataDir: '/nonexistent' } }, { web: opts.web ?? false });
+  const config = { ...loadConfig({}), dataDir: '/nonexistent', ...opts.config };
+  const built = await buildApp({ db: database.db, config }, { web: opts.web ?? false });
   await built.app.ready();
   return {
     ...built,
