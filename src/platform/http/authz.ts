@@ -56,6 +56,7 @@ export function installAuthorization(app: FastifyInstance, ctx: AppContext): Reg
     const decision = decide(policy, request.actor);
     if (decision === 'unauthenticated') throw new UnauthenticatedError();
     if (decision === 'forbidden') {
+      await request.server.countRefusal?.(request); // bounded: past the limit a 429, and no audit entry
       await audit(ctx.db, {
         actor: auditActor(request.actor),
         action: 'access.denied',

@@ -117,6 +117,18 @@ describe('repeated denied reads of confidential material', () => {
   });
 });
 
+describe('repeated refusals by role', () => {
+  it('are bounded like denied reads: past the threshold 429 and no new audit entry, on any route', async () => {
+    const auditCount = async () => Number((await db.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    await addUser(t, 'limits-three', ['practitioner'], 'FRA');
+    const three = await login(small, 'limits-three');
+    for (let i = 0; i < SMALL.deniedReads.max; i++) expect((await as(small, three, 'GET', '/api/v1/admin/users')).statusCode).toBe(403);
+    const before = await auditCount();
+    expectTooMany(await as(small, three, 'GET', '/api/v1/admin/users'), SMALL.deniedReads.windowMinutes * 60);
+    expect(await auditCount()).toBe(before);
+  });
+});
+
 describe('PALERMO_TRUST_PROXY: the address the throttle sees', () => {
   const fail = (app: FastifyInstance, from: string, forwardedFor: string) =>
     app.inject({

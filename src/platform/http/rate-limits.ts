@@ -54,6 +54,8 @@ export const LIMITED_ROUTES: Record<string, LimitGroup> = {
 export const AUDITED_ROUTE_PREFIXES = ['/api/v1/records/', '/api/v1/directory/', '/api/v1/drafting/'];
 
 const DENIED = new Set([403, 404]);
+/** Refusals by role already counted by countRefusal, so the audited routes' onResponse does not count them twice. */
+const refusalCounted = new WeakSet<FastifyRequest>();
 
 const byAddress = (request: FastifyRequest) => `address:${normalizeIP(request.ip)}`;
 const byActor = (request: FastifyRequest) => (request.actor?.kind === 'user' ? `user:${request.actor.id}` : byAddress(request));
@@ -90,7 +92,7 @@ export async function installRateLimits(app: FastifyInstance, limits: RateLimits
         if (!seen.isAllowed && seen.remaining === 0) throw tooMany(Math.max(1, seen.ttlInSeconds));
       });
       addHook(route, 'onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
-        if (DENIED.has(reply.statusCode)) await deniedReads!(request);
+        if (DENIED.has(reply.statusCode) && !refusalCounted.has(request)) await deniedReads!(request);
       });
     }
   });
@@ -104,6 +106,20 @@ export async function installRateLimits(app: FastifyInstance, limits: RateLimits
     timeWindow: limits.deniedReads.windowMinutes * 60_000,
     keyGenerator: byActor,
   });
+  // A refusal by role (authz.ts) writes an audit entry before any route hook runs: it counts as a denied
+  // read on every route, and past the threshold it is answered 429 without a new entry.
+  app.decorate('countRefusal', async (request: FastifyRequest) => {
+    refusalCounted.add(request);
+    const seen = await deniedReads!(request);
+    if (!seen.isAllowed && seen.isExceeded) throw tooMany(Math.max(1, seen.ttlInSeconds));
+  });
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Set by installRateLimits: counts one refusal by role; throws 429 past the denied-reads limit. */
+    countRefusal?: (request: FastifyRequest) => Promise<void>;
+  }
 }
 
 type HookName = 'onRequest' | 'onResponse';
