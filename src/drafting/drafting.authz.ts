@@ -25,6 +25,7 @@ export const draftingAuthz: ModuleAuthz = {
     'GET /api/v1/drafting/drafts/:id/checks': DRAFTERS,
     'GET /api/v1/drafting/drafts/:id/docx': DRAFTERS,
     'GET /api/v1/drafting/drafts/:id/summary': DRAFTERS,
+    'GET /api/v1/drafting/drafts/:id/final.docx': DRAFTERS,
     'POST /api/v1/drafting/drafts/:id/finalise': ['officer'],
     'POST /api/v1/drafting/drafts/:id/shares': DRAFTERS,
     'DELETE /api/v1/drafting/drafts/:id/shares': DRAFTERS,

@@ -25,7 +25,7 @@ export interface KnowledgeRecordsTable {
   topics: string[];
   access: Access;
   access_state: string | null;
-  /** The State that created (owns) the record; null: the secretariat's (migration 0009). */
+  /** The State that created (owns) the record; null: the secretariat's (migration 0008). */
   owner_state: Generated<string | null>;
   parent_id: string | null;
   parent_ref: string | null;
@@ -45,7 +45,7 @@ export interface KnowledgeRecordVersionsTable {
   changed_by: string;
   changed_at: Generated<Date>;
   note: string | null;
-  /** The access in force while this version was the current one (migration 0009). */
+  /** The access in force while this version was the current one (migration 0008). */
   access: Access;
   access_state: string | null;
 }

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** Tables of saved-search alerts (migration 0008): what each search announced, and the e-mails to send. */
+/** Tables of saved-search alerts (migration 0009): what each search announced, and the e-mails to send. */
 
 export interface SavedSearchDeliveriesTable {
   saved_search_id: string;

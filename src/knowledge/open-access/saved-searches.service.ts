@@ -73,7 +73,7 @@ const LISTED = 50;
  * Exactly once, nothing missed:
  * - runs are exclusive (a session advisory lock on the one connection the run uses; it is released with
  *   the connection if that is cut). `wait: false` returns at once when another run is busy;
- * - "new" is what the previous check's snapshot could not see (see migration 0008), so a record whose
+ * - "new" is what the previous check's snapshot could not see (see migration 0009), so a record whose
  *   transaction commits late is announced by the next run; the snapshot is taken before anything is read;
  * - a record is announced to a search once: `saved_search_deliveries` (primary key search × record) is
  *   written in the transaction that writes the inbox message and moves the search's snapshot on;
