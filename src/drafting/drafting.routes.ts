@@ -7,6 +7,7 @@ import { errorSchema } from '../platform/platform.schemas.ts';
 import { CHANNELS, MEASURES, REQUEST_KINDS } from '../directory/measures.ts';
 import { LANGUAGES } from '../platform/i18n/languages.ts';
 import * as drafting from './drafting.service.ts';
+import * as consultation from './consultation.service.ts';
 import {
   ATTACHMENT_KINDS, IDENTIFIER_TYPES, LEGAL_BASIS_TYPES, PERSON_ROLES, PROCEEDING_TYPES, PROPERTY_TYPES, emptyDraftContent,
 } from './draft.schema.ts';
@@ -171,24 +172,24 @@ export function draftingRoutes(ctx: AppContext): FastifyPluginAsync {
     app.post('/drafting/drafts/:id/shares', {
       config: { policy: DRAFTERS },
       schema: { tags, summary: 'Share the draft read-only with the requested State’s central authority for informal consultation', params: idParam, body: shareBody },
-    }, async (req, reply) => reply.status(201).send(await drafting.shareDraft(ctx.db, req.actor, req.params.id, req.body.note)));
+    }, async (req, reply) => reply.status(201).send(await consultation.shareDraft(ctx.db, req.actor, req.params.id, req.body.note)));
 
     app.delete('/drafting/drafts/:id/shares', {
       config: { policy: DRAFTERS },
       schema: { tags, summary: 'End the consultation share (its comments stay with the draft)', params: idParam },
     }, async (req, reply) => {
-      await drafting.endShare(ctx.db, req.actor, req.params.id);
+      await consultation.endShare(ctx.db, req.actor, req.params.id);
       return reply.status(204).send();
     });
 
     app.get('/drafting/drafts/:id/comments', {
       config: { policy: DRAFTERS },
       schema: { tags, summary: 'Comments on the draft (a consultation reader sees the consultation comments only)', params: idParam, response: { 200: z.object({ items: z.array(commentSchema) }), ...errors } },
-    }, async (req) => drafting.listComments(ctx.db, req.actor, req.params.id));
+    }, async (req) => consultation.listComments(ctx.db, req.actor, req.params.id));
 
     app.post('/drafting/drafts/:id/comments', {
       config: { policy: DRAFTERS },
       schema: { tags, summary: 'Comment on the draft, optionally on one field (JSON path)', params: idParam, body: commentBody, response: { 201: commentSchema, ...errors } },
-    }, async (req, reply) => reply.status(201).send(await drafting.addComment(ctx.db, req.actor, req.params.id, req.body)));
+    }, async (req, reply) => reply.status(201).send(await consultation.addComment(ctx.db, req.actor, req.params.id, req.body)));
   };
 }

@@ -3,11 +3,13 @@ import type { Db } from '../platform/db/database.ts';
 import { inTransaction } from '../platform/db/transaction.ts';
 import { audit } from '../platform/audit/audit.service.ts';
 import { auditActor } from '../platform/auth/accounts.service.ts';
-import type { Actor, UserActor } from '../platform/auth/roles.ts';
-import { AppError, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../platform/http/errors.ts';
+import type { Actor } from '../platform/auth/roles.ts';
+import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/http/errors.ts';
 import type { Language } from '../platform/i18n/languages.ts';
 import type { RequestKind } from '../directory/measures.ts';
-import { accessTo, listScope, type DraftAccess } from './drafting.access.ts';
+import { listScope, type DraftAccess } from './drafting.access.ts';
+import { by, contentOf, load, me, read, TARGET } from './draft-loading.ts';
+import { shareDto } from './consultation.service.ts';
 import * as repo from './drafting.repository.ts';
 import { draftContentSchema, type DraftContent } from './draft.schema.ts';
 import { mergePatch } from './merge-patch.ts';
@@ -17,7 +19,6 @@ import { handOffToCases, pendingCaseDto } from './case-handoff.ts';
 import { renderRequestDocx, type DocumentMeta } from './docx/request.ts';
 import { getState } from '../reference/reference.service.ts';
 import { renderSummaryDocx } from './docx/summary.ts';
-import type { CommentAudience } from './drafting.tables.ts';
 import { documentInfo, DocumentIntegrityError, getDocument, putDocument, type DocumentInfo, type StoredDocument } from './final-document.store.ts';
 
 /**
@@ -26,24 +27,12 @@ import { documentInfo, DocumentIntegrityError, getDocument, putDocument, type Do
  * finalising, and the hand-off of a finalised draft to the case tracker — all through these functions.
  */
 
-const TARGET = 'drafting_draft';
-
-function me(actor: Actor): UserActor & { state: string } {
-  if (actor.kind !== 'user') throw new UnauthenticatedError();
-  if (!actor.state) throw new ForbiddenError('Drafts belong to a State; your account has none');
-  return actor as UserActor & { state: string };
-}
-const by = (u: UserActor) => ({ id: u.id, name: u.displayName });
-
 function parseContent(input: unknown, prefix: string): DraftContent {
   const r = draftContentSchema.safeParse(input ?? {});
   if (r.success) return r.data;
   const issues = r.error.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].join('.'), message: i.message }));
   throw new ValidationError(`The draft content is not valid: ${issues[0]!.path}: ${issues[0]!.message}`, issues);
 }
-
-/** Stored content, read through the schema (fills any field added since it was saved). */
-const contentOf = (row: { content: unknown }): DraftContent => draftContentSchema.parse(row.content);
 
 // ---------- DTOs ----------
 
@@ -76,10 +65,6 @@ export function draftDto(d: repo.DraftRow, shares: repo.ShareRow[], access: Draf
 }
 export type DraftDto = ReturnType<typeof draftDto>;
 
-function shareDto(s: repo.ShareRow) {
-  return { id: s.id, state: s.state_iso3, note: s.note, sharedAt: s.shared_at.toISOString(), sharedBy: { id: s.shared_by, name: s.shared_by_name } };
-}
-
 function summaryDto(r: Awaited<ReturnType<typeof repo.listDrafts>>['items'][number]) {
   return {
     id: r.id,
@@ -94,53 +79,6 @@ function summaryDto(r: Awaited<ReturnType<typeof repo.listDrafts>>['items'][numb
     createdBy: { id: r.created_by, name: r.created_by_name },
     shared: r.shared,
   };
-}
-
-function commentDto(c: repo.CommentRow) {
-  return {
-    id: c.id,
-    body: c.body,
-    path: c.path,
-    audience: c.audience,
-    author: { id: c.author_id, name: c.author_name, state: c.author_state },
-    version: c.version,
-    createdAt: c.created_at.toISOString(),
-  };
-}
-
-// ---------- loading with scope ----------
-
-interface Loaded {
-  draft: repo.DraftRow;
-  shares: repo.ShareRow[];
-  access: DraftAccess;
-}
-
-/**
- * The draft if the actor may see it. Anyone else gets the same 404 as for a draft that does not exist
- * (its existence must not leak); the refusal is audited. A consultation reader is refused (403) where
- * only the owner side may act — they already know the draft exists.
- */
-async function load(db: Db, actor: Actor, id: string, what: string, opts: { consultation?: boolean } = {}): Promise<Loaded> {
-  const draft = await repo.findDraft(db, id);
-  const shares = draft ? await repo.activeShares(db, id) : [];
-  const access = draft ? accessTo(actor, draft, shares.map((s) => s.state_iso3)) : null;
-  if (!draft || !access) {
-    await audit(db, { actor: auditActor(actor), action: `drafting.${what}`, targetType: TARGET, targetId: id, outcome: 'denied' });
-    throw new NotFoundError(`No draft ${id}`);
-  }
-  if (access === 'consultation' && !opts.consultation) {
-    await audit(db, { actor: auditActor(actor), action: `drafting.${what}`, targetType: TARGET, targetId: id, outcome: 'denied', details: { access } });
-    throw new ForbiddenError('This draft is shared with your State for consultation: you may read it and comment, nothing more');
-  }
-  return { draft, shares, access };
-}
-
-/** A read of the draft or something derived from it: allowed, and audited as a read. */
-async function read(db: Db, actor: Actor, id: string, what: string, opts: { consultation?: boolean; details?: Record<string, unknown> } = {}) {
-  const l = await load(db, actor, id, 'read', opts);
-  await audit(db, { actor: auditActor(actor), action: 'drafting.read', targetType: TARGET, targetId: id, details: { what, access: l.access, ...opts.details } });
-  return l;
 }
 
 // ---------- drafts ----------
@@ -363,49 +301,6 @@ export async function finaliseDraft(db: Db, actor: Actor, id: string, version: n
     await audit(trx, { actor: auditActor(actor), action: 'drafting.finalise', targetType: TARGET, targetId: id, details: { version, case: pending.id, warnings: report.warnings, document: { sha256: stored.sha256, size: stored.size, language } } });
     const shares = await repo.activeShares(trx, id);
     return { draft: draftDto(done, shares, 'owner', pending, stored), case: pendingCaseDto(pending) };
-  });
-}
-
-// ---------- consultation ----------
-
-export async function shareDraft(db: Db, actor: Actor, id: string, note: string) {
-  const u = me(actor);
-  const { draft, shares } = await load(db, actor, id, 'share');
-  const state = draft.requested_state;
-  if (!state) throw new ValidationError('Choose the requested State before sharing the draft', [{ path: '$.requested.state', message: 'the draft is shared with the requested State’s central authority' }]);
-  if (shares.some((s) => s.state_iso3 === state)) throw new ConflictError(`The draft is already shared with ${state}`);
-  return inTransaction(db, async (trx) => {
-    const s = await repo.insertShare(trx, { draft_id: id, state_iso3: state, note, shared_by: u.id, shared_by_name: u.displayName });
-    await audit(trx, { actor: auditActor(actor), action: 'drafting.share', targetType: TARGET, targetId: id, details: { state } });
-    return shareDto(s);
-  });
-}
-
-export async function endShare(db: Db, actor: Actor, id: string) {
-  const u = me(actor);
-  await load(db, actor, id, 'unshare');
-  await inTransaction(db, async (trx) => {
-    const ended = await repo.endShares(trx, id, by(u));
-    if (ended.length === 0) throw new NotFoundError('The draft is not shared');
-    await audit(trx, { actor: auditActor(actor), action: 'drafting.unshare', targetType: TARGET, targetId: id, details: { states: ended.map((s) => s.state_iso3) } });
-  });
-}
-
-export async function listComments(db: Db, actor: Actor, id: string) {
-  const { access } = await read(db, actor, id, 'comments', { consultation: true });
-  // Internal notes of the requesting side never reach the requested State.
-  const rows = await repo.listComments(db, id, access === 'consultation' ? 'consultation' : undefined);
-  return { items: rows.map(commentDto) };
-}
-
-export async function addComment(db: Db, actor: Actor, id: string, input: { body: string; path?: string; audience?: CommentAudience }) {
-  const u = me(actor);
-  const { draft, access } = await load(db, actor, id, 'comment', { consultation: true });
-  const audience: CommentAudience = access === 'consultation' ? 'consultation' : (input.audience ?? 'internal');
-  return inTransaction(db, async (trx) => {
-    const c = await repo.insertComment(trx, { draft_id: id, author_id: u.id, author_name: u.displayName, author_state: u.state, audience, body: input.body, path: input.path ?? null, version: draft.version });
-    await audit(trx, { actor: auditActor(actor), action: 'drafting.comment', targetType: TARGET, targetId: id, details: { comment: c.id, audience, access } });
-    return commentDto(c);
   });
 }
 
