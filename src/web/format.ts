@@ -1,6 +1,13 @@
 import { useMemo } from 'react';
 import { useLang } from './i18n.ts';
 
+/**
+ * A value set into a translated sentence (a name, a reference, a digest) between Unicode directional isolates
+ * (FSI … PDI): in an Arabic sentence a Latin name or "FRA-2026-0001" keeps its own order and does not pull
+ * the neighbouring date or punctuation into it.
+ */
+export const isolate = (text: string): string => `\u2068${text}\u2069`;
+
 /** Number and date formatting for the current UI language (Intl). */
 export function useFormat() {
   const lang = useLang();

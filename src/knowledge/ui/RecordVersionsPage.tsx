@@ -5,7 +5,7 @@ import { Breadcrumbs } from '../../web/components/Breadcrumbs.tsx';
 import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
 import { NotFoundMessage } from '../../web/components/NotFound.tsx';
 import { usePageTitle } from '../../web/components/usePageTitle.ts';
-import { useFormat } from '../../web/format.ts';
+import { isolate, useFormat } from '../../web/format.ts';
 import { useApi } from '../../web/useApi.ts';
 import { dirOf } from './names.ts';
 import { shortTitle } from './RecordPage.tsx';
@@ -95,11 +95,11 @@ export function RecordVersionsPage() {
               <li key={v.version} id={`v${v.version}`} data-version={v.version}>
                 <h2 className="h3-like">{t('knowledge.versions.version', { version: f.number(v.version) })}</h2>
                 <p>
-                  {t('knowledge.versions.changed', { by: v.changedBy, date: f.date(v.changedAt) })}
+                  {t('knowledge.versions.changed', { by: isolate(v.changedBy), date: f.date(v.changedAt) })}
                   {v.note && (
                     <>
                       {' '}
-                      <span className="muted" lang="en" dir="ltr">
+                      <span className="muted" dir="auto">
                         “{v.note}”
                       </span>
                     </>

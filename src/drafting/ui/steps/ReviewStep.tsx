@@ -11,6 +11,7 @@ import { normalPath } from '../paths.ts';
 import { stepOfPath, type Step } from '../steps.ts';
 import type { Autosave } from '../useAutosave.ts';
 import { useWizardInfo } from '../WizardContext.tsx';
+import { isolate } from '../../../web/format.ts';
 
 /** Step 8: the checks, the documents, consultation with the requested State, comments, and finalising. */
 export function ReviewStep({
@@ -66,15 +67,15 @@ function FinalisePanel({ autosave, report, checking, csrfToken, canFinalise }: {
       <section className="finalise" aria-labelledby="finalise-title">
         <h3 id="finalise-title">{t('drafting.finalise.title')}</h3>
         <p className="notice notice-success" role="status" data-testid="case-reference">
-          {t('drafting.finalise.done', { reference: draft.case?.reference ?? draft.reference })}
+          {t('drafting.finalise.done', { reference: isolate(draft.case?.reference ?? draft.reference) })}
         </p>
         {draft.finalDocument && (
           <p>
             <a className="button" href={finalDocumentUrl(draft.id)} download hrefLang={draft.finalDocument.language} data-testid="download-final-docx">
               {t('drafting.finalise.download')}
             </a>{' '}
-            <span className="small muted" data-testid="final-docx-digest">
-              {t('drafting.finalise.digest', { sha256: draft.finalDocument.sha256 })}
+            <span className="small muted final-digest" data-testid="final-docx-digest">
+              {t('drafting.finalise.digest', { sha256: isolate(draft.finalDocument.sha256) })}
             </span>
           </p>
         )}
