@@ -6,7 +6,18 @@ import { initI18n } from './i18n.ts';
 import { SessionProvider } from './session.tsx';
 import './styles/base.css';
 import './styles/layout.css';
-import './styles/components.css';
+// the components' styles, in this order (later rules win over earlier ones of the same weight)
+import './styles/controls.css';
+import './styles/messages.css';
+import './styles/tables.css';
+import './styles/status-badges.css';
+import './styles/cards.css';
+import './styles/helpers.css';
+import './styles/search.css';
+import './styles/knowledge-badges.css';
+import './styles/record.css';
+import './styles/record-sections.css';
+import './styles/knowledge-pages.css';
 
 initI18n();
 

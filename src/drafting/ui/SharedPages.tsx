@@ -7,7 +7,7 @@ import { usePageTitle } from '../../web/components/usePageTitle.ts';
 import { useSession } from '../../web/session.tsx';
 import { useApi } from '../../web/useApi.ts';
 import { Comments } from './components/Comments.tsx';
-import { DraftFormProvider } from './components/form.tsx';
+import { DraftFormProvider } from './components/form-context.tsx';
 import { draftingApi, type Draft } from './draftingApi.ts';
 import { DraftTable } from './DraftsPage.tsx';
 import { DraftingGate } from './Gate.tsx';

@@ -11,7 +11,7 @@ import { useSession } from '../../web/session.tsx';
 import { useApi } from '../../web/useApi.ts';
 import { useCheckText } from './components/ChecksPanel.tsx';
 import { SaveProblem } from './components/ConflictAlert.tsx';
-import { DraftFormProvider, type FieldIssue } from './components/form.tsx';
+import { DraftFormProvider, type FieldIssue } from './components/form-context.tsx';
 import { SaveIndicator } from './components/SaveIndicator.tsx';
 import { draftingApi, type CheckReport, type Draft } from './draftingApi.ts';
 import { DraftingGate, canDraft } from './Gate.tsx';

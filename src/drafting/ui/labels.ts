@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CHANNELS, MEASURES, type RequestKind } from '../../directory/measures.ts';
 import { useLanguageName } from '../../web/format.ts';
 import { LANGUAGES } from '../../platform/i18n/languages.ts';
-import type { Option } from './components/form.tsx';
+import type { Option } from './components/field-parts.tsx';
 
 /** Where a measure sits in the "add a form of assistance" list. */
 export function measureGroup(code: string): 'general' | 'electronic' | 'assets' | 'other' {

@@ -1,240 +1,22 @@
-import { Fragment, useMemo, useState, type ReactNode } from 'react';
+/**
+ * A Conference document page's body: the parsed document laid out (about, contents, text, agenda, documentation,
+ * annexes, footnotes); its parts are drawn by the Document* files beside it, its recommendations by Recommendations.
+ */
+import { Fragment, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import type { KnowledgeRecord, RecordChild } from '../../web/api.ts';
-import { useFormat, useLanguageName } from '../../web/format.ts';
+import type { KnowledgeRecord } from '../../web/api.ts';
 import { useLang } from '../../web/i18n.ts';
-import type { Annex, Chapter, DocumentList, Footnote, FootnoteRef, Paragraph, ParsedDocument, Section } from '../parsing/types.ts';
-import { AddresseeBadges } from './Badges.tsx';
+import type { Footnote, ParsedDocument } from '../parsing/types.ts';
+import { DocumentInfo } from './DocumentInfo.tsx';
+import { Blocks, Paras, type Ctx } from './DocumentParagraphs.tsx';
+import { AnnexView, ChapterView, chapterParagraphs, DocList, SectionView } from './DocumentStructure.tsx';
+import { DocumentToc, type TocEntry } from './DocumentToc.tsx';
 import { dirOf } from './names.ts';
-import { paragraphLabel } from './RecordDetails.tsx';
-import { searchHref } from './searchUrl.ts';
 
 /** The body of a Conference document as the parser left it; checked loosely, since it is stored JSON. */
 export function parsedBody(r: KnowledgeRecord): ParsedDocument | null {
   const b = r.body as Partial<ParsedDocument>;
   return Array.isArray(b.paragraphs) && Array.isArray(b.chapters) ? (b as ParsedDocument) : null;
-}
-
-interface Ctx {
-  /** Footnote references by the element they are in. */
-  refs: Map<string, (FootnoteRef & { label: string; n: number })[]>;
-  /** Recommendations (children) by paragraph or sub-paragraph id. */
-  recs: Map<string, RecordChild>;
-  paragraphs: Map<string, Paragraph>;
-  /** Sub-paragraph ids (footnote markers in them are shown). */
-  subparagraphs: Set<string>;
-  uiLang: string;
-}
-
-function chapterParagraphs(c: Chapter): string[] {
-  return [...c.paragraphIds, ...c.sections.flatMap((s) => s.paragraphIds)];
-}
-
-function paraOrder(id: string): [number, string] {
-  const m = id.match(/para_(\d+)(?:__subpara_([a-z]+))?/);
-  return [m ? Number(m[1]) : 0, m?.[2] ?? ''];
-}
-
-/** Text with its footnote markers put back (as links to the footnotes) at the offsets the parser noted. */
-function WithFootnotes({ text, elementId, ctx }: { text: string; elementId: string; ctx: Ctx }) {
-  const refs = ctx.refs.get(elementId);
-  if (!refs?.length) return <>{text}</>;
-  const parts: ReactNode[] = [];
-  let last = 0;
-  for (const r of [...refs].sort((a, b) => a.offset - b.offset)) {
-    const at = Math.min(Math.max(r.offset, last), text.length);
-    parts.push(text.slice(last, at));
-    parts.push(
-      <sup key={`${r.footnoteId}-${r.n}`} className="fnref">
-        <a id={`fnref-${r.footnoteId}-${r.n}`} href={`#${r.footnoteId}`}>
-          {r.label}
-        </a>
-      </sup>,
-    );
-    last = at;
-  }
-  parts.push(text.slice(last));
-  return <>{parts}</>;
-}
-
-function RecMarker({ rec, uiLang }: { rec: RecordChild | undefined; uiLang: string }) {
-  const { t } = useTranslation();
-  if (!rec) return null;
-  return (
-    <Link to={`/records/${rec.id}`} className="rec-marker" lang={uiLang} dir={dirOf(uiLang)} data-testid="rec-marker">
-      {t('knowledge.rec.marker')}
-    </Link>
-  );
-}
-
-function Para({ p, ctx }: { p: Paragraph; ctx: Ctx }) {
-  const { t } = useTranslation();
-  return (
-    <div className="doc-para" id={p.id} data-testid="doc-paragraph" data-number={p.number}>
-      <a className="para-num" href={`#${p.id}`} aria-label={t('knowledge.doc.paragraphRef', { number: p.number })} lang={ctx.uiLang}>
-        {p.number}.
-      </a>
-      <div className="para-body">
-        {p.intro && (
-          <p>
-            <WithFootnotes text={p.intro} elementId={p.id} ctx={ctx} />
-          </p>
-        )}
-        {p.subparagraphs.length > 0 && (
-          <ol className="subparas">
-            {p.subparagraphs.map((s) => (
-              <li key={s.id} id={s.id} data-testid="doc-subparagraph">
-                <span className="subpara-label">{s.label}</span> <WithFootnotes text={s.text} elementId={s.id} ctx={ctx} /> <RecMarker rec={ctx.recs.get(s.id)} uiLang={ctx.uiLang} />
-              </li>
-            ))}
-          </ol>
-        )}
-        {p.list.length > 0 && (
-          <ol className="para-list">
-            {p.list.map((item, i) => (
-              <li key={i}>
-                <span className="subpara-label">{item.number}.</span> {item.text}
-                {item.subItems.length > 0 && (
-                  <ol className="subparas">
-                    {item.subItems.map((s) => (
-                      <li key={s.letter}>
-                        <span className="subpara-label">{s.label}</span> {s.text}
-                      </li>
-                    ))}
-                  </ol>
-                )}
-              </li>
-            ))}
-          </ol>
-        )}
-        <RecMarker rec={ctx.recs.get(p.id)} uiLang={ctx.uiLang} />
-      </div>
-    </div>
-  );
-}
-
-function Paras({ ids, ctx }: { ids: string[]; ctx: Ctx }) {
-  return (
-    <>
-      {ids.map((id) => {
-        const p = ctx.paragraphs.get(id);
-        if (!p) return null;
-        return <Para key={id} p={p} ctx={ctx} />;
-      })}
-    </>
-  );
-}
-
-function Blocks({ blocks }: { blocks: string[] }) {
-  return (
-    <>
-      {blocks.map((b, i) => (
-        <p key={i} className="doc-block">
-          {b}
-        </p>
-      ))}
-    </>
-  );
-}
-
-function SectionView({ s, ctx, level }: { s: Section; ctx: Ctx; level: 3 | 4 | 5 }) {
-  const H = `h${level}` as 'h4';
-  return (
-    <section aria-labelledby={s.id} className="doc-section">
-      <H id={s.id}>
-        <span className="doc-label">{s.label}</span> {s.title}
-      </H>
-      <Blocks blocks={s.blocks} />
-      <Paras ids={s.paragraphIds} ctx={ctx} />
-    </section>
-  );
-}
-
-function ChapterView({ c, ctx, level }: { c: Chapter; ctx: Ctx; level: 3 | 4 }) {
-  const H = `h${level}` as 'h3';
-  return (
-    <section aria-labelledby={c.id} className="doc-chapter">
-      <H id={c.id}>
-        <span className="doc-label">{c.label}</span> {c.title}
-      </H>
-      <Blocks blocks={c.blocks} />
-      <Paras ids={c.paragraphIds} ctx={ctx} />
-      {c.sections.map((s) => (
-        <SectionView key={s.id} s={s} ctx={ctx} level={(level + 1) as 4 | 5} />
-      ))}
-    </section>
-  );
-}
-
-function DocList({ list, headingLevel }: { list: DocumentList; headingLevel: 3 | 4 }) {
-  const { t } = useTranslation();
-  const H = `h${headingLevel}` as 'h3';
-  return (
-    <div className="doc-list" id={list.id} data-testid="document-list">
-      {list.heading && <H>{list.heading}</H>}
-      <div className="table-scroll" role="region" aria-label={list.heading ?? t('knowledge.doc.documentation')} tabIndex={0}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('knowledge.doc.symbol')}</th>
-              <th scope="col">{t('knowledge.doc.docTitle')}</th>
-              {list.items.some((i) => i.agendaItem) && <th scope="col">{t('knowledge.doc.agendaItem')}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((item, i) => (
-              <tr key={i}>
-                <th scope="row" className="nowrap">
-                  {item.symbols.length ? (
-                    item.symbols.map((s, k) => (
-                      <Fragment key={s}>
-                        {k > 0 && <br />}
-                        <Link to={searchHref({ q: `"${s}"` })} dir="ltr">
-                          <code>{s}</code>
-                        </Link>
-                      </Fragment>
-                    ))
-                  ) : (
-                    <span className="muted">—</span>
-                  )}
-                </th>
-                <td>{item.title}</td>
-                {list.items.some((x) => x.agendaItem) && <td className="nowrap">{item.agendaItem ?? ''}</td>}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
-  );
-}
-
-function AnnexView({ a, doc, ctx }: { a: Annex; doc: ParsedDocument; ctx: Ctx }) {
-  const chapters = doc.chapters.filter((c) => c.annexId === a.id);
-  const lists = doc.documentLists.filter((l) => l.annexId === a.id);
-  const hasParas = a.paragraphIds.length > 0 || chapters.length > 0;
-  return (
-    <section aria-labelledby={a.id} className="doc-annex">
-      <h3 id={a.id}>
-        <span className="doc-label">{a.label}</span> {a.title}
-      </h3>
-      {chapters.map((c) => (
-        <ChapterView key={c.id} c={c} ctx={ctx} level={4} />
-      ))}
-      <Paras ids={a.paragraphIds.filter((id) => !chapters.some((c) => chapterParagraphs(c).includes(id)))} ctx={ctx} />
-      {lists.map((l) => (
-        <DocList key={l.id} list={l} headingLevel={4} />
-      ))}
-      {!hasParas && lists.length === 0 && <Blocks blocks={a.blocks} />}
-    </section>
-  );
-}
-
-export interface TocEntry {
-  id: string;
-  label: string;
-  children?: TocEntry[];
 }
 
 /**
@@ -245,8 +27,6 @@ export interface TocEntry {
 export function DocumentView({ record, doc, after }: { record: KnowledgeRecord; doc: ParsedDocument; after: TocEntry[] }) {
   const { t } = useTranslation();
   const uiLang = useLang();
-  const f = useFormat();
-  const languageName = useLanguageName();
 
   const ctx = useMemo<Ctx>(() => {
     const refs: Ctx['refs'] = new Map();
@@ -272,13 +52,6 @@ export function DocumentView({ record, doc, after }: { record: KnowledgeRecord; 
   const agendaParas = (ids: string[]) => ids.filter((id) => inAgenda.has(id));
   const hasText = !!doc.subtitle || doc.preamble.length > 0 || mainChapters.length > 0 || doc.sections.length > 0 || leftovers.length > 0;
   const docLang = doc.lang ?? record.lang;
-  const meeting = doc.meeting;
-  const meetingDates =
-    meeting?.start && meeting.end && meeting.end !== meeting.start
-      ? formatRange(uiLang, meeting.start, meeting.end)
-      : meeting?.start
-        ? f.date(meeting.start)
-        : null;
   const otherLists = doc.documentLists.filter((l) => !l.annexId);
 
   const toc: TocEntry[] = [
@@ -294,107 +67,9 @@ export function DocumentView({ record, doc, after }: { record: KnowledgeRecord; 
 
   return (
     <>
-      <section aria-labelledby="doc-info-title" className="doc-info" data-testid="document-info">
-        <h2 id="doc-info-title">{t('knowledge.doc.about')}</h2>
-        <dl className="facts">
-          {doc.symbols.length > 0 && (
-            <>
-              <dt>{t('knowledge.doc.symbols')}</dt>
-              <dd>
-                {doc.symbols.map((s, i) => (
-                  <Fragment key={s}>
-                    {i > 0 && ', '}
-                    <code dir="ltr">{s}</code>
-                  </Fragment>
-                ))}
-              </dd>
-            </>
-          )}
-          {doc.body && (
-            <>
-              <dt>{t('knowledge.doc.body')}</dt>
-              <dd data-testid="issuing-body">{t(`knowledge.bodies.${doc.body.key}`, { defaultValue: doc.body.name })}</dd>
-            </>
-          )}
-          {doc.session && (
-            <>
-              <dt>{t(doc.session.kind === 'session' ? 'knowledge.doc.session' : 'knowledge.doc.meetingNumber')}</dt>
-              <dd>
-                {t(doc.session.kind === 'session' ? 'knowledge.doc.sessionNumber' : 'knowledge.doc.meetingOrdinal', { number: f.number(doc.session.number) })}{' '}
-                <span className="muted small" lang={docLang}>
-                  ({doc.session.text})
-                </span>
-              </dd>
-            </>
-          )}
-          {meeting && (meetingDates || meeting.place) && (
-            <>
-              <dt>{t('knowledge.doc.meeting')}</dt>
-              <dd data-testid="meeting">
-                {meetingDates}
-                {meetingDates && meeting.place && t('knowledge.listSeparator')}
-                {meeting.place && <span lang={meeting.placeEn && uiLang === 'en' ? 'en' : docLang}>{uiLang === 'en' && meeting.placeEn ? meeting.placeEn : meeting.place}</span>}
-              </dd>
-            </>
-          )}
-          {doc.type && doc.type !== 'other' && (
-            <>
-              <dt>{t('knowledge.doc.kind')}</dt>
-              <dd>{t(`knowledge.doc.kinds.${doc.type}`)}</dd>
-            </>
-          )}
-          {doc.documentDate && (
-            <>
-              <dt>{t('knowledge.doc.documentDate')}</dt>
-              <dd>{f.date(doc.documentDate)}</dd>
-            </>
-          )}
-          {doc.distribution && (
-            <>
-              <dt>{t('knowledge.doc.distribution')}</dt>
-              <dd>{t(`knowledge.doc.distributions.${doc.distribution}`)}</dd>
-            </>
-          )}
-          {doc.originalLanguage && (
-            <>
-              <dt>{t('knowledge.doc.originalLanguage')}</dt>
-              <dd>{languageName(doc.originalLanguage)}</dd>
-            </>
-          )}
-          {doc.agendaItemReference && (
-            <>
-              <dt>{t('knowledge.doc.agendaItemReference')}</dt>
-              <dd lang={docLang}>{doc.agendaItemReference}</dd>
-            </>
-          )}
-          <dt>{t('knowledge.rec.title')}</dt>
-          <dd>
-            <a href="#recommendations">{t('knowledge.rec.count', { count: record.children.length })}</a>
-          </dd>
-        </dl>
-      </section>
+      <DocumentInfo record={record} doc={doc} docLang={docLang} />
 
-      {toc.length > 1 && (
-        <nav className="toc" aria-labelledby="toc-title" data-testid="toc">
-          <h2 id="toc-title">{t('knowledge.doc.contents')}</h2>
-          <ol>
-            {toc.map((e) => (
-              <li key={e.id}>
-                <a href={`#${e.id}`}>{e.label}</a>
-                {e.children && e.children.length > 0 && (
-                  <ol>
-                    {e.children.map((c) => (
-                      <li key={c.id}>
-                        <a href={`#${c.id}`}>{c.label}</a>
-                      </li>
-                    ))}
-                  </ol>
-                )}
-              </li>
-            ))}
-          </ol>
-        </nav>
-      )}
+      {toc.length > 1 && <DocumentToc entries={toc} />}
 
       {hasText && (
       <section aria-labelledby="doc-text" className="doc-text" data-testid="document-text">
@@ -503,98 +178,5 @@ export function DocumentView({ record, doc, after }: { record: KnowledgeRecord; 
         </section>
       )}
     </>
-  );
-}
-
-function formatRange(lang: string, start: string, end: string): string {
-  const fmt = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-  const a = new Date(`${start}T00:00:00Z`);
-  const b = new Date(`${end}T00:00:00Z`);
-  if (Number.isNaN(a.getTime()) || Number.isNaN(b.getTime())) return `${start} – ${end}`;
-  return fmt.formatRange(a, b);
-}
-
-/** The document's recommendations, each with its addressees, its text, its record and its paragraph. */
-export function Recommendations({ record, doc }: { record: KnowledgeRecord; doc: ParsedDocument | null }) {
-  const { t } = useTranslation();
-  const [addressee, setAddressee] = useState('');
-  const docLang = doc?.lang ?? record.lang;
-  const paragraphs = useMemo(() => new Map((doc?.paragraphs ?? []).map((p) => [p.id, p])), [doc]);
-  const children = [...record.children].sort((a, b) => {
-    const [na, la] = paraOrder(a.paragraph ?? '');
-    const [nb, lb] = paraOrder(b.paragraph ?? '');
-    return na - nb || la.localeCompare(lb);
-  });
-  const addresseesOf = (c: RecordChild) => (Array.isArray(c.details.addressees) ? (c.details.addressees as string[]) : []);
-  const all = [...new Set(children.flatMap(addresseesOf))];
-  const shown = addressee ? children.filter((c) => addresseesOf(c).includes(addressee)) : children;
-
-  const textOf = (c: RecordChild): { intro: string | null; text: string } => {
-    const id = c.paragraph ?? '';
-    const [paraId, sub] = id.split('__subpara_');
-    const p = paragraphs.get(paraId ?? '');
-    if (p && sub) {
-      const s = p.subparagraphs.find((x) => x.id === id);
-      if (s) return { intro: p.intro, text: `${s.label} ${s.text}` };
-    }
-    if (p) return { intro: null, text: p.text };
-    const title = c.title.includes(': ') ? c.title.slice(c.title.indexOf(': ') + 2) : c.title;
-    return { intro: null, text: title };
-  };
-
-  return (
-    <section aria-labelledby="recommendations-title" id="recommendations" data-testid="recommendations">
-      <h2 id="recommendations-title">
-        {t('knowledge.rec.title')} <span className="muted">({t('knowledge.rec.count', { count: record.children.length })})</span>
-      </h2>
-      {children.length === 0 ? (
-        <p className="muted">{t('knowledge.rec.none')}</p>
-      ) : (
-        <>
-          {all.length > 1 && (
-            <div className="field field-inline">
-              <label htmlFor="rec-addressee">{t('knowledge.rec.filter')}</label>
-              <select id="rec-addressee" value={addressee} onChange={(e) => setAddressee(e.target.value)}>
-                <option value="">{t('knowledge.rec.allAddressees')}</option>
-                {all.map((a) => (
-                  <option key={a} value={a}>
-                    {t(`knowledge.addressees.${a}`, { defaultValue: a })}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
-          <p className="small muted" role="status" aria-live="polite">
-            {addressee ? t('knowledge.rec.shown', { count: shown.length }) : ''}
-          </p>
-          <ol className="recs">
-            {shown.map((c) => {
-              const { intro, text } = textOf(c);
-              return (
-                <li key={c.id} className="rec" data-testid="recommendation" data-id={c.id} data-paragraph={c.paragraph ?? ''}>
-                  <p className="rec-head">
-                    {c.paragraph ? (
-                      <a href={`#${c.paragraph}`} data-testid="rec-paragraph-link">
-                        {paragraphLabel(t, c.paragraph)}
-                      </a>
-                    ) : null}
-                    <AddresseeBadges addressees={addresseesOf(c)} />
-                  </p>
-                  <div lang={docLang} dir={dirOf(docLang)} className="rec-text">
-                    {intro && <p className="muted small">{intro}</p>}
-                    <p>{text}</p>
-                  </div>
-                  <p className="small">
-                    <Link to={`/records/${c.id}`} data-testid="rec-record-link">
-                      {t('knowledge.rec.open')}
-                    </Link>
-                  </p>
-                </li>
-              );
-            })}
-          </ol>
-        </>
-      )}
-    </section>
   );
 }

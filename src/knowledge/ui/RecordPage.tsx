@@ -10,11 +10,13 @@ import { useLang } from '../../web/i18n.ts';
 import { useSession } from '../../web/session.tsx';
 import { useApi } from '../../web/useApi.ts';
 import { AccessBadge, TypeBadge } from './Badges.tsx';
-import { DocumentView, parsedBody, Recommendations, type TocEntry } from './DocumentView.tsx';
+import type { TocEntry } from './DocumentToc.tsx';
+import { DocumentView, parsedBody } from './DocumentView.tsx';
 import { LegislationProvisions } from './LegislationProvisions.tsx';
 import { LinksSection } from './LinksSection.tsx';
 import { dirOf, useStateNames } from './names.ts';
 import { paragraphLabel, RecordDetails } from './RecordDetails.tsx';
+import { Recommendations } from './Recommendations.tsx';
 import { searchHref } from './searchUrl.ts';
 import { useScrollToHash } from './useScrollToHash.ts';
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage, Loading } from '../../../web/components/LoadState.tsx';
 import { useFormat } from '../../../web/format.ts';
 import type { DraftContent, RouteAnswer } from '../draftingApi.ts';
-import { useDraftForm } from './form.tsx';
+import { useDraftForm } from './form-context.tsx';
 import { useLabels } from '../labels.ts';
 import { useWizardInfo } from '../WizardContext.tsx';
 

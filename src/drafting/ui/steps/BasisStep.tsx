@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { LEGAL_BASIS_TYPES } from '../../draft.schema.ts';
-import { RadioGroup, TextArea, TextField, useDraftForm } from '../components/form.tsx';
+import { RadioGroup } from '../components/choice-fields.tsx';
+import { useDraftForm } from '../components/form-context.tsx';
+import { TextArea, TextField } from '../components/text-fields.tsx';
 import type { DraftContent } from '../draftingApi.ts';
 import { useWizardInfo } from '../WizardContext.tsx';
 

@@ -1,6 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { ATTACHMENT_KINDS } from '../../draft.schema.ts';
-import { CheckboxField, Group, ListEditor, SelectField, TextArea, TextField, useDraftForm } from '../components/form.tsx';
+import { CheckboxField } from '../components/choice-fields.tsx';
+import { Group } from '../components/field-group.tsx';
+import { useDraftForm } from '../components/form-context.tsx';
+import { ListEditor } from '../components/list-editors.tsx';
+import { SelectField } from '../components/select-fields.tsx';
+import { TextArea, TextField } from '../components/text-fields.tsx';
 import type { DraftContent } from '../draftingApi.ts';
 import { useLabels } from '../labels.ts';
 import { newAttachment } from '../newItems.ts';

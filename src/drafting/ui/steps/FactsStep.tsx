@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { ListEditor, TextArea, TextField, useDraftForm } from '../components/form.tsx';
+import { useDraftForm } from '../components/form-context.tsx';
+import { ListEditor } from '../components/list-editors.tsx';
+import { TextArea, TextField } from '../components/text-fields.tsx';
 import type { DraftContent } from '../draftingApi.ts';
 
 type Abbreviation = DraftContent['abbreviations'][number];

@@ -1,20 +1,13 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IDENTIFIER_TYPES, PROPERTY_TYPES, type AssistanceForm, type PropertyItem } from '../../draft.schema.ts';
-import {
-  CheckboxField,
-  DateTimeListField,
-  Group,
-  ListEditor,
-  MultiCheck,
-  RadioGroup,
-  SelectField,
-  TextArea,
-  TextField,
-  TriStateField,
-  useDraftForm,
-  ValueList,
-} from '../components/form.tsx';
+import { CheckboxField, MultiCheck, RadioGroup } from '../components/choice-fields.tsx';
+import { DateTimeListField } from '../components/code-list-fields.tsx';
+import { Group } from '../components/field-group.tsx';
+import { useDraftForm } from '../components/form-context.tsx';
+import { ListEditor, ValueList } from '../components/list-editors.tsx';
+import { SelectField, TriStateField } from '../components/select-fields.tsx';
+import { TextArea, TextField } from '../components/text-fields.tsx';
 import { currencies, timeZones } from '../components/zones.ts';
 import type { DraftContent } from '../draftingApi.ts';
 import { useLabels } from '../labels.ts';

@@ -1,6 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { PERSON_ROLES, type Person } from '../../draft.schema.ts';
-import { CodeListField, ListEditor, RadioGroup, SelectField, TextArea, TextField, useDraftForm } from '../components/form.tsx';
+import { RadioGroup } from '../components/choice-fields.tsx';
+import { CodeListField } from '../components/code-list-fields.tsx';
+import { useDraftForm } from '../components/form-context.tsx';
+import { ListEditor } from '../components/list-editors.tsx';
+import { SelectField } from '../components/select-fields.tsx';
+import { TextArea, TextField } from '../components/text-fields.tsx';
 import type { DraftContent } from '../draftingApi.ts';
 import { useLabels } from '../labels.ts';
 import { newPerson } from '../newItems.ts';

@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { PROCEEDING_TYPES, type Offence } from '../../draft.schema.ts';
-import { Group, ListEditor, SelectField, TextArea, TextField, TriStateField, useDraftForm } from '../components/form.tsx';
+import { Group } from '../components/field-group.tsx';
+import { useDraftForm } from '../components/form-context.tsx';
+import { ListEditor } from '../components/list-editors.tsx';
+import { SelectField, TriStateField } from '../components/select-fields.tsx';
+import { TextArea, TextField } from '../components/text-fields.tsx';
 import type { DraftContent } from '../draftingApi.ts';
 import { useLabels } from '../labels.ts';
 import { newOffence } from '../newItems.ts';

@@ -1,7 +1,11 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REQUEST_KINDS } from '../../../directory/measures.ts';
-import { Group, RadioGroup, SelectField, TextArea, TextField, useDraftForm } from '../components/form.tsx';
+import { RadioGroup } from '../components/choice-fields.tsx';
+import { Group } from '../components/field-group.tsx';
+import { useDraftForm } from '../components/form-context.tsx';
+import { SelectField } from '../components/select-fields.tsx';
+import { TextArea, TextField } from '../components/text-fields.tsx';
 import { RouteInfo } from '../components/RouteInfo.tsx';
 import { useLang } from '../../../web/i18n.ts';
 import { useApi } from '../../../web/useApi.ts';
