@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type pg from 'pg';
 import type { Facet, SearchQuery, Viewer } from '../../src/knowledge/search/search-provider.ts';
-import { CANDIDATES } from '../../src/knowledge/search/postgres-search.ts';
+import { CANDIDATES } from '../../src/knowledge/search/candidates.ts';
 import { ftsToken } from './tsquery.ts';
 
 /**

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { afterBulkLoad } from '../../src/knowledge/ingest/bulk.ts';
-import { PostgresSearch, type Fetch } from '../../src/knowledge/search/postgres-search.ts';
+import { PostgresSearch } from '../../src/knowledge/search/postgres-search.ts';
+import type { Fetch } from '../../src/knowledge/search/statement.ts';
 import { plan } from './corpus.ts';
 import { startPg15 } from './pg15.ts';
 import { benchDatabase, embeddedServer, statesOf } from './postgres.ts';
