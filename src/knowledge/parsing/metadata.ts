@@ -1,5 +1,6 @@
 /** Title, type, meeting dates and place, session number and issuing body of a document. */
-import { looksWrapped, type Preprocessed, type SourceLine } from './clean.ts';
+import { looksWrapped } from './block-breaks.ts';
+import type { Preprocessed, SourceLine } from './clean.ts';
 import { findDates, findPlaces } from './dates.ts';
 import {
   AGENDA_ITEM_REF,

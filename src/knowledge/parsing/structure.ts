@@ -4,10 +4,11 @@
  * item), so that a "1." inside a paragraph (an agenda quoted in a report) is not taken for paragraph 1 and an
  * agenda item heading in the annotations is not taken for a paragraph.
  */
-import { looksWrapped, startsNewTextBlock, type Preprocessed, type SourceLine } from './clean.ts';
+import { looksWrapped, startsNewTextBlock } from './block-breaks.ts';
+import type { Preprocessed, SourceLine } from './clean.ts';
 import { AGENDA_ITEM_REF, AGENDA_TITLE, isTableHeader } from './lexicon.ts';
 import { annexMarker, chapterMarker, hasAnyMarker, keywordHeading, paraMarker, sectionMarker, subMarker, type SubMarker } from './markers.ts';
-import { findSymbols } from './symbols.ts';
+import { findSymbols } from '../extraction/symbols.ts';
 import { compact, endsSentence, fold } from './text.ts';
 
 export interface TextB {
