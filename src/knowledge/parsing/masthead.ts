@@ -3,11 +3,20 @@
  * `HeaderInfo` and marked so that `preprocess` keeps it out of the text.
  */
 import type { HeaderInfo, RawLine } from './clean.ts';
-import { parseHeaderDate } from './dates.ts';
+import { findDateSpans } from '../extraction/dates.ts';
 import { DISTR_LINE, LANGUAGE_NAMES, ORIGINAL_LINE } from './lexicon.ts';
 import { BARCODE, JOB_LINE, PAGE_NUM, isMasthead, stripOwn } from './page-furniture.ts';
 import { fold } from './text.ts';
 import type { UnLang } from './types.ts';
+
+/** A date written in English, French or Spanish (the page-1 "Distr." block of every language version). */
+function parseHeaderDate(line: string): string | null {
+  for (const lang of ['en', 'fr', 'es'] as const) {
+    const hit = findDateSpans(line, lang).find((h) => !h.range);
+    if (hit) return hit.start;
+  }
+  return null;
+}
 
 function languageLine(s: string): UnLang | null {
   const f = fold(s).replace(/[.*]+$/, '');
