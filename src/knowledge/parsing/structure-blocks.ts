@@ -4,7 +4,6 @@
  * the public `ParsedDocument`.
  */
 import type { SourceLine } from './clean.ts';
-import type { SubMarker } from './markers.ts';
 
 export interface TextB {
   lines: string[];

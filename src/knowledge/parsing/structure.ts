@@ -2,17 +2,21 @@
  * Second stage: from content lines to structure. One pass over the lines with the numbering sequences as
  * context (next chapter, next section letter, next paragraph number, next sub-paragraph letter, next agenda
  * item), so that a "1." inside a paragraph (an agenda quoted in a report) is not taken for paragraph 1 and an
- * agenda item heading in the annotations is not taken for a paragraph.
+ * agenda item heading in the annotations is not taken for a paragraph. The pass keeps its state in one object
+ * (`structure-state.ts`); headings that wrap and provisional agendas have stages of their own
+ * (`structure-headings.ts`, `structure-agenda.ts`).
  */
-import { looksWrapped, startsNewTextBlock } from './block-breaks.ts';
+import { startsNewTextBlock } from './block-breaks.ts';
 import type { Preprocessed } from './clean.ts';
 import { findSymbols } from '../extraction/symbols.ts';
-import { AGENDA_ITEM_REF, AGENDA_TITLE, isTableHeader } from './lexicon.ts';
+import { AGENDA_TITLE, isTableHeader } from './lexicon.ts';
 import { annexMarker, chapterMarker, hasAnyMarker, keywordHeading, paraMarker, sectionMarker, subMarker } from './markers.ts';
-import { flat, newText, push, type AgendaItemB, type AnnexB, type ParaB, type Structure, type SubB } from './structure-blocks.ts';
-import { endsDocEntry, nextLetter, placeSub, titleMatches } from './structure-rules.ts';
-import { closeAll, lastWasHeadingOrEnd, newState, prefix, result, startPara, textTarget, uniqueId, type BuildState } from './structure-state.ts';
-import { compact, endsSentence, fold } from './text.ts';
+import { newText, push, type AnnexB, type ParaB, type Structure, type SubB } from './structure-blocks.ts';
+import { endsDocEntry, nextLetter, placeSub } from './structure-rules.ts';
+import { agendaStart, annotationHeading, readAgendaLine } from './structure-agenda.ts';
+import { headingGoesOn } from './structure-headings.ts';
+import { closeAll, lastWasHeadingOrEnd, newState, prefix, result, startPara, textTarget, uniqueId } from './structure-state.ts';
+import { endsSentence, fold } from './text.ts';
 
 export function buildStructure(pre: Preprocessed): Structure {
   const { lang, lines } = pre;
@@ -22,30 +26,7 @@ export function buildStructure(pre: Preprocessed): Structure {
     const t = line.text;
     const prevLine = lines[k - 1];
 
-    // A heading going on over the next line.
-    if (st.heading) {
-      let cont: boolean;
-      if (st.heading.expect !== undefined) {
-        const acc = (st.heading.acc ?? '') + compact(t);
-        cont = !hasAnyMarker(t, lang) && acc.length > (st.heading.acc ?? '').length && st.heading.expect.startsWith(acc.slice(0, st.heading.expect.length));
-        if (cont && acc.length > st.heading.expect.length + 6) cont = false;
-        if (cont) st.heading.acc = acc;
-      } else {
-        // A continuation line of a heading is not a full line of body text (unless it plainly continues a
-        // sentence: lowercase start), and does not end a sentence.
-        cont =
-          looksWrapped(st.heading.last, line, pre) &&
-          (line.width < pre.fullWidth * 0.8 || /^[a-zà-ÿа-яё]/u.test(t)) &&
-          !/[。.!?！？]$/u.test(t) &&
-          st.heading.t.lines.length < 4;
-      }
-      if (cont) {
-        push(st.heading.t, t, k);
-        st.heading.last = line;
-        continue;
-      }
-      st.heading = null;
-    }
+    if (st.heading && headingGoesOn(st, line, k)) continue;
 
     const am = annexMarker(t, lang);
     if (am && st.region !== 'front') {
@@ -105,41 +86,7 @@ export function buildStructure(pre: Preprocessed): Structure {
     }
 
     // --- The list of items of a provisional agenda.
-    if (st.region === 'agenda') {
-      const pm = paraMarker(t, lang);
-      const sm = subMarker(t, lang);
-      const kw = keywordHeading(t);
-      if (pm && pm.num === st.agendaItems.length + 1 && pm.text) {
-        st.item = { id: `item_${pm.num}`, number: String(pm.num), title: newText(pm.text, k), subs: [], annotation: [], paragraphs: [], docLists: [] };
-        st.agendaItems.push(st.item);
-        st.itemSub = null;
-        continue;
-      }
-      if (sm && st.item && sm.text) {
-        const expected = nextLetter(st.item.subs[st.item.subs.length - 1]?.letter);
-        if (sm.letters.includes(expected)) {
-          st.itemSub = { id: `${st.item.id}__sub_${expected}`, letter: expected, label: sm.label, title: newText(sm.text, k), annotation: [], paragraphs: [] };
-          st.item.subs.push(st.itemSub);
-          continue;
-        }
-      }
-      if (kw === 'annotations') {
-        st.region = 'body';
-        st.annotations = true;
-        st.item = null;
-        st.itemSub = null;
-        continue;
-      }
-      if (pm || chapterMarker(t, lang) || kw) {
-        st.region = 'body';
-        st.annotations = true;
-        st.item = null;
-        st.itemSub = null;
-      } else if (st.item) {
-        push((st.itemSub ?? st.item).title, t, k);
-        continue;
-      }
-    }
+    if (st.region === 'agenda' && readAgendaLine(st, line, k)) continue;
 
     // --- Body.
     // A row of a documents table in an annex goes on (even over a line that reads like a heading: "аннотации").
@@ -224,30 +171,7 @@ export function buildStructure(pre: Preprocessed): Structure {
     const sbm = subMarker(t, lang);
 
     // Agenda item and sub-item headings in the annotations.
-    if (st.annotations && st.agendaItems.length) {
-      if (pm && pm.text) {
-        const from: number = st.item ? st.agendaItems.indexOf(st.item as AgendaItemB) : -1;
-        const target: AgendaItemB | undefined = st.agendaItems.find((it, i) => i > from && it.number === String(pm.num) && titleMatches(pm.text, flat(it.title)));
-        if (target) {
-          closeAll(st);
-          st.item = target;
-          st.itemSub = null;
-          st.heading = { t: newText('', k), last: line, expect: compact(flat(target.title)), acc: compact(pm.text) };
-          st.lastWasHeading = true;
-          continue;
-        }
-      }
-      if (sbm && st.item && sbm.text) {
-        const target = st.item.subs.find((s) => sbm.letters.includes(s.letter) && titleMatches(sbm.text, flat(s.title)));
-        if (target && target !== st.itemSub) {
-          closeAll(st);
-          st.itemSub = target;
-          st.heading = { t: newText('', k), last: line, expect: compact(flat(target.title)), acc: compact(sbm.text) };
-          st.lastWasHeading = true;
-          continue;
-        }
-      }
-    }
+    if (st.annotations && st.agendaItems.length && annotationHeading(st, line, k, pm, sbm)) continue;
 
     if (pm) {
       const p = st.para as ParaB | null;
@@ -357,11 +281,4 @@ export function buildStructure(pre: Preprocessed): Structure {
   }
 
   return result(st);
-}
-
-/** The line starts the list of items of a provisional agenda. */
-function agendaStart(st: BuildState, t: string): boolean {
-  if (keywordHeading(t) === 'provisional-agenda') return true;
-  const pm = paraMarker(t, st.lang);
-  return Boolean(pm && pm.num === 1 && st.front.some((l) => AGENDA_TITLE.test(fold(l.text)) && !AGENDA_ITEM_REF.test(fold(l.text))));
 }
