@@ -17,7 +17,7 @@ type MonthTable = [number, string][];
 
 const MONTHS: Record<Exclude<Lang, 'zh'>, MonthTable> = {
   en: [[1, 'january'], [2, 'february'], [3, 'march'], [4, 'april'], [5, 'may'], [6, 'june'], [7, 'july'], [8, 'august'], [9, 'september'], [10, 'october'], [11, 'november'], [12, 'december']],
-  fr: [[1, 'janvier'], [2, 'février'], [3, 'mars'], [4, 'avril'], [5, 'mai'], [6, 'juin'], [7, 'juillet'], [8, 'août'], [9, 'septembre'], [10, 'octobre'], [11, 'novembre'], [12, 'décembre']],
+  fr: [[1, 'janvier'], [2, 'février|fevrier'], [3, 'mars'], [4, 'avril'], [5, 'mai'], [6, 'juin'], [7, 'juillet'], [8, 'août|aout'], [9, 'septembre'], [10, 'octobre'], [11, 'novembre'], [12, 'décembre|decembre']],
   es: [[1, 'enero'], [2, 'febrero'], [3, 'marzo'], [4, 'abril'], [5, 'mayo'], [6, 'junio'], [7, 'julio'], [8, 'agosto'], [9, 'septiembre|setiembre'], [10, 'octubre'], [11, 'noviembre'], [12, 'diciembre']],
   ru: [[1, 'января'], [2, 'февраля'], [3, 'марта'], [4, 'апреля'], [5, 'мая'], [6, 'июня'], [7, 'июля'], [8, 'августа'], [9, 'сентября'], [10, 'октября'], [11, 'ноября'], [12, 'декабря']],
   // Levantine / Western names as the UN writes them ("تشرين الأول/أكتوبر"), either alone; alef folded.
