@@ -8,6 +8,9 @@
  * A date without a year ("10 月 17 日", "on 17 October") takes the year most often written in the
  * document's full dates (the meeting's year; ties → the latest) and is marked `yearInferred`; in a
  * document without any full date it is skipped.
+ *
+ * This is the one date matcher of the platform: `findDateSpans` gives the structure parser (`../parsing`) one span
+ * per expression, for meeting dates and the date under "Distr.".
  */
 import type { DocContext } from './context.ts';
 import { shadow } from './numbers.ts';
