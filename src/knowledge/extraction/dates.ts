@@ -8,15 +8,19 @@
  * A date without a year ("10 月 17 日", "on 17 October") takes the year most often written in the
  * document's full dates (the meeting's year; ties → the latest) and is marked `yearInferred`; in a
  * document without any full date it is skipped.
+ *
+ * This is the one date matcher of the platform: `findDateSpans` gives the structure parser (`../parsing`) one span
+ * per expression, for meeting dates and the date under "Distr.".
  */
 import type { DocContext } from './context.ts';
+import { shadow } from './numbers.ts';
 import type { DateReference, Lang } from './types.ts';
 
 type MonthTable = [number, string][];
 
 const MONTHS: Record<Exclude<Lang, 'zh'>, MonthTable> = {
   en: [[1, 'january'], [2, 'february'], [3, 'march'], [4, 'april'], [5, 'may'], [6, 'june'], [7, 'july'], [8, 'august'], [9, 'september'], [10, 'october'], [11, 'november'], [12, 'december']],
-  fr: [[1, 'janvier'], [2, 'février'], [3, 'mars'], [4, 'avril'], [5, 'mai'], [6, 'juin'], [7, 'juillet'], [8, 'août'], [9, 'septembre'], [10, 'octobre'], [11, 'novembre'], [12, 'décembre']],
+  fr: [[1, 'janvier'], [2, 'février|fevrier'], [3, 'mars'], [4, 'avril'], [5, 'mai'], [6, 'juin'], [7, 'juillet'], [8, 'août|aout'], [9, 'septembre'], [10, 'octobre'], [11, 'novembre'], [12, 'décembre|decembre']],
   es: [[1, 'enero'], [2, 'febrero'], [3, 'marzo'], [4, 'abril'], [5, 'mayo'], [6, 'junio'], [7, 'julio'], [8, 'agosto'], [9, 'septiembre|setiembre'], [10, 'octubre'], [11, 'noviembre'], [12, 'diciembre']],
   ru: [[1, 'января'], [2, 'февраля'], [3, 'марта'], [4, 'апреля'], [5, 'мая'], [6, 'июня'], [7, 'июля'], [8, 'августа'], [9, 'сентября'], [10, 'октября'], [11, 'ноября'], [12, 'декабря']],
   // Levantine / Western names as the UN writes them ("تشرين الأول/أكتوبر"), either alone; alef folded.
@@ -91,7 +95,8 @@ function conf(lang: Exclude<Lang, 'zh'>): LangConf {
       break;
     case 'ar':
       c = {
-        token: new RegExp(`${B}(?<d>\\d{1,2})\\s+(?:${M})(?:\\s+(?<y>\\d{4}))?${E}`, 'guy'),
+        // The second day of a pair may carry the conjunction: "يومي 2 و3 أيار/مايو 2018".
+        token: new RegExp(`(?:${B}|(?<=${B}و))(?<d>\\d{1,2})\\s+(?:${M})(?:\\s+(?<y>\\d{4}))?${E}`, 'guy'),
         join: /\s*(?:-|–|الى|حتى|و)\s*/uy,
         day: new RegExp(`${B}(?<d>\\d{1,2})\\s*(?<sep>-|–|الى|و|حتى)\\s*(?=\\d{1,2}\\s+(?:${M}))`, 'guy'),
       };
@@ -213,10 +218,58 @@ function zhExpressions(sh: string): Tok[][] {
   return out;
 }
 
+/** A day of an expression, as an ISO date. */
+interface Day {
+  date: string;
+  /** The year came from the document, not from the expression. */
+  yearInferred: boolean;
+}
+
+/**
+ * The days of one expression: month and year filled from the following tokens ("17-19 October 2016", "17 日至
+ * 19 日" after a full date), then from preceding ones; `docYear` when the expression has no year at all. Days
+ * that are not real dates are left out.
+ */
+function resolveDays(expr: Tok[], docYear: number | null): Day[] {
+  for (let i = expr.length - 2; i >= 0; i--) {
+    const t = expr[i]!;
+    const n = expr[i + 1]!;
+    if (t.m === null) t.m = n.m;
+    if (t.y === null && t.m !== null && n.m !== null && t.m <= n.m) t.y = n.y;
+  }
+  for (let i = 1; i < expr.length; i++) {
+    const t = expr[i]!;
+    const p = expr[i - 1]!;
+    if (t.m === null) t.m = p.m;
+    if (t.y === null) t.y = p.y;
+  }
+  const hasYear = expr.some((t) => t.y !== null);
+  const days: Day[] = [];
+  for (const t of expr) {
+    let yearInferred = false;
+    let y = t.y;
+    if (y === null && !hasYear) {
+      y = docYear;
+      yearInferred = true;
+    } else if (y === null) {
+      // a later token has the year but an earlier month ("28 December to 3 January 2017"): previous year
+      const later = expr.find((x) => x.y !== null)!;
+      y = later.y! - 1;
+    }
+    if (y === null || t.m === null) continue;
+    const date = iso(y, t.m, t.d);
+    if (date) days.push({ date, yearInferred });
+  }
+  return days;
+}
+
+function expressions(sh: string, lang: Lang): Tok[][] {
+  return lang === 'zh' ? zhExpressions(sh) : westernExpressions(sh, lang);
+}
+
 export function extractDates(ctx: DocContext): DateReference[] {
   const { sh, text, lang } = ctx;
-  const exprs: Tok[][] = [];
-  exprs.push(...(lang === 'zh' ? zhExpressions(sh) : westernExpressions(sh, lang)));
+  const exprs = expressions(sh, lang);
   // English dates appear in every language version (document headers: "Distr.: General 31 May 2016").
   if (lang !== 'en') exprs.push(...westernExpressions(sh, 'en'));
   exprs.sort((a, b) => a[0]!.start - b[0]!.start);
@@ -230,43 +283,46 @@ export function extractDates(ctx: DocContext): DateReference[] {
     const start = expr[0]!.start;
     const end = expr[expr.length - 1]!.end;
     if (start < lastEnd) continue;
-    // Fill month and year from the following tokens ("17-19 October 2016", "17 日至 19 日" after a full date), then preceding ones.
-    for (let i = expr.length - 2; i >= 0; i--) {
-      const t = expr[i]!;
-      const n = expr[i + 1]!;
-      if (t.m === null) t.m = n.m;
-      if (t.y === null && t.m !== null && n.m !== null && t.m <= n.m) t.y = n.y;
-    }
-    for (let i = 1; i < expr.length; i++) {
-      const t = expr[i]!;
-      const p = expr[i - 1]!;
-      if (t.m === null) t.m = p.m;
-      if (t.y === null) t.y = p.y;
-    }
-    const hasYear = expr.some((t) => t.y !== null);
-    const refs: DateReference[] = [];
-    for (const t of expr) {
-      let inferred = false;
-      let y = t.y;
-      if (y === null && !hasYear) {
-        y = docYear;
-        inferred = true;
-      } else if (y === null) {
-        // a later token has the year but an earlier month ("28 December to 3 January 2017"): previous year
-        const later = expr.find((x) => x.y !== null)!;
-        y = later.y! - 1;
-      }
-      if (y === null || t.m === null) continue;
-      const date = iso(y, t.m, t.d);
-      if (!date) continue;
+    const refs = resolveDays(expr, docYear).map(({ date, yearInferred }) => {
       const r: DateReference = { kind: 'date', date, text: text.slice(start, end), start, end };
-      if (inferred) r.yearInferred = true;
-      refs.push(r);
-    }
+      if (yearInferred) r.yearInferred = true;
+      return r;
+    });
     if (!refs.length) continue;
     if (expr.length === 2 && expr[1]!.range && refs.length === 2) refs[0]!.endDate = refs[1]!.date;
     out.push(...refs);
     lastEnd = end;
+  }
+  return out;
+}
+
+/** One date or range of dates in a text, as the structure parser reads meeting and document dates. */
+export interface DateSpan {
+  /** First and last day written (the same for a single date). */
+  start: string;
+  end: string;
+  /** Offset and length in the text. */
+  index: number;
+  length: number;
+  /** More than one day written ("17-19 October 2016", "17 and 18 October 2016"). */
+  range: boolean;
+}
+
+/**
+ * The dates and ranges of a text in one language, in order, one span per expression. A single date counts only
+ * with its year; a range without one ("from 17 to 19 October") takes `yearHint`, or is left out without it.
+ */
+export function findDateSpans(text: string, lang: Lang, yearHint?: number): DateSpan[] {
+  const out: DateSpan[] = [];
+  for (const expr of expressions(shadow(text), lang)) {
+    if (expr.length === 1 && expr[0]!.y === null) continue;
+    const days = resolveDays(expr, yearHint ?? null);
+    if (days.length !== expr.length) continue;
+    const start = days[0]!.date;
+    const end = days[days.length - 1]!.date;
+    if (start > end) continue;
+    const index = expr[0]!.start;
+    out.push({ start, end, index, length: expr[expr.length - 1]!.end - index, range: expr.length > 1 });
   }
   return out;
 }

@@ -6,7 +6,7 @@
  * of the text and recorded.
  */
 import type { RawFootnote } from './clean.ts';
-import { findSymbols } from './symbols.ts';
+import { findSymbols } from '../extraction/symbols.ts';
 import type { UnLang } from './types.ts';
 
 export interface Elem {

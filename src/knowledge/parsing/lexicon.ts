@@ -72,22 +72,6 @@ export const MASTHEAD_NAMES: string[] = [
 export const DISTR_LINE = /^distr\.?\s*[:.]?\s*(general|générale|generale|general|limited|limitée|limitee|limitada|restricted|restreinte|restringida)\b/u;
 export const ORIGINAL_LINE = /^original\s*:\s*(\S+)/u;
 
-/** Month names (folded) → month number. */
-export const MONTHS: Record<Exclude<UnLang, 'zh'>, Record<string, number>> = {
-  en: { january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12 },
-  fr: { janvier: 1, février: 2, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, août: 8, aout: 8, septembre: 9, octobre: 10, novembre: 11, décembre: 12, decembre: 12 },
-  es: { enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12 },
-  ru: {
-    января: 1, февраля: 2, марта: 3, апреля: 4, мая: 5, июня: 6, июля: 7, августа: 8, сентября: 9, октября: 10, ноября: 11, декабря: 12,
-    январь: 1, февраль: 2, март: 3, апрель: 4, май: 5, июнь: 6, июль: 7, август: 8, сентябрь: 9, октябрь: 10, ноябрь: 11, декабрь: 12,
-  },
-  ar: {
-    'كانون الثاني/يناير': 1, 'شباط/فبراير': 2, 'اذار/مارس': 3, 'نيسان/ابريل': 4, 'ايار/مايو': 5, 'حزيران/يونيه': 6, 'حزيران/يونيو': 6,
-    'تموز/يوليه': 7, 'تموز/يوليو': 7, 'اب/اغسطس': 8, 'ايلول/سبتمبر': 9, 'تشرين الاول/اكتوبر': 10, 'تشرين الثاني/نوفمبر': 11, 'كانون الاول/ديسمبر': 12,
-    يناير: 1, فبراير: 2, مارس: 3, ابريل: 4, مايو: 5, يونيه: 6, يونيو: 6, يوليه: 7, يوليو: 7, اغسطس: 8, سبتمبر: 9, اكتوبر: 10, نوفمبر: 11, ديسمبر: 12,
-  },
-};
-
 export interface Place {
   en: string;
   /** Nominative form per language. */

@@ -1,6 +1,8 @@
 /** Title, type, meeting dates and place, session number and issuing body of a document. */
-import { looksWrapped, type Preprocessed, type SourceLine } from './clean.ts';
-import { findDates, findPlaces } from './dates.ts';
+import { looksWrapped } from './block-breaks.ts';
+import type { Preprocessed, SourceLine } from './clean.ts';
+import { findDateSpans } from '../extraction/dates.ts';
+import { findPlaces } from './places.ts';
 import {
   AGENDA_ITEM_REF,
   AGENDA_TITLE,
@@ -36,7 +38,7 @@ const CONTINUATION_START = /^(?:في|من|يومي|held|in|from|on|à|du|les|en|
 const strip = (s: string) => s.replace(/\s*\*+\s*$/u, '').trim();
 
 function isMeetingLine(t: string, lang: UnLang): boolean {
-  const dates = findDates(t, lang);
+  const dates = findDateSpans(t, lang);
   if (!dates.length) return false;
   const places = findPlaces(t, lang);
   if (!places.length) return /^[\p{Lu}][\p{L}\- ]{1,30},\s*\d/u.test(t) && t.length < 60;
@@ -68,7 +70,7 @@ export function readFrontMatter(front: SourceLine[], pre: Preprocessed): FrontMa
       !fm.bodyLine &&
       !titleLines.length &&
       (WORKING_GROUP_WORD.test(f) || CONFERENCE_NAME.test(f)) &&
-      !findDates(t, lang).length &&
+      !findDateSpans(t, lang).length &&
       !REPORT_TITLE.test(f) &&
       !AGENDA_TITLE.test(f)
     )
@@ -102,7 +104,7 @@ export function readMeeting(texts: string[], lang: UnLang, yearHint: number | un
   let fallback: Meeting | null = null;
   for (const text of texts) {
     if (!text) continue;
-    const dates = findDates(text, lang, yearHint);
+    const dates = findDateSpans(text, lang, yearHint);
     if (!dates.length) continue;
     const places = findPlaces(text, lang);
     for (const d of dates) {

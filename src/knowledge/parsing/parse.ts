@@ -12,8 +12,9 @@ import { AGENDA_WORD } from './lexicon.ts';
 import { subMarker } from './markers.ts';
 import { documentType, readBody, readFrontMatter, readMeeting, readSession } from './metadata.ts';
 import { extractRecommendations } from './recommendations.ts';
-import { buildStructure, type DocListB, type ParaB, type TextB } from './structure.ts';
-import { findSymbols } from './symbols.ts';
+import { buildStructure } from './structure.ts';
+import type { DocListB, ParaB, TextB } from './structure-blocks.ts';
+import { findSymbols } from '../extraction/symbols.ts';
 import { fold, joinLines, normalizeInline } from './text.ts';
 import type {
   AgendaItem,
