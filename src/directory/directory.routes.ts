@@ -11,7 +11,7 @@ import { exportRows, importDirectoryCsv, IMPORT_TYPES, toCsv } from './directory
 import { CONTACT_ROLES, EDITOR_ROLES } from './directory.policy.ts';
 import { CATEGORIES, FUNCTIONS, NOTIFICATION_TYPES, PATCHES, FIELDS, versionBody, type EntryType } from './directory.schemas.ts';
 import * as service from './directory.service.ts';
-import { MEASURE_CODES, REQUEST_KINDS } from './measures.ts';
+import { MEASURE_CODES, REQUEST_KINDS } from '../reference/measures.ts';
 import { routeAnswerSchema } from './routing.schema.ts';
 import { routeRequest } from './routing.service.ts';
 import { vcardFor } from './vcard.service.ts';

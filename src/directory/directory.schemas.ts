@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../platform/i18n/languages.ts';
 import { int4, isoDate } from '../platform/platform.schemas.ts';
-import { CHANNELS, MEASURE_CODES } from './measures.ts';
+import { CHANNELS, MEASURE_CODES } from '../reference/measures.ts';
 import { CATEGORIES, FUNCTIONS, NOTIFICATION_TYPES, PROVENANCE_TYPES, SUBTYPES } from './vocabulary.ts';
 
 /**

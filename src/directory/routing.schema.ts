@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS } from './measures.ts';
+import { CHANNELS } from '../reference/measures.ts';
 
 /** The routing answer (routing.types.ts) as a response schema, for validation and the OpenAPI document. */
 const status = z.enum(['party', 'signatory', 'not_party', 'unknown']);

@@ -5,7 +5,7 @@ import type { Language } from '../platform/i18n/languages.ts';
 import { getState, partyStatusFor } from '../reference/reference.service.ts';
 import { canSeeContacts } from './directory.policy.ts';
 import * as repo from './directory.repository.ts';
-import { measureByCode, REQUEST_KINDS, type Channel, type RequestKind } from './measures.ts';
+import { measureByCode, REQUEST_KINDS, type Channel, type RequestKind } from '../reference/measures.ts';
 import type { PartyStatusValue, RouteAddressee, RouteAnswer, RouteAuthority, RouteQuery } from './routing.types.ts';
 
 /** "Who do I send this to?" — see routing.types.ts. Anything not recorded is null and named in `unknown`. */

@@ -1,4 +1,4 @@
-import type { Channel, RequestKind } from './measures.ts';
+import type { Channel, RequestKind } from '../reference/measures.ts';
 
 /**
  * "Who do I send this to?" — the directory's answer for one requesting State, one requested State, one

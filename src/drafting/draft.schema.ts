@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, REQUEST_KINDS } from '../directory/measures.ts';
+import { CHANNELS, REQUEST_KINDS } from '../reference/measures.ts';
 import { LANGUAGES } from '../platform/i18n/languages.ts';
 // Real dates only (an impossible one, 2024-02-30, would pass the checks and then fail to finalise); a local
 // date-time has no offset: the zone is given separately (`timeZone`), as providers ask.

@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../platform/db/database.ts';
 import { tryUpdateVersioned } from '../platform/versioning.ts';
-import type { RequestKind } from '../directory/measures.ts';
+import type { RequestKind } from '../reference/measures.ts';
 import type { CommentAudience, DraftingDraftsTable, DraftingPendingCasesTable } from './drafting.tables.ts';
 import './drafting.tables.ts';
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { rolesPolicy } from '../platform/auth/policy.ts';
 import type { AppContext } from '../platform/http/context.ts';
 import { errorSchema } from '../platform/platform.schemas.ts';
-import { CHANNELS, MEASURES, REQUEST_KINDS } from '../directory/measures.ts';
+import { CHANNELS, MEASURES, REQUEST_KINDS } from '../reference/measures.ts';
 import { LANGUAGES } from '../platform/i18n/languages.ts';
 import * as drafting from './drafting.service.ts';
 import * as consultation from './consultation.service.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REQUEST_KINDS } from '../directory/measures.ts';
+import { REQUEST_KINDS } from '../reference/measures.ts';
 import { LANGUAGES } from '../platform/i18n/languages.ts';
 import { int4, queryInt, serialParam } from '../platform/platform.schemas.ts';
 

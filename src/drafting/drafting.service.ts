@@ -6,7 +6,7 @@ import { auditActor } from '../platform/auth/accounts.service.ts';
 import type { Actor } from '../platform/auth/roles.ts';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/http/errors.ts';
 import type { Language } from '../platform/i18n/languages.ts';
-import type { RequestKind } from '../directory/measures.ts';
+import type { RequestKind } from '../reference/measures.ts';
 import { listScope, type DraftAccess } from './drafting.access.ts';
 import { by, contentOf, load, me, read, TARGET } from './draft-loading.ts';
 import { shareDto } from './consultation.service.ts';

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { RequestKind } from '../directory/measures.ts';
+import type { RequestKind } from '../reference/measures.ts';
 
 export type DraftStatus = 'draft' | 'finalised';
 export type CommentAudience = 'internal' | 'consultation';

@@ -6,7 +6,7 @@ import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
 import { usePageTitle } from '../../web/components/usePageTitle.ts';
 import { useLang } from '../../web/i18n.ts';
 import { useApi } from '../../web/useApi.ts';
-import { MEASURES, REQUEST_KINDS } from '../measures.ts';
+import { MEASURES, REQUEST_KINDS } from '../../reference/measures.ts';
 import { Channels, Languages, YesNo, useStates } from './common.tsx';
 import { dirApi, type RouteAnswer } from './directoryApi.ts';
 

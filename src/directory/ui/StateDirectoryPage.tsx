@@ -6,7 +6,7 @@ import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
 import { usePageTitle } from '../../web/components/usePageTitle.ts';
 import { useSession } from '../../web/session.tsx';
 import { useApi } from '../../web/useApi.ts';
-import { MEASURES } from '../measures.ts';
+import { MEASURES } from '../../reference/measures.ts';
 import { Channels, Functions, HistoryList, Languages, Provenance, useStateName } from './common.tsx';
 import { dirApi, type Entry } from './directoryApi.ts';
 

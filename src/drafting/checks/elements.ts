@@ -1,4 +1,4 @@
-import { measureByCode } from '../../directory/measures.ts';
+import { measureByCode } from '../../reference/measures.ts';
 import { blank, finding, type CheckContext, type CheckResult } from './types.ts';
 
 /**

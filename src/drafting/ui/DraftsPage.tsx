@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { REQUEST_KINDS, type RequestKind } from '../../directory/measures.ts';
+import { REQUEST_KINDS, type RequestKind } from '../../reference/measures.ts';
 import { ApiError } from '../../web/api.ts';
 import { Breadcrumbs } from '../../web/components/Breadcrumbs.tsx';
 import { errorText } from '../../web/components/errors.ts';

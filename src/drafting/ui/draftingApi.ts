@@ -1,7 +1,7 @@
 /** The wizard's client for /api/v1/drafting/… and the directory's routing answer (same origin, JSON, CSRF). */
 
 import type { RouteAnswer } from '../../directory/routing.types.ts';
-import type { Channel, RequestKind } from '../../directory/measures.ts';
+import type { Channel, RequestKind } from '../../reference/measures.ts';
 import { request as call } from '../../web/api.ts';
 import type { DraftContent, DraftContentInput } from '../draft.schema.ts';
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHANNELS, MEASURES, type RequestKind } from '../../directory/measures.ts';
+import { CHANNELS, MEASURES, type RequestKind } from '../../reference/measures.ts';
 import { useLanguageName } from '../../web/format.ts';
 import { LANGUAGES } from '../../platform/i18n/languages.ts';
 import type { Option } from './components/field-parts.tsx';

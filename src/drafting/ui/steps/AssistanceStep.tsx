@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { measureByCode } from '../../../directory/measures.ts';
+import { measureByCode } from '../../../reference/measures.ts';
 import type { AssistanceForm } from '../../draft.schema.ts';
 import { MultiCheck } from '../components/choice-fields.tsx';
 import { FieldIssues } from '../components/field-parts.tsx';

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REQUEST_KINDS } from '../../../directory/measures.ts';
+import { REQUEST_KINDS } from '../../../reference/measures.ts';
 import { RadioGroup } from '../components/choice-fields.tsx';
 import { Group } from '../components/field-group.tsx';
 import { useDraftForm } from '../components/form-context.tsx';
