@@ -1,5 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp, type BuiltApp } from '../../src/platform/http/app.ts';
+import { buildPalermoApp } from '../../src/app/server.ts';
+import type { BuiltApp } from '../../src/platform/http/app.ts';
 import { createUser } from '../../src/platform/auth/accounts.service.ts';
 import type { Role } from '../../src/platform/auth/roles.ts';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
@@ -16,7 +17,7 @@ export interface TestApp extends BuiltApp {
 export async function createTestApp(opts: { web?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = { ...loadConfig({}), dataDir: '/nonexistent', ...opts.config };
-  const built = await buildApp({ db: database.db, config }, { web: opts.web ?? false });
+  const built = await buildPalermoApp({ db: database.db, config }, { web: opts.web ?? false });
   await built.app.ready();
   return {
     ...built,

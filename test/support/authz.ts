@@ -2,7 +2,7 @@ import type { Role } from '../../src/platform/auth/roles.ts';
 import type { TestApp } from './app.ts';
 
 /**
- * A module's part of the authorization matrix (src/platform/http/authorization.test.ts): who may call
+ * A module's part of the authorization matrix (src/app/authorization.test.ts): who may call
  * each of its routes, written independently of the policies in the code, and how to call them.
  * The matrix creates one user per role, all of State FRA (secretariat and admin have none), named
  * `authz-<role>` with `_` as `-`, before it calls `setup`.

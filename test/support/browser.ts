@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { buildApp } from '../../src/platform/http/app.ts';
+import { buildPalermoApp } from '../../src/app/server.ts';
 import { WEB_DIR } from '../../src/platform/http/app.ts';
 import { ensureDemoAccounts, type DemoCredential } from '../../src/platform/auth/demo-accounts.ts';
 import { loadConfig } from '../../src/platform/config.ts';
@@ -40,7 +40,7 @@ export interface BrowserEnv {
 /** The real server (API and built UI) on a fresh database, with demo accounts, and a headless Chromium. */
 export async function startBrowserEnv(): Promise<BrowserEnv> {
   const database = await createTestDatabase();
-  const { app } = await buildApp({ db: database.db, config: { ...loadConfig({}), dataDir: '/nonexistent' } }, { web: true });
+  const { app } = await buildPalermoApp({ db: database.db, config: { ...loadConfig({}), dataDir: '/nonexistent' } }, { web: true });
   const demo = await ensureDemoAccounts(database.db, (iso3) => stateExists(database.db, iso3));
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { loadConfig } from '../../platform/config.ts';
 import { DataDirBusyError } from '../../platform/db/embedded-server.ts';
-import { buildApp } from '../../platform/http/app.ts';
+import { buildPalermoApp } from '../../app/server.ts';
 import { openRuntime } from '../../platform/runtime.ts';
 import { demoFile, ensureDemoAccounts, formatDemoAccounts, saveDemoAccounts } from '../../platform/auth/demo-accounts.ts';
 import { stateExists } from '../../reference/reference.service.ts';
@@ -41,7 +41,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     const dir = await loadDemoDirectory(rt.db);
     if (dir.added) log(`Demo directory: ${dir.added} entries added (fictitious contact details).`);
   }
-  const { app } = await buildApp({ db: rt.db, config }, { logger: process.env.PALERMO_LOG === '1' });
+  const { app } = await buildPalermoApp({ db: rt.db, config }, { logger: process.env.PALERMO_LOG === '1' });
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { verifyAudit } from '../audit/audit.service.ts';
 import { ensureDemoAccounts } from '../auth/demo-accounts.ts';
-import { buildApp } from '../http/app.ts';
+import { buildPalermoApp } from '../../app/server.ts';
 import { loadConfig } from '../config.ts';
 import { importPartyStatus } from '../../reference/party-status-import.ts';
 import { stateExists } from '../../reference/reference.service.ts';
@@ -82,7 +82,7 @@ describe('backup and restore of a database full of real-looking data', () => {
       for (const table of Object.keys(before)) expect(after[table], table).toEqual(before[table]);
       expect((await verifyAudit(target.db)).ok).toBe(true);
 
-      const app = (await buildApp({ db: target.db, config: { ...loadConfig({}), dataDir: '/nonexistent' } }, { web: false })).app;
+      const app = (await buildPalermoApp({ db: target.db, config: { ...loadConfig({}), dataDir: '/nonexistent' } }, { web: false })).app;
       try {
         await app.ready();
         // the same hits, for the public and for a restored account that logs in with its old password

@@ -13,13 +13,8 @@ import type { AppContext } from './context.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { installRateLimits } from './rate-limits.ts';
 import { installInputGuard } from './input-guard.ts';
+import type { ApiManifest } from './manifest.ts';
 import { platformRoutes } from '../platform.routes.ts';
-import { referenceRoutes } from '../../reference/reference.routes.ts';
-import { knowledgeRoutes } from '../../knowledge/knowledge.routes.ts';
-import { importRoutes } from '../../knowledge/ingest/import.routes.ts';
-import { openAccessRoutes } from '../../knowledge/open-access/open-access.routes.ts';
-import { directoryRoutes } from '../../directory/directory.routes.ts';
-import { draftingRoutes } from '../../drafting/drafting.routes.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 export const WEB_DIR = path.join(ROOT_DIR, 'dist/web');
@@ -37,8 +32,21 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'";
 
-/** The one HTTP API (and the web UI's static files), used by browsers, the CLI's tests and operators. */
-export async function buildApp(ctx: AppContext, opts: { logger?: boolean; web?: boolean } = {}): Promise<BuiltApp> {
+export interface BuildOptions {
+  logger?: boolean;
+  web?: boolean;
+}
+
+/**
+ * The HTTP API (and the web UI's static files) of the platform plus the given modules, in their order. The
+ * platform imports no module: the application is composed in src/app/server.ts (buildPalermoApp).
+ */
+export async function buildApp(ctx: AppContext, modules: readonly ApiManifest[], opts: BuildOptions = {}): Promise<BuiltApp> {
+  const names = new Set<string>();
+  for (const m of modules) {
+    if (names.has(m.name) || m.tag.name === 'platform') throw new Error(`Module "${m.name}" is listed twice or takes the platform's tag`);
+    names.add(m.name);
+  }
   const app = Fastify({
     logger: opts.logger ? { level: 'info' } : false,
     bodyLimit: BODY_LIMIT,
@@ -74,10 +82,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; web?: 
       },
       tags: [
         { name: 'platform', description: 'Health, session and accounts' },
-        { name: 'reference', description: 'Instruments, articles, clusters, States and party status' },
-        { name: 'knowledge', description: 'The knowledge portal: legislation, case law, cooperation cases, Conference documents and recommendations, and search' },
-        { name: 'directory', description: 'Directory of competent national authorities, focal points, notifications and experts; where to send a request' },
-        { name: 'drafting', description: 'The request writer: drafts of MLA, extradition and confiscation requests, checks, Word documents, consultation' },
+        ...modules.map((m) => m.tag),
       ],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'palermo_session' } } },
     },
@@ -91,12 +96,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; web?: 
   });
 
   await app.register(platformRoutes(ctx), { prefix: '/api/v1' });
-  await app.register(referenceRoutes(ctx), { prefix: '/api/v1' });
-  await app.register(knowledgeRoutes(ctx), { prefix: '/api/v1' });
-  await app.register(importRoutes(ctx), { prefix: '/api/v1' });
-  await app.register(openAccessRoutes(ctx), { prefix: '/api/v1' });
-  await app.register(directoryRoutes(ctx), { prefix: '/api/v1' });
-  await app.register(draftingRoutes(ctx), { prefix: '/api/v1' });
+  for (const m of modules) {
+    for (const routes of m.routes) await app.register(routes(ctx), { prefix: '/api/v1' });
+  }
 
   if (opts.web !== false) await serveWeb(app);
   return { app, routes };

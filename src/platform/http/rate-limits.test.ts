@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { addUser, as, createTestApp, login, TEST_PASSWORD, type TestApp } from '../../../test/support/app.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { loadConfig, type Config } from '../config.ts';
-import { buildApp } from './app.ts';
+import { buildPalermoApp } from '../../app/server.ts';
 import { DEFAULT_RATE_LIMITS, LIMITED_ROUTES, type RateLimits } from './rate-limits.ts';
 
 /** Rate limits (issue #9 item 11), proved on an app whose limits are small; the defaults are checked for coverage. */
@@ -25,7 +25,7 @@ let small: FastifyInstance;
 const closers: Array<() => Promise<void>> = [];
 
 async function appWith(config: Partial<Config>): Promise<FastifyInstance> {
-  const { app } = await buildApp({ db: db.db, config: { ...loadConfig({}), dataDir: '/nonexistent', ...config } }, { web: false });
+  const { app } = await buildPalermoApp({ db: db.db, config: { ...loadConfig({}), dataDir: '/nonexistent', ...config } }, { web: false });
   await app.ready();
   closers.push(() => app.close());
   return app;

@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PUBLIC } from '../auth/policy.ts';
-import { ROLES, type Role } from '../auth/roles.ts';
-import { buildApp } from './app.ts';
-import { loadConfig } from '../config.ts';
-import { addUser, as, createTestApp, login, type Session, type TestApp } from '../../../test/support/app.ts';
-import type { Expect, ModuleAuthz, RouteCall } from '../../../test/support/authz.ts';
-import { directoryAuthz } from '../../directory/directory.authz.ts';
-import { draftingAuthz } from '../../drafting/drafting.authz.ts';
+import { PUBLIC } from '../platform/auth/policy.ts';
+import { ROLES, type Role } from '../platform/auth/roles.ts';
+import { buildPalermoApp } from './server.ts';
+import { loadConfig } from '../platform/config.ts';
+import { addUser, as, createTestApp, login, type Session, type TestApp } from '../../test/support/app.ts';
+import type { Expect, ModuleAuthz, RouteCall } from '../../test/support/authz.ts';
+import { directoryAuthz } from '../directory/directory.authz.ts';
+import { draftingAuthz } from '../drafting/drafting.authz.ts';
 
 /**
- * Who may call what: the specification, written independently of the policies in the code. Every
- * registered route must appear here, so adding a route without deciding who may call it fails.
+ * Who may call what in the composed application: the specification, written independently of the policies in
+ * the code. Every registered route must appear here, so adding a route without deciding who may call it fails.
+ * A module with many routes keeps its part in its own `<module>.authz.ts`, listed here.
  */
 const MODULES: ModuleAuthz[] = [directoryAuthz, draftingAuthz];
 const PLATFORM_AND_KNOWLEDGE: Record<string, Expect> = {
@@ -160,7 +161,7 @@ describe('authorization: every route × every role', () => {
   });
 
   it('an app with a route that declares no policy refuses to start', async () => {
-    const built = await buildApp({ db: t.database.db, config: loadConfig({}) }, { web: false });
+    const built = await buildPalermoApp({ db: t.database.db, config: loadConfig({}) }, { web: false });
     expect(() => built.app.get('/api/v1/unguarded', async () => 'oops')).toThrow(/has no policy/);
     built.app.get('/api/v1/guarded', { config: { policy: PUBLIC } }, async () => 'ok');
     await built.app.close();
