@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import type { Lang } from './api.ts';
+import type { UiManifest } from './manifest.ts';
 import ar from './locales/ar.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };
 import es from './locales/es.json' with { type: 'json' };
@@ -19,16 +20,14 @@ export const LANGUAGES: readonly { code: Lang; name: string }[] = [
 ];
 
 /**
- * Each module may keep its own strings in src/<module>/ui/locales/<lang>.json; they are merged under the
- * module's name (t('directory.…')), so a module's texts live beside its pages.
+ * Each module may keep its own strings in src/<module>/ui/locales/<lang>.json, handed over in its UI manifest;
+ * they are merged under the module's name (t('directory.…')), so a module's texts live beside its pages.
  */
-const moduleBundles = import.meta.glob<Record<string, unknown>>('../*/ui/locales/*.json', { eager: true, import: 'default' });
-
-function withModules(lang: Lang, base: Record<string, unknown>): Record<string, unknown> {
+function withModules(lang: Lang, base: Record<string, unknown>, modules: readonly Pick<UiManifest, 'name' | 'locales'>[]): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...base };
-  for (const [file, bundle] of Object.entries(moduleBundles)) {
-    const m = /^\.\.\/([^/]+)\/ui\/locales\/([a-z]{2})\.json$/.exec(file);
-    if (m && m[2] === lang) merged[m[1]!] = bundle;
+  for (const m of modules) {
+    const bundle = m.locales?.[lang];
+    if (bundle) merged[m.name] = bundle;
   }
   return merged;
 }
@@ -75,19 +74,19 @@ export async function setLanguage(lang: Lang): Promise<void> {
   await i18n.changeLanguage(lang);
 }
 
-export function initI18n(): typeof i18n {
+export function initI18n(modules: readonly Pick<UiManifest, 'name' | 'locales'>[] = []): typeof i18n {
   const lng = initialLanguage();
   i18n.on('languageChanged', (l) => {
     if (isLang(l)) applyToDocument(l);
   });
   void i18n.use(initReactI18next).init({
     resources: {
-      ar: { translation: withModules('ar', ar) },
-      zh: { translation: withModules('zh', zh) },
-      en: { translation: withModules('en', en) },
-      fr: { translation: withModules('fr', fr) },
-      ru: { translation: withModules('ru', ru) },
-      es: { translation: withModules('es', es) },
+      ar: { translation: withModules('ar', ar, modules) },
+      zh: { translation: withModules('zh', zh, modules) },
+      en: { translation: withModules('en', en, modules) },
+      fr: { translation: withModules('fr', fr, modules) },
+      ru: { translation: withModules('ru', ru, modules) },
+      es: { translation: withModules('es', es, modules) },
     },
     lng,
     fallbackLng: 'en',

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App.tsx';
 import { initI18n } from './i18n.ts';
+import type { UiManifest } from './manifest.ts';
 import { SessionProvider } from './session.tsx';
 import './styles/base.css';
 import './styles/layout.css';
@@ -19,17 +20,18 @@ import './styles/record.css';
 import './styles/record-sections.css';
 import './styles/knowledge-pages.css';
 
-initI18n();
-
-const root = document.getElementById('root');
-if (!root) throw new Error('#root is missing from index.html');
-
-createRoot(root).render(
-  <StrictMode>
-    <BrowserRouter>
-      <SessionProvider>
-        <App />
-      </SessionProvider>
-    </BrowserRouter>
-  </StrictMode>,
-);
+/** Starts the UI with the given modules (src/app/web.tsx, the page's entry point, says which). */
+export function mountUi(modules: readonly UiManifest[]): void {
+  initI18n(modules);
+  const root = document.getElementById('root');
+  if (!root) throw new Error('#root is missing from index.html');
+  createRoot(root).render(
+    <StrictMode>
+      <BrowserRouter>
+        <SessionProvider>
+          <App modules={modules} />
+        </SessionProvider>
+      </BrowserRouter>
+    </StrictMode>,
+  );
+}

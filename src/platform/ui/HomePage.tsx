@@ -1,21 +1,17 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { HomeSearch, NewestDocuments } from '../../knowledge/ui/HomeKnowledge.tsx';
 import { usePageTitle } from '../../web/components/usePageTitle.ts';
+import { Slot, useModules } from '../../web/modules-context.tsx';
 import { useSession } from '../../web/session.tsx';
 
-const SECTIONS = [
-  { to: '/search', key: 'search' },
-  { to: '/instruments', key: 'instruments' },
-  { to: '/clusters', key: 'clusters' },
-  { to: '/states', key: 'states' },
-] as const;
-
-/** What Palermo is, and the way into each section. */
+/** What Palermo is, and the way into each section (the modules' home cards and slots). */
 export function HomePage() {
   const { t } = useTranslation();
   const { user } = useSession();
   usePageTitle(null);
+  const modules = useModules();
+  const cards = useMemo(() => modules.flatMap((m) => m.homeCards ?? []).sort((a, b) => a.order - b.order), [modules]);
 
   return (
     <>
@@ -23,19 +19,19 @@ export function HomePage() {
       <p className="lead">{t('home.intro')}</p>
       <p>{t('home.audience')}</p>
       {user && <p data-testid="welcome">{t('home.welcome', { name: user.displayName })}</p>}
-      <HomeSearch />
+      <Slot name="home.top" props={{}} />
       <h2>{t('home.sectionsTitle')}</h2>
       <ul className="card-list">
-        {SECTIONS.map((s) => (
-          <li key={s.key} className="card">
+        {cards.map((c) => (
+          <li key={c.to} className="card">
             <h3>
-              <Link to={s.to}>{t(`nav.${s.key}`)}</Link>
+              <Link to={c.to}>{t(c.title)}</Link>
             </h3>
-            <p>{t(`home.sections.${s.key}`)}</p>
+            <p>{t(c.text)}</p>
           </li>
         ))}
       </ul>
-      <NewestDocuments />
+      <Slot name="home.bottom" props={{}} />
       <p className="muted small">{t('home.dataNote')}</p>
     </>
   );

@@ -1,19 +1,26 @@
-import { useEffect, useRef, type MouseEvent } from 'react';
+import { Fragment, Suspense, useEffect, useMemo, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
-import { InboxNavLink } from '../../knowledge/ui/InboxNavLink.tsx';
+import { Loading } from '../../web/components/LoadState.tsx';
+import type { NavEntry } from '../../web/manifest.ts';
+import { useModules } from '../../web/modules-context.tsx';
 import { useSession } from '../../web/session.tsx';
 import { DemoBanner } from './DemoBanner.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
-/** Page frame: skip link, header (brand, language, user), main navigation, main content, footer. */
+/** Page frame: skip link, header (brand, language, user), main navigation (the modules' entries), main content, footer. */
 export function Layout() {
   const { t } = useTranslation();
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   const firstRender = useRef(true);
   const { user } = useSession();
+  const modules = useModules();
+  const entries = useMemo(() => modules.flatMap((m) => m.nav ?? []).sort((a, b) => a.order - b.order), [modules]);
+  const shown = entries.filter((e) => !e.visible || e.visible(user));
+  const main = shown.filter((e) => (e.place ?? 'main') === 'main');
+  const footer = shown.filter((e) => e.place === 'footer');
 
   // after client-side navigation, move focus to the new page's content (as a full page load would)
   useEffect(() => {
@@ -58,53 +65,56 @@ export function Layout() {
                 {t('nav.home')}
               </NavLink>
             </li>
-            <li>
-              <NavLink to="/search">{t('nav.search')}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/instruments">{t('nav.instruments')}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/clusters">{t('nav.clusters')}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/states">{t('nav.states')}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/directory">{t('directory.nav')}</NavLink>
-            </li>
-            {user?.roles.some((r) => r === 'practitioner' || r === 'officer') && (
-              <li>
-                <NavLink to="/drafting">{t('drafting.nav')}</NavLink>
+            {main.map((e) => (
+              <li key={e.to}>
+                <NavItem entry={e} />
               </li>
-            )}
-            {user && (
-              <li>
-                <InboxNavLink />
-              </li>
-            )}
-            {user?.roles.includes('secretariat') && (
-              <li>
-                <NavLink to="/import" data-testid="import-link">
-                  {t('nav.import')}
-                </NavLink>
-              </li>
-            )}
+            ))}
           </ul>
         </nav>
       </header>
       <DemoBanner />
       <main id="main" className="site-main" ref={mainRef} tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="site-footer">
         <div className="footer-inner">
           <p>{t('footer.about')}</p>
           <p>
-            {t('footer.licence')} · <Link to="/open-data">{t('nav.openData')}</Link> · <a href="/api/docs">{t('footer.apiDocs')}</a>
+            {t('footer.licence')}
+            {footer.map((e) => (
+              <Fragment key={e.to}>
+                {' · '}
+                <Link to={e.to} data-testid={e.testId}>
+                  {t(e.label)}
+                </Link>
+              </Fragment>
+            ))}
+            {' · '}
+            <a href="/api/docs">{t('footer.apiDocs')}</a>
           </p>
         </div>
       </footer>
     </>
+  );
+}
+
+/** One module's link in the main navigation: its own component, or its label. */
+function NavItem({ entry }: { entry: NavEntry }) {
+  const { t } = useTranslation();
+  if (entry.component) {
+    const Custom = entry.component;
+    return (
+      <Suspense fallback={null}>
+        <Custom />
+      </Suspense>
+    );
+  }
+  return (
+    <NavLink to={entry.to} data-testid={entry.testId}>
+      {t(entry.label)}
+    </NavLink>
   );
 }

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ArticleKnowledge } from '../../knowledge/ui/ArticleKnowledge.tsx';
 import { api } from '../../web/api.ts';
 import { Breadcrumbs } from '../../web/components/Breadcrumbs.tsx';
 import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
 import { NotFoundMessage } from '../../web/components/NotFound.tsx';
+import { Slot } from '../../web/modules-context.tsx';
 import { usePageTitle } from '../../web/components/usePageTitle.ts';
 import { useFormat } from '../../web/format.ts';
 import { useLang } from '../../web/i18n.ts';
@@ -16,7 +16,7 @@ import { byCode, useInstruments } from './useInstruments.ts';
 
 /**
  * /instruments/:code/articles/:n (also /articles/:code/:n, the form links from knowledge records use): one article,
- * its chapter and its review cluster, then the knowledge linked to it.
+ * its chapter and its review cluster, then what the modules add (the knowledge linked to it).
  */
 export function ArticlePage() {
   const { t } = useTranslation();
@@ -88,7 +88,7 @@ export function ArticlePage() {
           <code>{data.eid}</code>
         </dd>
       </dl>
-      <ArticleKnowledge instrument={code} article={data.article} />
+      <Slot name="article.sections" props={{ instrument: code, article: data.article }} />
       {(prev !== undefined || next !== undefined) && (
         <nav aria-label={t('articles.pager')}>
           <p>

@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { StateKnowledge } from '../../knowledge/ui/StateKnowledge.tsx';
-import { StateDirectorySection } from '../../directory/ui/StateDirectorySection.tsx';
 import { api } from '../../web/api.ts';
 import { Breadcrumbs } from '../../web/components/Breadcrumbs.tsx';
 import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
 import { NotFoundMessage } from '../../web/components/NotFound.tsx';
+import { Slot } from '../../web/modules-context.tsx';
 import { usePageTitle } from '../../web/components/usePageTitle.ts';
 import { LANGUAGES, useLang } from '../../web/i18n.ts';
 import { useApi } from '../../web/useApi.ts';
@@ -13,7 +12,7 @@ import { legalSystemLabel } from './legalSystem.ts';
 import { PartyStatusTable } from './PartyStatusTable.tsx';
 import { StatusLegend } from './StatusBadge.tsx';
 
-/** /states/:iso3: a State's names, regional group, legal system and party status per instrument. */
+/** /states/:iso3: a State's names, regional group, legal system and party status per instrument, then the modules' sections. */
 export function StatePage() {
   const { t } = useTranslation();
   const lang = useLang();
@@ -108,8 +107,7 @@ export function StatePage() {
         <summary>{t('states.legendTitle')}</summary>
         <StatusLegend />
       </details>
-      <StateDirectorySection iso3={data.iso3} name={data.name} />
-      <StateKnowledge iso3={data.iso3} />
+      <Slot name="state.sections" props={{ iso3: data.iso3, name: data.name }} />
     </>
   );
 }

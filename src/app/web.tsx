@@ -1,0 +1,14 @@
+import { directoryUi } from '../directory/ui/directory.ui-manifest.ts';
+import { draftingUi } from '../drafting/ui/drafting.ui-manifest.ts';
+import { knowledgeUi } from '../knowledge/ui/knowledge.ui-manifest.ts';
+import { referenceUi } from '../reference/ui/reference.ui-manifest.ts';
+import type { UiManifest } from '../web/manifest.ts';
+import { mountUi } from '../web/main.tsx';
+
+/**
+ * The composition root of the web UI, and the page's entry point (src/web/index.html): the modules whose pages,
+ * navigation, home cards, slots and texts the shell shows. A new module adds one line here.
+ */
+export const UI_MODULES: readonly UiManifest[] = [referenceUi, knowledgeUi, directoryUi, draftingUi];
+
+mountUi(UI_MODULES);
