@@ -49,6 +49,7 @@ export async function refsCommand(args: string[]): Promise<number> {
     return 1;
   }
   // NUL and other C0 controls besides tab/CR/LF/FF: binary, not text.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   if (/[\u0000-\u0008\u000E-\u001A\u001C-\u001F]/.test(text)) {
     process.stderr.write(`palermo: ${source === '-' ? 'standard input' : source} looks binary, not text\n`);
     return 1;

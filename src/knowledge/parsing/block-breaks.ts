@@ -11,7 +11,7 @@ import type { UnLang } from './types.ts';
 
 /** A line that plainly goes on on the next one (ends with a hyphen, a "/", a connector word, an open bracket). */
 export function looksContinued(t: string): boolean {
-  if (/[\/\-]$/.test(t) || hasUnclosed(t)) return true;
+  if (/[/-]$/.test(t) || hasUnclosed(t)) return true;
   const last = fold(t).split(' ').pop() ?? '';
   return /^(?:of|and|the|in|on|to|for|from|with|by|a|an|de|des|du|la|le|les|et|à|en|aux|au|pour|sur|del|el|los|las|y|para|por|con|и|в|по|о|на|с|к|для|от|في|من|على|الى|و|عن)$/u.test(last);
 }

@@ -9,7 +9,7 @@ import type { UnLang } from './types.ts';
 
 const LONE_MARKER = /^(?:\d{1,3}\s*[.．]|\d{1,3}\s*[-–]|[(（]\s*[^\s()（）]{1,4}\s*[)）]|[a-zа-я]\)|[IVXL]{1,6}\.|[A-ZА-Я]\.|[一二三四五六七八九十]{1,3}[.．、])$/u;
 const SEPARATOR = /^\s*_{5,}\s*$/;
-const FOOTNOTE_START = /^(\*{1,4}|\d{1,3}|\(\d{1,3}\))(?:\s+|(?=[^\d\s.,:;)\/\-]))(\S.*)$/u;
+const FOOTNOTE_START = /^(\*{1,4}|\d{1,3}|\(\d{1,3}\))(?:\s+|(?=[^\d\s.,:;)/-]))(\S.*)$/u;
 
 /** Lines that are neither furniture nor masthead (`skip`), split into content lines and footnotes. */
 export function contentLines(raw: RawLine[], skip: (i: number) => boolean, lang: UnLang): { lines: SourceLine[]; footnotes: RawFootnote[] } {

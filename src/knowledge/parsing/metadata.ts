@@ -118,8 +118,8 @@ export function readMeeting(texts: string[], lang: UnLang, yearHint: number | un
         const g =
           lang === 'zh'
             ? /在(\p{Script=Han}{2,6}?)举行|[，,]\s*(\p{Script=Han}{2,6})\s*$/u.exec(text)
-            : /^\s*([\p{Lu}][\p{L}\-]+(?: [\p{Lu}][\p{L}\-]+)?),\s*\d/u.exec(text) ??
-              /(?:held in|tenue à|tenue a|celebrad[ao] en|состоявш\p{L}* в|المعقود في)\s+([\p{Lu}][\p{L}\-]+(?: [\p{Lu}][\p{L}\-]+)?)/u.exec(text);
+            : /^\s*([\p{Lu}][\p{L}-]+(?: [\p{Lu}][\p{L}-]+)?),\s*\d/u.exec(text) ??
+              /(?:held in|tenue à|tenue a|celebrad[ao] en|состоявш\p{L}* в|المعقود في)\s+([\p{Lu}][\p{L}-]+(?: [\p{Lu}][\p{L}-]+)?)/u.exec(text);
         place = g ? (g[1] ?? g[2] ?? null) : null;
       }
       const m: Meeting = { start: d.start, end: d.end, place, placeEn, text: normalizeInline(text, lang) };

@@ -50,7 +50,7 @@ export function findOwnSymbols(raw: RawLine[], nonEmpty: number[], multiPage: bo
       if (!syms.length) continue;
       let rest = cell;
       for (const f of [...syms].reverse()) rest = rest.slice(0, f.index) + rest.slice(f.index + f.length);
-      rest = rest.replace(/[*\s–—\-]+/g, ' ').trim();
+      rest = rest.replace(/[*\s–—-]+/g, ' ').trim();
       if (rest === '' || isMasthead(rest)) for (const f of syms) own.add(f.symbol);
     }
   }

@@ -56,7 +56,7 @@ function docItem(text: string, table: boolean): DocumentListItem {
   if (table && syms[0] && syms[0].index === 0) {
     let rest = text.slice(syms[0].length).trim();
     let agendaItem: string | null = null;
-    const m = /^(\d{1,2}(?:\s*\(\s*[^\s()]{1,2}\s*\)|\s*[a-zа-я]\))?)(?=\s|$|[^\d\w.\/])/u.exec(rest);
+    const m = /^(\d{1,2}(?:\s*\(\s*[^\s()]{1,2}\s*\)|\s*[a-zа-я]\))?)(?=\s|$|[^\d\w./])/u.exec(rest);
     if (m) {
       agendaItem = agendaRef(m[1]!);
       if (agendaItem) rest = rest.slice(m[0].length).trim();
@@ -312,7 +312,11 @@ export function parseUnDocument(text: string, opts: ParseOptions = {}): ParsedDo
   const cited: string[] = [];
   const seen = new Set<string>();
   const cite = (s: string) => {
-    for (const f of findSymbols(s)) if (!own.has(f.symbol) && !seen.has(f.symbol)) (seen.add(f.symbol), cited.push(f.symbol));
+    for (const f of findSymbols(s)) {
+      if (own.has(f.symbol) || seen.has(f.symbol)) continue;
+      seen.add(f.symbol);
+      cited.push(f.symbol);
+    }
   };
   cite(title ?? '');
   for (const e of elems) cite(e.raw);

@@ -69,7 +69,7 @@ export function normalizeInline(s: string, lang: UnLang): string {
   if (lang === 'zh') {
     t = t.replace(CJK_SPACE_AFTER, '$1').replace(CJK_SPACE_BEFORE, '$1');
   } else {
-    t = t.replace(/\s+([,;:.)\]»])(?=\s|$)/g, (m, p: string) => (p === ':' || p === ';' ? m : p)).replace(/([(\[«])\s+/g, '$1');
+    t = t.replace(/\s+([,;:.)\]»])(?=\s|$)/g, (m, p: string) => (p === ':' || p === ';' ? m : p)).replace(/([([«])\s+/g, '$1');
   }
   return t;
 }

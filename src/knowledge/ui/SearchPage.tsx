@@ -4,7 +4,6 @@ import { Link, useSearchParams } from 'react-router';
 import { api, ApiError, exportUrl, feedUrl, searchQueryString, type SearchFacet, type SearchHit, type SearchParams } from '../../web/api.ts';
 import { ErrorMessage } from '../../web/components/LoadState.tsx';
 import { usePageTitle } from '../../web/components/usePageTitle.ts';
-import { useFormat } from '../../web/format.ts';
 import { useApi } from '../../web/useApi.ts';
 import { BarChart } from './BarChart.tsx';
 import { FacetPanel } from './FacetPanel.tsx';
@@ -44,7 +43,6 @@ type OwnCounts = Partial<Record<SearchFacet, Record<string, number>>>;
  */
 export function SearchPage() {
   const { t } = useTranslation();
-  const f = useFormat();
   const formatYear = useYearFormat();
   const label = useFacetLabel();
   const [url, setUrl] = useSearchParams();

@@ -4,9 +4,10 @@
  */
 import { BarChart } from 'echarts/charts';
 import { GridComponent } from 'echarts/components';
-import { init, use } from 'echarts/core';
+// renamed: ECharts' use() registers components; it is not React's use(), which the rules of hooks would see
+import { init, use as register } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
-use([BarChart, GridComponent, SVGRenderer]);
+register([BarChart, GridComponent, SVGRenderer]);
 
 export { init };

@@ -30,7 +30,10 @@ export async function upsertChanged<T extends keyof Database & string>(
       ON CONFLICT (${sql.join(keys.map((k) => sql.ref(k)))}) DO UPDATE SET ${set}
       WHERE (${current}) IS DISTINCT FROM (${incoming})
       RETURNING (xmax = 0) AS inserted`.execute(trx);
-    for (const r of result.rows) (r.inserted ? inserted++ : updated++);
+    for (const r of result.rows) {
+      if (r.inserted) inserted++;
+      else updated++;
+    }
   }
   return { inserted, updated };
 }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { addUser, as, createTestApp, login, TEST_PASSWORD, type TestApp } from '../../../test/support/app.ts';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
+import type { TestDatabase } from '../../../test/support/database.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { buildPalermoApp } from '../../app/server.ts';
 import { DEFAULT_RATE_LIMITS, LIMITED_ROUTES, type RateLimits } from './rate-limits.ts';
