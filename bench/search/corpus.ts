@@ -1,6 +1,6 @@
 import type { BulkItem } from '../../src/knowledge/ingest/bulk.ts';
 import type { RecordInput } from '../../src/knowledge/knowledge.schemas.ts';
-import type { RecordType } from '../../src/knowledge/knowledge.tables.ts';
+import type { RecordType } from '../../src/knowledge/knowledge.schemas.ts';
 import { Rng, Weighted, zipf } from './prng.ts';
 import { tailWords } from './tail.ts';
 import { LANGUAGES, TOPICS, TOPIC_FACTS, type Instrument, type Language, type LangCode, type Topic } from './vocab.ts';

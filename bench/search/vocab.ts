@@ -1,4 +1,4 @@
-import type { RecordType } from '../../src/knowledge/knowledge.tables.ts';
+import type { RecordType } from '../../src/knowledge/knowledge.schemas.ts';
 
 /** What the corpus generator needs per language: legal vocabulary, by topic, and how to cite an article. */
 

@@ -1,7 +1,22 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadConfig } from '../platform/config.ts';
 import { openRuntime, type Runtime } from '../platform/runtime.ts';
 
 export class UsageError extends Error {}
+
+/** parseArgs with our usage errors. */
+export function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, positionals = 0) {
+  const r = parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>({
+    args,
+    options,
+    allowPositionals: true,
+    strict: true,
+  });
+  if (r.positionals.length !== positionals) {
+    throw new UsageError(`expected ${positionals} argument(s), got ${r.positionals.length}`);
+  }
+  return r;
+}
 
 export interface Io {
   out: (text: string) => void;

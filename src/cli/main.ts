@@ -1,4 +1,3 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError } from '../platform/config.ts';
 import { EmbeddedServerError } from '../platform/db/embedded-server.ts';
 import { AppError } from '../platform/http/errors.ts';
@@ -128,18 +127,4 @@ export function reportError(err: unknown, debug = process.env.PALERMO_DEBUG === 
   process.stderr.write(`palermo: ${message}${expected || debug ? '' : ' [--debug shows where]'}\n`);
   trace();
   return 1;
-}
-
-/** parseArgs with our usage errors. */
-export function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, positionals = 0) {
-  const r = parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>({
-    args,
-    options,
-    allowPositionals: true,
-    strict: true,
-  });
-  if (r.positionals.length !== positionals) {
-    throw new UsageError(`expected ${positionals} argument(s), got ${r.positionals.length}`);
-  }
-  return r;
 }

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { int4, isoDate } from '../platform/platform.schemas.ts';
 import { RECORD_TYPES } from './knowledge.tables.ts';
 
+// the record types are part of the module's contract: others (the CLI, the UI) take them from here, not from its tables
+export { RECORD_TYPES, type RecordType } from './knowledge.tables.ts';
+
 /** Record input and output shapes; type-specific details are validated by the type's own schema. */
 
 const iso3 = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 code (upper case)');

@@ -1,5 +1,5 @@
 import { runAlerts } from '../../knowledge/open-access/saved-searches.service.ts';
-import { parse } from '../main.ts';
+import { parse } from '../cli-context.ts';
 import { UsageError, withRuntime } from '../cli-context.ts';
 
 export async function alertsCommand(args: string[]): Promise<number> {

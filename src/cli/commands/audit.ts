@@ -1,5 +1,5 @@
 import { verifyAudit } from '../../platform/audit/audit.service.ts';
-import { parse } from '../main.ts';
+import { parse } from '../cli-context.ts';
 import { progressBar } from '../progress.ts';
 import { UsageError, withRuntime } from '../cli-context.ts';
 

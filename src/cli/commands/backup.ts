@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { backup, restore, verifyBackup, type BackupCheck } from '../../platform/backup/backup.ts';
 import { auditActor } from '../../platform/auth/accounts.service.ts';
-import { parse } from '../main.ts';
+import { parse } from '../cli-context.ts';
 import { progressBar } from '../progress.ts';
 import { cliActor, withRuntime } from '../cli-context.ts';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { exportRows, importDirectoryCsv, IMPORT_TYPES, toCsv } from '../../directory/directory.csv.ts';
 import { entryDto } from '../../directory/directory.service.ts';
-import { parse } from '../main.ts';
+import { parse } from '../cli-context.ts';
 import { UsageError, cliActor, withRuntime } from '../cli-context.ts';
 
 const TYPES = Object.keys(IMPORT_TYPES).join('|');

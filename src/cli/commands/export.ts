@@ -4,7 +4,7 @@ import { exportLines, exportRows } from '../../knowledge/open-access/export.ts';
 import { DATA_LICENCE } from '../../knowledge/open-access/licence.ts';
 import { searchQuerySchema, toSearchQuery } from '../../knowledge/search/search-query.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
-import { parse } from '../main.ts';
+import { parse } from '../cli-context.ts';
 import { UsageError, withRuntime } from '../cli-context.ts';
 
 /** palermo export: public records by default (what may be published); --include-restricted for operators' own copies. */

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { importFile, summarize, type FileOutcome } from '../../knowledge/ingest/import.service.ts';
 import { filesUnder } from '../../knowledge/ingest/walk.ts';
-import { RECORD_TYPES, type RecordType } from '../../knowledge/knowledge.tables.ts';
+import { RECORD_TYPES, type RecordType } from '../../knowledge/knowledge.schemas.ts';
 import { runAlerts } from '../../knowledge/open-access/saved-searches.service.ts';
-import { parse } from '../main.ts';
+import { parse } from '../cli-context.ts';
 import { progressBar } from '../progress.ts';
 import { UsageError, cliActor, withRuntime } from '../cli-context.ts';
 

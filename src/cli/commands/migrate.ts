@@ -1,5 +1,5 @@
 import { migrationFiles } from '../../platform/db/migrations.ts';
-import { parse } from '../main.ts';
+import { parse } from '../cli-context.ts';
 import { withRuntime } from '../cli-context.ts';
 
 export async function migrateCommand(args: string[]): Promise<number> {

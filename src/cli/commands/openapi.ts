@@ -1,7 +1,7 @@
 import { loadConfig } from '../../platform/config.ts';
 import { buildPalermoApp } from '../../app/server.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { parse } from '../main.ts';
+import { parse } from '../cli-context.ts';
 
 /** Prints the OpenAPI document; needs no database (routes are only registered, never called). */
 export async function openapiCommand(args: string[]): Promise<number> {

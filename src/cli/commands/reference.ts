@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { importPartyStatus } from '../../reference/party-status-import.ts';
-import { parse } from '../main.ts';
+import { parse } from '../cli-context.ts';
 import { UsageError, cliActor, withRuntime } from '../cli-context.ts';
 
 export async function referenceCommand(args: string[]): Promise<number> {

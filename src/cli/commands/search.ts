@@ -2,7 +2,7 @@ import { audit } from '../../platform/audit/audit.service.ts';
 import { auditActor } from '../../platform/auth/accounts.service.ts';
 import { afterBulkLoad } from '../../knowledge/ingest/bulk.ts';
 import { rebuildSearch } from '../../knowledge/search/rebuild.ts';
-import { parse } from '../main.ts';
+import { parse } from '../cli-context.ts';
 import { progressBar } from '../progress.ts';
 import { UsageError, cliActor, withRuntime } from '../cli-context.ts';
 

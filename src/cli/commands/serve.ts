@@ -8,7 +8,7 @@ import { stateExists } from '../../reference/reference.service.ts';
 import { loadSampleCorpus } from '../../knowledge/seed/sample-corpus.ts';
 import { loadDemoDirectory } from '../../directory/seed/demo-directory.ts';
 import { runAlerts } from '../../knowledge/open-access/saved-searches.service.ts';
-import { parse } from '../main.ts';
+import { parse } from '../cli-context.ts';
 import { UsageError } from '../cli-context.ts';
 
 export async function serveCommand(args: string[]): Promise<number> {

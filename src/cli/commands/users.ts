@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import * as accounts from '../../platform/auth/accounts.service.ts';
 import { ROLES, type Role } from '../../platform/auth/roles.ts';
 import { stateExists } from '../../reference/reference.service.ts';
-import { parse } from '../main.ts';
+import { parse } from '../cli-context.ts';
 import { UsageError, cliActor, withRuntime } from '../cli-context.ts';
 
 function roles(list: string | undefined): Role[] {
