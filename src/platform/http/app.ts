@@ -13,6 +13,7 @@ import type { AppContext } from './context.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { installRateLimits } from './rate-limits.ts';
 import { installInputGuard } from './input-guard.ts';
+import { installAuditChaining } from '../audit/audit-chainer.ts';
 import { platformRoutes } from '../platform.routes.ts';
 import { referenceRoutes } from '../../reference/reference.routes.ts';
 import { knowledgeRoutes } from '../../knowledge/knowledge.routes.ts';
@@ -52,6 +53,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; web?: 
   const routes = installAuthorization(app, ctx);
   await installRateLimits(app, ctx.config.rateLimits);
   installInputGuard(app);
+  installAuditChaining(app, ctx.db);
 
   app.addHook('onSend', async (request, reply, payload) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
