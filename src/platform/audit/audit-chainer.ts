@@ -59,7 +59,9 @@ export async function chainAudit(db: Db): Promise<number> {
  */
 export function installAuditChaining(app: FastifyInstance, db: Db): void {
   app.addHook('onSend', async (request, _reply, payload) => {
-    if (request.url.startsWith('/api/')) await chainAudit(db);
+    // The entries are committed whatever happens here; a chaining that fails (the database going away) is
+    // done by the next run, and must not turn the answer to a change that succeeded into an error.
+    if (request.url.startsWith('/api/')) await chainAudit(db).catch(() => undefined);
     return payload;
   });
 }

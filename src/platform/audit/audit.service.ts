@@ -59,7 +59,8 @@ export async function audit(dbOrTrx: Db | Transaction<Database>, event: AuditEve
       hash: null,
     })
     .execute();
-  if (!dbOrTrx.isTransaction) await chainAudit(dbOrTrx);
+  // Stored is what matters; if chaining fails now (the database going away), the next run chains it.
+  if (!dbOrTrx.isTransaction) await chainAudit(dbOrTrx).catch(() => undefined);
 }
 
 export interface VerifyReport {
