@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../platform/db/database.ts';
-import { updateVersioned } from '../platform/versioning.ts';
+import type { VersionedChange } from '../platform/versioned-entity.ts';
 import type { EntryType } from './directory.schemas.ts';
 import type { DirectoryHistoryTable } from './directory.tables.ts';
 import './directory.tables.ts';
@@ -59,14 +59,15 @@ export async function insert(db: Conn, type: EntryType, fields: Record<string, u
     .executeTakeFirstOrThrow()) as Row;
 }
 
-/** Changes the entry the caller read at `expectedVersion` (the shared guarded UPDATE: a stale version is a 409). */
-export async function update(db: Conn, type: EntryType, id: string, fields: Record<string, unknown>, by: string, extra: { expectedVersion: number; retire?: boolean }): Promise<Row> {
-  return (await updateVersioned(db, TABLE[type], {
+/** A change of the entry the caller read at `expectedVersion`, for writeVersioned (platform/versioned-entity.ts): a stale version is a 409. */
+export function entryChange(type: EntryType, id: string, fields: Record<string, unknown>, by: string, extra: { expectedVersion: number; retire?: boolean }): VersionedChange<(typeof TABLE)[EntryType]> {
+  return {
+    table: TABLE[type],
     id,
     expectedVersion: extra.expectedVersion,
     set: { ...toColumns(fields), updated_by: by, updated_at: sql<Date>`now()`, ...(extra.retire ? { retired_at: sql<Date>`now()` } : {}) },
     what: 'entry',
-  })) as unknown as Row;
+  };
 }
 
 export async function addHistory(db: Conn, h: Omit<DirectoryHistoryTable, 'id' | 'changed_at'>): Promise<void> {

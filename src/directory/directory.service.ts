@@ -6,6 +6,8 @@ import { hasRole, type Actor } from '../platform/auth/roles.ts';
 import type { Database, Db } from '../platform/db/database.ts';
 import { inTransaction } from '../platform/db/transaction.ts';
 import { assertVersion } from '../platform/versioning.ts';
+import { writeVersioned, type VersionedChange } from '../platform/versioned-entity.ts';
+import type { EntryChange } from './directory.audit.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Issue } from '../platform/http/errors.ts';
 import { stateExists } from '../reference/reference.service.ts';
 import { canEdit, canSeeContacts, canSeeExpertContacts, whoIs } from './directory.policy.ts';
@@ -140,8 +142,27 @@ async function checkReferences(trx: Transaction<Database>, type: EntryType, e: R
   }
 }
 
-async function record(trx: Transaction<Database>, actor: Actor, type: EntryType, row: repo.Row, action: 'create' | 'update' | 'retire' | 'confirm', changes: Record<string, { from: unknown; to: unknown }>) {
-  await repo.addHistory(trx, {
+type Changes = Record<string, { from: unknown; to: unknown }>;
+
+/** A change of an existing entry: the versioned UPDATE, its history row and its audit entry, as one sequence. */
+async function change(trx: Transaction<Database>, actor: Actor, type: EntryType, c: VersionedChange<(typeof repo.TABLE)[EntryType]>, action: EntryChange, changes: Changes): Promise<repo.Row> {
+  return (await writeVersioned(trx, {
+    change: c,
+    actor,
+    history: (row) => history(trx, actor, type, row as unknown as repo.Row, action, changes),
+    audit: (row) => auditOf(type, row as unknown as repo.Row, action, changes),
+  })) as unknown as repo.Row;
+}
+
+const auditOf = (type: EntryType, row: repo.Row, action: EntryChange, changes: Changes) => ({
+  action: `directory.${type}.${action}` as const,
+  targetType: `directory_${type}`,
+  targetId: row.id,
+  details: { iso3: row.iso3, version: row.version, fields: Object.keys(changes) },
+});
+
+function history(trx: Transaction<Database>, actor: Actor, type: EntryType, row: repo.Row, action: EntryChange, changes: Changes) {
+  return repo.addHistory(trx, {
     entry_type: type,
     entry_id: row.id,
     iso3: row.iso3,
@@ -150,13 +171,6 @@ async function record(trx: Transaction<Database>, actor: Actor, type: EntryType,
     changed_by: whoIs(actor),
     changes,
     snapshot: repo.rowFields(row),
-  });
-  await audit(trx, {
-    actor: auditActor(actor),
-    action: `directory.${type}.${action}`,
-    targetType: `directory_${type}`,
-    targetId: row.id,
-    details: { iso3: row.iso3, version: row.version, fields: Object.keys(changes) },
   });
 }
 
@@ -184,7 +198,8 @@ export async function createEntry(db: Db | Transaction<Database>, actor: Actor, 
     const changes = Object.fromEntries(
       Object.entries(repo.rowFields(row)).filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0)).map(([k, v]) => [k, { from: null, to: v }]),
     );
-    await record(trx, actor, type, row, 'create', changes);
+    await history(trx, actor, type, row, 'create', changes);
+    await audit(trx, { actor, ...auditOf(type, row, 'create', changes) });
     return entryDto(type, row, actor);
   });
 }
@@ -237,8 +252,7 @@ export async function updateEntry(
       changes[k] = { from: current[k] ?? null, to: patch[k] ?? null };
     }
     if (!same(current.provenance, provenance)) changes.provenance = { from: current.provenance, to: provenance };
-    const updated = await repo.update(trx, type, id, set, whoIs(actor), { expectedVersion: row.version });
-    await record(trx, actor, type, updated, 'update', changes);
+    const updated = await change(trx, actor, type, repo.entryChange(type, id, set, whoIs(actor), { expectedVersion: row.version }), 'update', changes);
     return { entry: entryDto(type, updated, actor), changed: true };
   });
 }
@@ -248,8 +262,9 @@ export async function confirmEntry(db: Db, actor: Actor, type: EntryType, id: st
   return inTransaction(db, async (trx) => {
     const row = await lockForChange(trx, actor, type, id, opts);
     const on = today();
-    const updated = await repo.update(trx, type, id, { lastVerified: on }, whoIs(actor), { expectedVersion: row.version });
-    await record(trx, actor, type, updated, 'confirm', { lastVerified: { from: row.last_verified, to: on } });
+    const updated = await change(trx, actor, type, repo.entryChange(type, id, { lastVerified: on }, whoIs(actor), { expectedVersion: row.version }), 'confirm', {
+      lastVerified: { from: row.last_verified, to: on },
+    });
     return entryDto(type, updated, actor);
   });
 }
@@ -257,8 +272,10 @@ export async function confirmEntry(db: Db, actor: Actor, type: EntryType, id: st
 export async function retireEntry(db: Db, actor: Actor, type: EntryType, id: string, reason: string, opts: WriteOpts = {}): Promise<EntryDto> {
   return inTransaction(db, async (trx) => {
     const row = await lockForChange(trx, actor, type, id, opts);
-    const updated = await repo.update(trx, type, id, {}, whoIs(actor), { expectedVersion: row.version, retire: true });
-    await record(trx, actor, type, updated, 'retire', { retired: { from: false, to: true }, reason: { from: null, to: reason } });
+    const updated = await change(trx, actor, type, repo.entryChange(type, id, {}, whoIs(actor), { expectedVersion: row.version, retire: true }), 'retire', {
+      retired: { from: false, to: true },
+      reason: { from: null, to: reason },
+    });
     return entryDto(type, updated, actor);
   });
 }

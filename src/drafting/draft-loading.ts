@@ -5,6 +5,7 @@ import type { Actor, UserActor } from '../platform/auth/roles.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../platform/http/errors.ts';
 import { accessTo, type DraftAccess } from './drafting.access.ts';
 import * as repo from './drafting.repository.ts';
+import type { DraftStep } from './drafting.audit.ts';
 import { draftContentSchema, type DraftContent } from './draft.schema.ts';
 
 /**
@@ -36,7 +37,7 @@ export interface Loaded {
  * (its existence must not leak); the refusal is audited. A consultation reader is refused (403) where
  * only the owner side may act — they already know the draft exists.
  */
-export async function load(db: Db, actor: Actor, id: string, what: string, opts: { consultation?: boolean } = {}): Promise<Loaded> {
+export async function load(db: Db, actor: Actor, id: string, what: DraftStep, opts: { consultation?: boolean } = {}): Promise<Loaded> {
   const draft = await repo.findDraft(db, id);
   const shares = draft ? await repo.activeShares(db, id) : [];
   const access = draft ? accessTo(actor, draft, shares.map((s) => s.state_iso3)) : null;

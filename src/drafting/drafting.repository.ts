@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../platform/db/database.ts';
 import { tryUpdateVersioned } from '../platform/versioning.ts';
+import type { VersionedChange } from '../platform/versioned-entity.ts';
 import type { RequestKind } from '../reference/measures.ts';
 import type { CommentAudience, DraftingDraftsTable, DraftingPendingCasesTable } from './drafting.tables.ts';
 import './drafting.tables.ts';
@@ -39,18 +40,13 @@ export function insertDraft(db: Conn, d: NewDraft) {
 }
 
 /** Saves new content only if nobody saved since `expectedVersion` (the shared guarded UPDATE); undefined otherwise. */
-export function updateContent(
-  db: Conn,
+/** A save of the version the drafter read, while the draft is still a draft, for writeVersioned (platform/versioned-entity.ts). */
+export function contentChange(
   id: string,
   expectedVersion: number,
   v: { content: unknown; kind: RequestKind; title: string; requested_state: string | null; updated_by: string; updated_by_name: string },
-) {
-  return tryUpdateVersioned(db, 'drafting_drafts', {
-    id,
-    expectedVersion,
-    set: { ...v, content: json(v.content), updated_at: sql`now()` },
-    alsoWhere: { status: 'draft' },
-  });
+): VersionedChange<'drafting_drafts'> {
+  return { table: 'drafting_drafts', id, expectedVersion, set: { ...v, content: json(v.content), updated_at: sql`now()` }, alsoWhere: { status: 'draft' }, what: 'draft' };
 }
 
 /** Finalises the version the officer looked at (the version stays: finalising is not an edit); undefined if it moved on. */

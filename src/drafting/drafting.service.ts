@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Db } from '../platform/db/database.ts';
 import { inTransaction } from '../platform/db/transaction.ts';
+import { writeVersioned } from '../platform/versioned-entity.ts';
 import { audit } from '../platform/audit/audit.service.ts';
 import { auditActor } from '../platform/auth/accounts.service.ts';
 import type { Actor } from '../platform/auth/roles.ts';
@@ -147,20 +148,24 @@ export async function patchDraft(db: Db, actor: Actor, id: string, body: { versi
   const before = contentOf(draft);
   const content = parseContent(mergePatch(before, body.content), 'body.content');
   return inTransaction(db, async (trx) => {
-    const updated = await repo.updateContent(trx, id, body.version, {
-      content,
-      kind: content.kind,
-      title: content.title,
-      requested_state: content.requested.state,
-      updated_by: u.id,
-      updated_by_name: u.displayName,
+    const updated = await writeVersioned(trx, {
+      change: repo.contentChange(id, body.version, {
+        content,
+        kind: content.kind,
+        title: content.title,
+        requested_state: content.requested.state,
+        updated_by: u.id,
+        updated_by_name: u.displayName,
+      }),
+      actor,
+      history: (row) => repo.insertVersion(trx, { draft_id: id, version: row.version, title: row.title, content, changed_by: u.id, changed_by_name: u.displayName }),
+      audit: (row) => ({ action: 'drafting.update', targetType: TARGET, targetId: id, details: { version: row.version, fields: topLevelChanges(before, content) } }),
+      onStale: async () => {
+        const now = await repo.findDraft(trx, id);
+        if (now?.status === 'finalised') throw new ConflictError(`Draft ${draft.reference} was finalised meanwhile`);
+        throw staleVersion(now ?? draft, body.version);
+      },
     });
-    if (!updated) {
-      const now = await repo.findDraft(trx, id);
-      if (now?.status === 'finalised') throw new ConflictError(`Draft ${draft.reference} was finalised meanwhile`);
-      throw staleVersion(now ?? draft, body.version);
-    }
-    await repo.insertVersion(trx, { draft_id: id, version: updated.version, title: updated.title, content, changed_by: u.id, changed_by_name: u.displayName });
     // A share is with the requested State's central authority: another requested State ends it.
     if (content.requested.state !== before.requested.state) {
       const ended = await repo.endShares(trx, id, by(u), content.requested.state ?? undefined);
@@ -168,7 +173,6 @@ export async function patchDraft(db: Db, actor: Actor, id: string, body: { versi
         await audit(trx, { actor: auditActor(actor), action: 'drafting.unshare', targetType: TARGET, targetId: id, details: { state: s.state_iso3, reason: 'requested State changed' } });
       }
     }
-    await audit(trx, { actor: auditActor(actor), action: 'drafting.update', targetType: TARGET, targetId: id, details: { version: updated.version, fields: topLevelChanges(before, content) } });
     const shares = await repo.activeShares(trx, id);
     return draftDto(updated, shares, 'owner', null);
   });

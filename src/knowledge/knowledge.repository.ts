@@ -1,6 +1,6 @@
 import { sql, type ExpressionBuilder, type Transaction } from 'kysely';
 import type { Database, Db } from '../platform/db/database.ts';
-import { updateVersioned } from '../platform/versioning.ts';
+import type { VersionedChange } from '../platform/versioned-entity.ts';
 import type { Viewer } from './search/search-provider.ts';
 import type { Access, KnowledgeLinksTable, KnowledgeRecordsTable } from './knowledge.tables.ts';
 import './knowledge.tables.ts';
@@ -44,9 +44,9 @@ export async function updateRecord(db: Conn, id: string, patch: Partial<NewRecor
   return db.updateTable('knowledge_records').set(recordColumns(patch) as never).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
-/** An edit of the version the editor read (optimistic concurrency): the new row with the version bumped, or a 409. */
-export async function updateRecordAt(db: Conn, id: string, expectedVersion: number, patch: Partial<NewRecord> & { retired_at?: Date | null; retired_reason?: string | null }) {
-  return updateVersioned(db, 'knowledge_records', { id, expectedVersion, set: recordColumns(patch), what: 'record' });
+/** An edit of the version the editor read, for writeVersioned (platform/versioned-entity.ts): version bumped, or a 409. */
+export function recordChange(id: string, expectedVersion: number, patch: Partial<NewRecord> & { retired_at?: Date | null; retired_reason?: string | null }): VersionedChange<'knowledge_records'> {
+  return { table: 'knowledge_records', id, expectedVersion, set: recordColumns(patch), what: 'record' };
 }
 
 /** A version row keeps the access in force while it was current (who may read it later). */

@@ -7,6 +7,7 @@ import { auditActor } from '../platform/auth/accounts.service.ts';
 import { hasRole, type Actor } from '../platform/auth/roles.ts';
 import { ForbiddenError, NotFoundError, ValidationError, type Issue } from '../platform/http/errors.ts';
 import { assertVersion } from '../platform/versioning.ts';
+import { writeVersioned } from '../platform/versioned-entity.ts';
 import { stateExists } from '../reference/reference.service.ts';
 import * as repo from './knowledge.repository.ts';
 import { canEdit, canEditContent, canManage, canSee, mayRestrictTo, ownerStateOf, viewerFor } from './knowledge.policy.ts';
@@ -205,7 +206,7 @@ export async function updateRecord(db: Db, actor: Actor, id: string, patch: Reco
   await checkStatesAndAccess(db, { states: patch.states, access, accessState });
   const by = who(actor);
   return inTransaction(db, async (trx) => {
-    const updated = await repo.updateRecordAt(trx, id, expected, {
+    const change = repo.recordChange(id, expected, {
       updated_by: by,
       ...(patch.title !== undefined && { title: patch.title }),
       ...(patch.lang !== undefined && { lang: patch.lang }),
@@ -226,6 +227,12 @@ export async function updateRecord(db: Db, actor: Actor, id: string, patch: Reco
       ...(source.body !== undefined && { body: source.body }),
       ...(source.contentHash !== undefined && { content_hash: source.contentHash }),
     });
+    const updated = await writeVersioned(trx, {
+      change,
+      actor,
+      history: (row) => repo.insertVersion(trx, { record_id: id, version: row.version, snapshot: row, changed_by: by, note: patch.note ?? null }),
+      audit: (row) => ({ action: 'knowledge.update', targetType: 'knowledge_record', targetId: id, details: { version: row.version } }),
+    });
     if (patch.links) {
       await repo.deleteLinks(trx, id, 'asserted');
       await repo.insertLinks(trx, assertedLinks(id, patch.links, by));
@@ -234,9 +241,7 @@ export async function updateRecord(db: Db, actor: Actor, id: string, patch: Reco
       await repo.deleteLinks(trx, id, 'extracted');
       await repo.insertLinks(trx, extractedLinks(id, source.extracted, by));
     }
-    await repo.insertVersion(trx, { record_id: id, version: updated.version, snapshot: updated, changed_by: by, note: patch.note ?? null });
     await indexRecord(trx, id);
-    await audit(trx, { actor: auditActor(actor), action: 'knowledge.update', targetType: 'knowledge_record', targetId: id, details: { version: updated.version } });
     return updated;
   });
 }
@@ -250,10 +255,13 @@ export async function retireRecord(db: Db, actor: Actor, id: string, reason: str
   assertVersion(current.version, expected, 'record');
   const by = who(actor);
   return inTransaction(db, async (trx) => {
-    const updated = await repo.updateRecordAt(trx, id, expected, { updated_by: by, retired_at: new Date(), retired_reason: reason });
-    await repo.insertVersion(trx, { record_id: id, version: updated.version, snapshot: updated, changed_by: by, note: `retired: ${reason}` });
+    const updated = await writeVersioned(trx, {
+      change: repo.recordChange(id, expected, { updated_by: by, retired_at: new Date(), retired_reason: reason }),
+      actor,
+      history: (row) => repo.insertVersion(trx, { record_id: id, version: row.version, snapshot: row, changed_by: by, note: `retired: ${reason}` }),
+      audit: () => ({ action: 'knowledge.retire', targetType: 'knowledge_record', targetId: id, details: { reason } }),
+    });
     await unindexRecord(trx, id);
-    await audit(trx, { actor: auditActor(actor), action: 'knowledge.retire', targetType: 'knowledge_record', targetId: id, details: { reason } });
     return updated;
   });
 }

@@ -2,6 +2,7 @@ import type { Config } from './config.ts';
 import { connect, type DbHandle } from './db/database.ts';
 import { openEmbedded, type EmbeddedHandle } from './db/embedded-server.ts';
 import { migrate } from './db/migrations.ts';
+import { chainAudit } from './audit/audit-chainer.ts';
 import { loadReferenceData } from '../reference/reference.service.ts';
 
 /** An open database for one process: the embedded server (started or shared) or DATABASE_URL. */
@@ -35,6 +36,7 @@ export async function openRuntime(config: Config, opts: OpenOptions): Promise<Ru
     if (opts.prepare !== false) {
       await migrate(handle.db);
       await loadReferenceData(handle.db);
+      await chainAudit(handle.db); // entries a process left unchained when it stopped
     }
   } catch (err) {
     await handle.close();
@@ -53,6 +55,8 @@ export async function openRuntime(config: Config, opts: OpenOptions): Promise<Ru
     describe,
     shutdown: () => {
       down ??= (async () => {
+        // What this process audited in transactions (a CLI import, say) is chained before it goes.
+        await chainAudit(handle.db).catch(() => undefined);
         await handle.close();
         await embedded?.stop();
       })();

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { AuditLogTable } from './audit.tables.ts';
+import type { ChainedEntry } from './audit.tables.ts';
 
 /** The hash of the first entry's predecessor. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -15,7 +15,8 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-export type HashedFields = Omit<AuditLogTable, 'hash'>;
+/** What the hash covers: every field but the insertion id and the hash itself. */
+export type HashedFields = Omit<ChainedEntry, 'hash' | 'id'>;
 
 export function entryHash(e: HashedFields): string {
   const body = canonicalJson({
@@ -24,6 +25,8 @@ export function entryHash(e: HashedFields): string {
     actor_id: e.actor_id,
     actor_username: e.actor_username,
     actor_state: e.actor_state,
+    // Entries written before roles were recorded hash exactly as they did (undefined keys are left out).
+    actor_roles: e.actor_roles ?? undefined,
     action: e.action,
     target_type: e.target_type,
     target_id: e.target_id,
@@ -45,7 +48,7 @@ export interface ChainProblem {
  * Checks entries in seq order. An edited entry no longer matches its own hash; a deleted one leaves a gap
  * in seq and a broken link; entries moved (seq changed) break both the numbering and the links.
  */
-export function verifyChain(entries: Iterable<AuditLogTable>, start = { seq: 0, hash: GENESIS_HASH }): ChainProblem[] {
+export function verifyChain(entries: Iterable<ChainedEntry>, start = { seq: 0, hash: GENESIS_HASH }): ChainProblem[] {
   const problems: ChainProblem[] = [];
   let prevSeq = start.seq;
   let prevHash = start.hash;

@@ -18,8 +18,9 @@ export { THROTTLE } from './login-throttle.ts';
 /** State existence is the reference module's knowledge; accounts ask through this function. */
 export type StateExists = (iso3: string) => Promise<boolean>;
 
+/** The audit log's actor reference: a signed-in user is one as they are (audit.service.ts reads id, username, state, roles). */
 export function auditActor(actor: Actor): AuditActor | null {
-  return actor.kind === 'user' ? { id: actor.id, username: actor.username, state: actor.state } : null;
+  return actor.kind === 'user' ? actor : null;
 }
 
 const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
@@ -190,7 +191,7 @@ export async function login(
     await throttleRepo.rememberAddress(trx, user.id, input.ip);
     await throttleRepo.rememberDevice(trx, hashDeviceToken(deviceToken), user.id);
     await audit(trx, {
-      actor: { id: user.id, username: user.username, state: user.state_iso3 },
+      actor: { id: user.id, username: user.username, state: user.state_iso3, roles: user.roles },
       action: 'auth.login',
       ip: input.ip,
     });

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { migrate } from '../db/migrations.ts';
 import { audit, type AuditActor } from '../audit/audit.service.ts';
+import { chainAudit } from '../audit/audit-chainer.ts';
 import { BackupError, backupLines, parseLine, sha256 } from './backup-format.ts';
 import { verifyBackup } from './verify.ts';
 import { appliedMigrations, applicationTables, resetSequences, storedColumns } from './tables.ts';
@@ -35,7 +36,7 @@ export async function restore(db: Db, file: string, opts: RestoreOptions = {}): 
   const newer = check.header.migrations.filter((m) => !known.has(m));
   if (newer.length) throw new BackupError(`The backup comes from a newer Palermo (migrations ${newer.join(', ')}): upgrade first`);
 
-  return db.transaction().execute(async (trx) => {
+  const summary = await db.transaction().execute(async (trx) => {
     const conn = trx as unknown as Db;
     const tables = await applicationTables(conn);
     const users = await sql<{ n: number }>`SELECT count(*)::int AS n FROM users`.execute(trx);
@@ -111,6 +112,8 @@ export async function restore(db: Db, file: string, opts: RestoreOptions = {}): 
       opts.onProgress?.(current!.table, n, check.tables.length);
     }
   });
+  await chainAudit(db); // the restore's own entry follows the restored chain
+  return summary;
 }
 
 /**

@@ -14,6 +14,7 @@ import { installErrorHandling } from './error-handler.ts';
 import { installRateLimits } from './rate-limits.ts';
 import { installInputGuard } from './input-guard.ts';
 import type { ApiManifest } from './manifest.ts';
+import { installAuditChaining } from '../audit/audit-chainer.ts';
 import { platformRoutes } from '../platform.routes.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -60,6 +61,7 @@ export async function buildApp(ctx: AppContext, modules: readonly ApiManifest[],
   const routes = installAuthorization(app, ctx);
   await installRateLimits(app, ctx.config.rateLimits);
   installInputGuard(app);
+  installAuditChaining(app, ctx.db);
 
   app.addHook('onSend', async (request, reply, payload) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
