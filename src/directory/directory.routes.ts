@@ -8,7 +8,7 @@ import { LANGUAGES } from '../platform/i18n/languages.ts';
 import { errorSchema, iso3Schema, queryBoolean } from '../platform/platform.schemas.ts';
 import { MAX_IMPORT_BYTES } from '../platform/csv-upload.ts';
 import { exportRows, importDirectoryCsv, IMPORT_TYPES, toCsv } from './directory.csv.ts';
-import { CONTACT_ROLES, EDITOR_ROLES } from './directory.policy.ts';
+import { CONTACT_ROLES, EDITOR_ROLES, entryPolicy } from './directory.policy.ts';
 import { CATEGORIES, FUNCTIONS, NOTIFICATION_TYPES, PATCHES, FIELDS, versionBody, type EntryType } from './directory.schemas.ts';
 import * as service from './directory.service.ts';
 import { MEASURE_CODES, REQUEST_KINDS } from '../reference/measures.ts';
@@ -19,7 +19,7 @@ import { vcardFor } from './vcard.service.ts';
 const tags = ['directory'];
 const EDITORS = rolesPolicy(...EDITOR_ROLES);
 const idParam = z.object({ id: z.uuid('must be a directory entry id (UUID)') });
-const entrySchema = z.looseObject({ id: z.string(), entryType: z.string(), iso3: z.string().nullable(), version: z.number(), lastVerified: z.string().nullable() });
+const entrySchema = z.looseObject({ id: z.string(), entryType: z.string(), iso3: z.string().nullable(), version: z.number(), lastVerified: z.string().nullable(), permissions: entryPolicy.permissionsSchema });
 const listOf = (s: z.ZodType) => z.object({ items: z.array(s) });
 const historySchema = listOf(z.object({
   version: z.number(),

@@ -10,7 +10,7 @@ import { writeVersioned, type VersionedChange } from '../platform/versioned-enti
 import type { EntryChange } from './directory.audit.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Issue } from '../platform/http/errors.ts';
 import { stateExists } from '../reference/reference.service.ts';
-import { canEdit, canSeeContacts, canSeeExpertContacts, whoIs } from './directory.policy.ts';
+import { canSeeContacts, canSeeExpertContacts, entryPolicy, expertPolicy, policyFor, whoIs } from './directory.policy.ts';
 import * as repo from './directory.repository.ts';
 import { CONTACT_FIELDS, DEFAULTS, FIELDS, PART_OF, PATCHES, type Category, type EntryType } from './directory.schemas.ts';
 import type { Provenance } from './directory.tables.ts';
@@ -58,12 +58,14 @@ export interface EntryDto extends Record<string, unknown> {
   updatedAt: string;
   updatedBy: string | null;
   contactsVisible: boolean;
-  editable: boolean;
+  /** What the viewer may do with the entry (directory.policy.ts): the UI shows what this allows. */
+  permissions: { read: boolean; contacts: boolean; edit: boolean };
 }
 
 export function entryDto(type: EntryType, row: repo.Row, actor: Actor): EntryDto {
   const f = repo.rowFields(row);
-  const hidden = type === 'expert' ? !canSeeExpertContacts(actor) : !canSeeContacts(actor);
+  const permissions = policyFor(type).permissions(actor, row);
+  const hidden = !permissions.contacts;
   if (hidden) for (const k of CONTACT_FIELDS[type]) f[k] = null;
   return {
     ...f,
@@ -77,7 +79,7 @@ export function entryDto(type: EntryType, row: repo.Row, actor: Actor): EntryDto
     updatedBy: canSeeContacts(actor) ? row.updated_by : null,
     retired: row.retired_at !== null,
     contactsVisible: !hidden,
-    editable: canEdit(actor, type, row.iso3, { userId: row.user_id }),
+    permissions,
   };
 }
 
@@ -109,7 +111,7 @@ export async function getHistory(db: Db, actor: Actor, type: EntryType, id: stri
 }
 
 export function assertExpertListReader(actor: Actor): void {
-  if (!hasRole(actor, 'expert', 'secretariat')) throw new ForbiddenError('The experts’ list is shared only among registered experts');
+  expertPolicy.assertCan(actor, 'read', { id: '', iso3: null });
 }
 
 // ——— changing ———
@@ -184,7 +186,7 @@ export async function createEntry(db: Db | Transaction<Database>, actor: Actor, 
     entry.iso3 = actor.state;
   }
   const iso3 = (entry.iso3 as string | null) ?? null;
-  if (!canEdit(actor, type, iso3, { userId: entry.userId })) {
+  if (!policyFor(type).can(actor, 'edit', { id: '', iso3, user_id: entry.userId })) {
     throw new ForbiddenError(type === 'expert' ? 'Only the secretariat or the expert concerned may change an expert’s entry' : `You may only change the directory entries of your own State${iso3 ? ` (not ${iso3})` : ''}`);
   }
   return inTransaction(db, async (trx) => {
@@ -207,9 +209,7 @@ export async function createEntry(db: Db | Transaction<Database>, actor: Actor, 
 async function lockForChange(trx: Transaction<Database>, actor: Actor, type: EntryType, id: string, opts: WriteOpts): Promise<repo.Row> {
   const row = await repo.find(trx, type, id, { forUpdate: true });
   if (!row || row.retired_at) throw new NotFoundError(`No directory ${type} ${id}`);
-  if (!canEdit(actor, type, row.iso3, { userId: row.user_id })) {
-    throw new ForbiddenError(type === 'expert' ? 'Only the secretariat or the expert concerned may change an expert’s entry' : `You may only change the directory entries of your own State (this one is ${row.iso3 ?? 'a regional network'})`);
-  }
+  policyFor(type).assertCan(actor, 'edit', row, type === 'expert' ? undefined : `You may only change the directory entries of your own State (this one is ${row.iso3 ?? 'a regional network'})`);
   if (opts.expectedVersion !== undefined) assertVersion(row.version, opts.expectedVersion, 'entry');
   return row;
 }
@@ -228,7 +228,7 @@ export async function updateEntry(
   return inTransaction(db, async (trx) => {
     const row = await lockForChange(trx, actor, type, id, opts);
     const current = repo.rowFields(row);
-    if ('iso3' in patch && patch.iso3 !== row.iso3 && !canEdit(actor, type, (patch.iso3 as string | null) ?? null, { userId: row.user_id })) {
+    if ('iso3' in patch && patch.iso3 !== row.iso3 && !policyFor(type).can(actor, 'edit', { ...row, iso3: (patch.iso3 as string | null) ?? null })) {
       throw new ForbiddenError(`You may not move an entry to ${String(patch.iso3 ?? 'no State')}`);
     }
     if (type === 'expert' && 'userId' in patch && patch.userId !== row.user_id && !hasRole(actor, 'secretariat')) {
@@ -356,6 +356,7 @@ export async function stateDirectory(db: Db, actor: Actor, iso3: string) {
     firearmsPocs: a.filter((x) => x.category === 'firearms-poc'),
     measures: measures.map((r) => entryDto('measure', r, actor)),
     notifications: notifications.map((r) => entryDto('notification', r, actor)),
-    canEdit: canEdit(actor, 'authority', iso3),
+    /** May the viewer add entries for this State (the same rule as editing one of them). */
+    canEdit: entryPolicy.can(actor, 'edit', { id: '', iso3 }),
   };
 }

@@ -3,14 +3,14 @@ import { audit } from '../platform/audit/audit.service.ts';
 import { auditActor } from '../platform/auth/accounts.service.ts';
 import type { Actor, UserActor } from '../platform/auth/roles.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../platform/http/errors.ts';
-import { accessTo, type DraftAccess } from './drafting.access.ts';
+import { draftPolicy, sideOf, type DraftAccess, type DraftAction } from './drafting.policy.ts';
 import * as repo from './drafting.repository.ts';
 import type { DraftStep } from './drafting.audit.ts';
 import { draftContentSchema, type DraftContent } from './draft.schema.ts';
 
 /**
  * Loading a draft for an actor, shared by the drafting services: who the actor is as a drafter, and the
- * draft only if they may see it (drafting.access.ts), every refusal and read audited.
+ * draft only if they may see it (drafting.policy.ts), every refusal and read audited.
  */
 
 export const TARGET = 'drafting_draft';
@@ -33,21 +33,25 @@ export interface Loaded {
 }
 
 /**
- * The draft if the actor may see it. Anyone else gets the same 404 as for a draft that does not exist
- * (its existence must not leak); the refusal is audited. A consultation reader is refused (403) where
- * only the owner side may act — they already know the draft exists.
+ * The draft if the actor may do `action` with it (by default: see it with `consultation`, work on it as
+ * the requesting side without). Anyone who may not see it gets the same 404 as for a draft that does not
+ * exist (its existence must not leak); the refusal is audited. A consultation reader is refused (403)
+ * where only the owner side may act — they already know the draft exists.
  */
-export async function load(db: Db, actor: Actor, id: string, what: DraftStep, opts: { consultation?: boolean } = {}): Promise<Loaded> {
+export async function load(db: Db, actor: Actor, id: string, what: DraftStep, opts: { consultation?: boolean; action?: DraftAction } = {}): Promise<Loaded> {
   const draft = await repo.findDraft(db, id);
   const shares = draft ? await repo.activeShares(db, id) : [];
-  const access = draft ? accessTo(actor, draft, shares.map((s) => s.state_iso3)) : null;
-  if (!draft || !access) {
+  if (!draft) {
     await audit(db, { actor: auditActor(actor), action: `drafting.${what}`, targetType: TARGET, targetId: id, outcome: 'denied' });
     throw new NotFoundError(`No draft ${id}`);
   }
-  if (access === 'consultation' && !opts.consultation) {
-    await audit(db, { actor: auditActor(actor), action: `drafting.${what}`, targetType: TARGET, targetId: id, outcome: 'denied', details: { access } });
-    throw new ForbiddenError('This draft is shared with your State for consultation: you may read it and comment, nothing more');
+  const resource = { ...draft, shares: shares.map((s) => s.state_iso3) };
+  const verdict = draftPolicy.explain(actor, opts.action ?? (opts.consultation ? 'view' : 'prepare'), resource);
+  const access = sideOf(actor, resource);
+  if (!verdict.allowed || !access) {
+    await audit(db, { actor: auditActor(actor), action: `drafting.${what}`, targetType: TARGET, targetId: id, outcome: 'denied', ...(access && { details: { access } }) });
+    if (verdict.allowed || verdict.status === 404) throw new NotFoundError(`No draft ${id}`);
+    throw new ForbiddenError(verdict.reason);
   }
   return { draft, shares, access };
 }

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Expression, type SqlBool, type Transaction } from 'kysely';
 import type { Database, Db } from '../platform/db/database.ts';
 import { tryUpdateVersioned } from '../platform/versioning.ts';
 import type { VersionedChange } from '../platform/versioned-entity.ts';
@@ -6,7 +6,7 @@ import type { RequestKind } from '../reference/measures.ts';
 import type { CommentAudience, DraftingDraftsTable, DraftingPendingCasesTable } from './drafting.tables.ts';
 import './drafting.tables.ts';
 
-/** All of the drafting module's SQL. Scoping (who may see which draft) is decided in drafting.access.ts. */
+/** All of the drafting module's SQL. Who may see which draft is decided in drafting.policy.ts (its `accessFilter` for lists). */
 
 export type Conn = Db | Transaction<Database>;
 export type DraftRow = NonNullable<Awaited<ReturnType<typeof findDraft>>>;
@@ -78,9 +78,8 @@ export function findVersion(db: Conn, draftId: string, version: number) {
 }
 
 export interface ListFilter {
-  ownerState: string;
-  /** Only drafts created by this user (a practitioner's view); all the State's drafts when undefined. */
-  createdBy?: string;
+  /** The policy's filter: which drafts the list may show (the owner side's, for "my drafts"). */
+  visible: Expression<SqlBool>;
   status?: 'draft' | 'finalised';
   kind?: RequestKind;
   limit: number;
@@ -91,8 +90,7 @@ const sharedFlag = sql<boolean>`EXISTS (SELECT 1 FROM drafting_shares s WHERE s.
 const summaryColumns = ['id', 'reference', 'owner_state', 'requested_state', 'kind', 'title', 'status', 'version', 'updated_at', 'created_by', 'created_by_name'] as const;
 
 export async function listDrafts(db: Conn, f: ListFilter) {
-  let q = db.selectFrom('drafting_drafts').where('owner_state', '=', f.ownerState);
-  if (f.createdBy) q = q.where('created_by', '=', f.createdBy);
+  let q = db.selectFrom('drafting_drafts').where(f.visible);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.kind) q = q.where('kind', '=', f.kind);
   const [items, total] = await Promise.all([

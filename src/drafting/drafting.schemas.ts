@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { REQUEST_KINDS } from '../reference/measures.ts';
 import { LANGUAGES } from '../platform/i18n/languages.ts';
 import { int4, queryInt, serialParam } from '../platform/platform.schemas.ts';
+import { draftPolicy } from './drafting.policy.ts';
 
 /** Request and response shapes of the drafting routes (see API.md). The content itself is draft.schema.ts. */
 
@@ -26,6 +27,7 @@ export const draftSchema = z
     finalDocument: z.object({ fileName: z.string(), mediaType: z.string(), language: z.string(), size: z.number(), sha256: z.string(), storedAt: z.string() }).nullable(),
     shares: z.array(share),
     access: z.enum(['owner', 'consultation']),
+    permissions: draftPolicy.permissionsSchema,
   })
   .describe('Draft');
 

@@ -8,7 +8,7 @@ import type { Actor } from '../platform/auth/roles.ts';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/http/errors.ts';
 import type { Language } from '../platform/i18n/languages.ts';
 import type { RequestKind } from '../reference/measures.ts';
-import { listScope, type DraftAccess } from './drafting.access.ts';
+import { draftPermissions, draftPolicy, type DraftAccess } from './drafting.policy.ts';
 import { by, contentOf, load, me, read, TARGET } from './draft-loading.ts';
 import { shareDto } from './consultation.service.ts';
 import * as repo from './drafting.repository.ts';
@@ -23,7 +23,7 @@ import { renderSummaryDocx } from './docx/summary.ts';
 import { documentInfo, DocumentIntegrityError, getDocument, putDocument, type DocumentInfo, type StoredDocument } from './final-document.store.ts';
 
 /**
- * The request writer's rules: who sees and changes which draft (drafting.access.ts), optimistic
+ * The request writer's rules: who sees and changes which draft (drafting.policy.ts), optimistic
  * concurrency on every save, a version kept per save, audit of every read and change, checks before
  * finalising, and the hand-off of a finalised draft to the case tracker — all through these functions.
  */
@@ -62,6 +62,8 @@ export function draftDto(d: repo.DraftRow, shares: repo.ShareRow[], access: Draf
       : null,
     shares: access === 'owner' ? shares.map(shareDto) : [],
     access,
+    /** What this viewer may do with the draft (drafting.policy.ts); moving it through its life is `actions`. */
+    permissions: draftPermissions(access, d),
   };
 }
 export type DraftDto = ReturnType<typeof draftDto>;
@@ -122,9 +124,7 @@ export async function getDraft(db: Db, actor: Actor, id: string) {
 }
 
 export async function listDrafts(db: Db, actor: Actor, q: { status?: 'draft' | 'finalised'; kind?: RequestKind; limit: number; offset: number }) {
-  const scope = listScope(actor);
-  if (!scope) return { items: [], total: 0 };
-  const r = await repo.listDrafts(db, { ...scope, ...q });
+  const r = await repo.listDrafts(db, { visible: draftPolicy.accessFilter(actor, 'prepare'), ...q });
   await audit(db, { actor: auditActor(actor), action: 'drafting.list', targetType: TARGET, details: { ids: r.items.map((i) => i.id), total: r.total } });
   return { items: r.items.map(summaryDto), total: r.total };
 }

@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Transaction } from 'kysely';
+import { sql, type Expression, type SqlBool, type Transaction } from 'kysely';
 import type { Database, Db } from '../platform/db/database.ts';
 import type { VersionedChange } from '../platform/versioned-entity.ts';
 import type { Viewer } from './search/search-provider.ts';
@@ -60,19 +60,11 @@ export function insertVersion(
     .execute();
 }
 
-/** The access condition of a viewer on the versions table: the access each version had while it was current. */
-function versionVisibleTo(viewer: Viewer) {
-  return (eb: ExpressionBuilder<Database, 'knowledge_record_versions'>) => {
-    if (viewer.level === 'all') return eb.lit(true);
-    if (viewer.level === 'public') return eb('access', '=', 'public');
-    const open = eb('access', 'in', ['public', 'practitioners']);
-    return viewer.state ? eb.or([open, eb('access_state', '=', viewer.state)]) : open;
-  };
-}
-
-/** One page of the versions a viewer may see, newest first, before version `before`; and how many they may see in all. */
-export async function listVersions(db: Conn, id: string, viewer: Viewer, page: { limit: number; before?: number }) {
-  const visible = versionVisibleTo(viewer);
+/**
+ * One page of the versions a viewer may see, newest first, before version `before`; and how many they may
+ * see in all. `visible` is the policy's read filter, applied to the access each version had while it was current.
+ */
+export async function listVersions(db: Conn, id: string, visible: Expression<SqlBool>, page: { limit: number; before?: number }) {
   let q = db.selectFrom('knowledge_record_versions').selectAll().where('record_id', '=', id).where(visible);
   if (page.before !== undefined) q = q.where('version', '<', page.before);
   const [rows, count] = await Promise.all([
@@ -120,11 +112,13 @@ export function translationsOf(db: Conn, recordId: string) {
   return db.selectFrom('knowledge_translations').selectAll().where('record_id', '=', recordId).orderBy('field').orderBy('lang').execute();
 }
 
-export function childrenOf(db: Conn, parentId: string) {
+/** `visible` (the policy's read filter) keeps what the viewer may see, here and in the next two; without it, all. */
+export function childrenOf(db: Conn, parentId: string, visible: Expression<SqlBool> = sql<SqlBool>`true`) {
   return db
     .selectFrom('knowledge_records')
     .select(['id', 'type', 'title', 'lang', 'parent_ref', 'details', 'access', 'access_state'])
     .where('parent_id', '=', parentId)
+    .where(visible)
     .where('retired_at', 'is', null)
     .orderBy('created_at')
     .orderBy('id')
@@ -132,7 +126,7 @@ export function childrenOf(db: Conn, parentId: string) {
 }
 
 /** Records whose links point at this document's symbol(s). */
-export function incomingBySymbol(db: Conn, symbols: string[]) {
+export function incomingBySymbol(db: Conn, symbols: string[], visible: Expression<SqlBool>) {
   if (symbols.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('knowledge_links as l')
@@ -141,17 +135,19 @@ export function incomingBySymbol(db: Conn, symbols: string[]) {
     .where('l.target_kind', '=', 'symbol')
     .where('l.target', 'in', symbols)
     .where('r.retired_at', 'is', null)
+    .where(visible)
     .execute();
 }
 
-export function sameWork(db: Conn, workId: string, exceptId: string) {
-  return db
+export function sameWork(db: Conn, workId: string, exceptId: string, visible?: Expression<SqlBool>) {
+  let q = db
     .selectFrom('knowledge_records')
     .select(['id', 'lang', 'title', 'access', 'access_state', 'states', 'owner_state'])
     .where('work_id', '=', workId)
     .where('id', '<>', exceptId)
-    .where('retired_at', 'is', null)
-    .execute();
+    .where('retired_at', 'is', null);
+  if (visible) q = q.where(visible);
+  return q.execute();
 }
 
 export function findRecords(db: Conn, ids: string[]) {

@@ -2,10 +2,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PUBLIC, rolesPolicy } from '../platform/auth/policy.ts';
+import type { Actor } from '../platform/auth/roles.ts';
 import type { AppContext } from '../platform/http/context.ts';
 import { queryBoolean, errorSchema, isoDate, serialParam, queryInt, BIGINT_SAFE_MAX } from '../platform/platform.schemas.ts';
 import * as repo from './knowledge.repository.ts';
-import { canSee } from './knowledge.policy.ts';
+import { recordPolicy } from './knowledge.policy.ts';
 import { expectedVersion, recordInput, recordPatch, translationInput } from './knowledge.schemas.ts';
 import * as records from './records.service.ts';
 import * as legislation from './legislation.service.ts';
@@ -32,7 +33,7 @@ export const searchResultSchema = z.object({
   next: z.string().nullable(),
 });
 
-function recordDto(r: repo.RecordRow) {
+function recordDto(r: repo.RecordRow, viewer: Actor) {
   return {
     id: r.id,
     type: r.type,
@@ -62,6 +63,7 @@ function recordDto(r: repo.RecordRow) {
     updatedAt: r.updated_at.toISOString(),
     retiredAt: r.retired_at?.toISOString() ?? null,
     retiredReason: r.retired_reason,
+    permissions: recordPolicy.permissions(viewer, r),
   };
 }
 
@@ -88,25 +90,24 @@ export function knowledgeRoutes(ctx: AppContext): FastifyPluginAsync {
       schema: { tags, summary: 'One record, with its links, translations, language versions and, for a document, its recommendations and incoming references', params: idParam },
     }, async (req) => {
       const r = await records.readRecord(ctx.db, req.actor, req.params.id);
-      const visible = <T extends { access: 'public' | 'practitioners' | 'state'; access_state: string | null }>(rows: T[]) => rows.filter((x) => canSee(req.actor, x));
       const [links, translations, children, languageVersions] = await Promise.all([
         repo.linksOf(ctx.db, r.id),
         repo.translationsOf(ctx.db, r.id),
-        repo.childrenOf(ctx.db, r.id),
-        repo.sameWork(ctx.db, r.work_id, r.id),
+        repo.childrenOf(ctx.db, r.id, recordPolicy.accessFilter(req.actor, 'read')),
+        repo.sameWork(ctx.db, r.work_id, r.id, recordPolicy.accessFilter(req.actor, 'read')),
       ]);
       const symbols = [r.symbol, ...(((r.details as { symbols?: string[] }).symbols) ?? [])].filter((s): s is string => !!s);
-      const incoming = visible(await repo.incomingBySymbol(ctx.db, [...new Set(symbols)])).filter((x) => x.id !== r.id);
+      const incoming = (await repo.incomingBySymbol(ctx.db, [...new Set(symbols)], recordPolicy.accessFilter(req.actor, 'read', 'r'))).filter((x) => x.id !== r.id);
       return {
-        ...recordDto(r),
+        ...recordDto(r, req.actor),
         links: links.map((l) => ({
           id: l.id, predicate: l.predicate, targetKind: l.target_kind, instrument: l.instrument, article: l.article, paragraph: l.paragraph,
           subparagraph: l.subparagraph, target: l.target, atRef: l.at_ref, text: l.span_text, start: l.span_start, end: l.span_end,
           origin: l.origin, verified: l.verified, rejected: l.rejected, createdBy: l.created_by,
         })),
         translations: translations.map((t) => ({ field: t.field, lang: t.lang, value: t.value, kind: t.kind, by: t.by_whom, at: t.at.toISOString() })),
-        languageVersions: visible(languageVersions).map((v) => ({ id: v.id, lang: v.lang, title: v.title })),
-        children: visible(children).map((c) => ({ id: c.id, type: c.type, title: c.title, lang: c.lang, paragraph: c.parent_ref, details: c.details })),
+        languageVersions: languageVersions.map((v) => ({ id: v.id, lang: v.lang, title: v.title })),
+        children: children.map((c) => ({ id: c.id, type: c.type, title: c.title, lang: c.lang, paragraph: c.parent_ref, details: c.details })),
         incoming: incoming.map((x) => ({ id: x.id, type: x.type, title: x.title, lang: x.lang, text: x.span_text })),
       };
     });
@@ -137,7 +138,7 @@ export function knowledgeRoutes(ctx: AppContext): FastifyPluginAsync {
     app.post('/records', {
       config: { policy: EDITORS },
       schema: { tags, summary: 'Add a record (secretariat; focal points for their own State)', body: recordInput },
-    }, async (req, reply) => reply.status(201).send(recordDto(await records.createRecord(ctx.db, req.actor, req.body))));
+    }, async (req, reply) => reply.status(201).send(recordDto(await records.createRecord(ctx.db, req.actor, req.body), req.actor)));
 
     app.patch('/records/:id', {
       config: { policy: EDITORS },
@@ -149,7 +150,7 @@ export function knowledgeRoutes(ctx: AppContext): FastifyPluginAsync {
         params: idParam,
         body: recordPatch,
       },
-    }, async (req) => recordDto(await records.updateRecord(ctx.db, req.actor, req.params.id, req.body)));
+    }, async (req) => recordDto(await records.updateRecord(ctx.db, req.actor, req.params.id, req.body), req.actor));
 
     app.post('/records/:id/retire', {
       config: { policy: EDITORS },
@@ -159,7 +160,7 @@ export function knowledgeRoutes(ctx: AppContext): FastifyPluginAsync {
         params: idParam,
         body: z.object({ reason: z.string().min(3).max(500), expectedVersion }),
       },
-    }, async (req) => recordDto(await records.retireRecord(ctx.db, req.actor, req.params.id, req.body.reason, req.body.expectedVersion)));
+    }, async (req) => recordDto(await records.retireRecord(ctx.db, req.actor, req.params.id, req.body.reason, req.body.expectedVersion), req.actor));
 
     app.post('/records/:id/translations', {
       config: { policy: EDITORS },

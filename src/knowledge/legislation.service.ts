@@ -4,7 +4,7 @@ import { audit } from '../platform/audit/audit.service.ts';
 import { auditActor } from '../platform/auth/accounts.service.ts';
 import type { Actor } from '../platform/auth/roles.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../platform/http/errors.ts';
-import { canEditContent } from './knowledge.policy.ts';
+import { recordPolicy } from './knowledge.policy.ts';
 import { readRecord } from './records.service.ts';
 import { indexRecord } from './search.service.ts';
 
@@ -19,7 +19,7 @@ export const EID = /^(art|sec|chp|part)_[0-9a-z]+(__(para|subpara|point)_[0-9a-z
 async function legislation(db: Db, actor: Actor, recordId: string, write: boolean) {
   const r = await readRecord(db, actor, recordId);
   if (r.type !== 'legislation') throw new ValidationError('Only legislation records have provisions', [{ path: 'params.id', message: `this record is a ${r.type}` }]);
-  if (write && !canEditContent(actor, r)) throw new ForbiddenError('Only the secretariat, or the focal point of the enacting State, may change this law');
+  if (write) recordPolicy.assertCan(actor, 'edit', r, 'Only the secretariat, or the focal point of the enacting State, may change this law');
   if (write && r.retired_at) throw new ValidationError('This record is retired');
   return r;
 }

@@ -10,7 +10,7 @@ import { assertVersion } from '../platform/versioning.ts';
 import { writeVersioned } from '../platform/versioned-entity.ts';
 import { stateExists } from '../reference/reference.service.ts';
 import * as repo from './knowledge.repository.ts';
-import { canEdit, canEditContent, canManage, canSee, mayRestrictTo, ownerStateOf, viewerFor } from './knowledge.policy.ts';
+import { mayRestrictTo, mayWriteFor, ownerStateOf, recordPolicy } from './knowledge.policy.ts';
 import { detailsSchemas, type RecordInput, type recordPatch, type translationInput } from './knowledge.schemas.ts';
 import type { RecordType } from './knowledge.tables.ts';
 import { indexRecord, unindexRecord } from './search.service.ts';
@@ -108,7 +108,7 @@ const restrictOnlyToOwnState = () => new ForbiddenError('A focal point may restr
  */
 async function assertWorkAttachable(db: Db, actor: Actor, workId: string, recordId: string | null) {
   const members = await repo.sameWork(db, workId, recordId ?? crypto.randomUUID());
-  if (members.length > 0 && members.every((m) => canSee(actor, m) && canEditContent(actor, m))) return;
+  if (members.length > 0 && members.every((m) => recordPolicy.can(actor, 'read', m) && recordPolicy.can(actor, 'edit', m))) return;
   const e = new NotFoundError('No work to which you may add a language version');
   e.issues.push({ path: 'body.workId', message: 'give the workId of a record you may edit, which this one translates' });
   throw e;
@@ -117,7 +117,7 @@ async function assertWorkAttachable(db: Db, actor: Actor, workId: string, record
 const sameStates = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
 export async function createRecord(db: Db, actor: Actor, input: RecordInput, source: SourceInfo = {}) {
-  if (!canEdit(actor, input.states)) {
+  if (!mayWriteFor(actor, input.states)) {
     throw new ForbiddenError('Only the secretariat, or a focal point for a record concerning their own State, may add records');
   }
   if (!mayRestrictTo(actor, input.accessState)) throw restrictOnlyToOwnState();
@@ -164,7 +164,8 @@ export async function createRecord(db: Db, actor: Actor, input: RecordInput, sou
 /** The record if the actor may see it; reading a State-restricted record is audited. */
 export async function readRecord(db: Db, actor: Actor, id: string) {
   const r = await repo.findRecord(db, id);
-  if (!r || !canSee(actor, r)) throw new NotFoundError(`No record ${id}`); // never reveal that a restricted record exists
+  if (!r) throw new NotFoundError(`No record ${id}`);
+  recordPolicy.assertCan(actor, 'read', r); // the same 404: never reveal that a restricted record exists
   if (r.access === 'state') {
     await audit(db, { actor: auditActor(actor), action: 'knowledge.read', targetType: 'knowledge_record', targetId: id });
   }
@@ -184,9 +185,7 @@ export type RecordPatch = Omit<z.infer<typeof recordPatch>, 'expectedVersion'> &
  */
 export async function updateRecord(db: Db, actor: Actor, id: string, patch: RecordPatch, source: SourceInfo = {}) {
   const current = await readRecord(db, actor, id);
-  if (!canEditContent(actor, current)) {
-    throw new ForbiddenError('Only the secretariat, or a focal point for a record concerning their own State, may edit it');
-  }
+  recordPolicy.assertCan(actor, 'edit', current);
   const expected = patch.expectedVersion ?? current.version;
   assertVersion(current.version, expected, 'record');
   if (current.retired_at) throw new ValidationError('This record is retired; it cannot be edited');
@@ -194,10 +193,8 @@ export async function updateRecord(db: Db, actor: Actor, id: string, patch: Reco
   const access = patch.access ?? current.access;
   const accessState = patch.access !== undefined ? patch.accessState : (patch.accessState ?? current.access_state ?? undefined);
   const managed = !sameStates(states, current.states) || access !== current.access || (accessState ?? null) !== current.access_state;
-  if (managed && !canManage(actor, current)) {
-    throw new ForbiddenError('Only the secretariat, or the State that owns this record, may change who may read it or which States it concerns');
-  }
-  if (!canEdit(actor, states)) {
+  if (managed) recordPolicy.assertCan(actor, 'manage', current, 'Only the secretariat, or the State that owns this record, may change who may read it or which States it concerns');
+  if (!mayWriteFor(actor, states)) {
     throw new ForbiddenError('Only the secretariat, or a focal point for a record concerning their own State, may edit it');
   }
   if (access === 'state' && accessState !== (current.access_state ?? undefined) && !mayRestrictTo(actor, accessState)) throw restrictOnlyToOwnState();
@@ -249,7 +246,7 @@ export async function updateRecord(db: Db, actor: Actor, id: string, patch: Reco
 /** Retiring is the owning State's or the secretariat's; `expectedVersion` as for an edit. */
 export async function retireRecord(db: Db, actor: Actor, id: string, reason: string, expectedVersion?: number) {
   const current = await readRecord(db, actor, id);
-  if (!canManage(actor, current)) throw new ForbiddenError('Only the secretariat, or the State that owns this record, may retire it');
+  recordPolicy.assertCan(actor, 'retire', current, 'Only the secretariat, or the State that owns this record, may retire it');
   if (current.retired_at) return current;
   const expected = expectedVersion ?? current.version;
   assertVersion(current.version, expected, 'record');
@@ -273,7 +270,7 @@ export async function retireRecord(db: Db, actor: Actor, id: string, reason: str
  */
 export async function readVersions(db: Db, actor: Actor, id: string, page: { limit: number; before?: number }) {
   await readRecord(db, actor, id);
-  const r = await repo.listVersions(db, id, viewerFor(actor), page);
+  const r = await repo.listVersions(db, id, recordPolicy.accessFilter(actor, 'read'), page);
   const restricted = r.rows.filter((v) => v.access === 'state').map((v) => v.version);
   if (restricted.length) {
     await audit(db, { actor: auditActor(actor), action: 'knowledge.versions.read', targetType: 'knowledge_record', targetId: id, details: { versions: restricted } });
@@ -283,7 +280,7 @@ export async function readVersions(db: Db, actor: Actor, id: string, page: { lim
 
 export async function addTranslation(db: Db, actor: Actor, id: string, t: z.infer<typeof translationInput>) {
   const current = await readRecord(db, actor, id);
-  if (!canEditContent(actor, current)) throw new ForbiddenError('Only the secretariat, or the focal point of the State concerned, may add translations');
+  recordPolicy.assertCan(actor, 'edit', current, 'Only the secretariat, or the focal point of the State concerned, may add translations');
   if (t.lang === current.lang) throw new ValidationError('That is the original language: edit the record instead', [{ path: 'body.lang', message: 'the original is kept as it is' }]);
   await db.transaction().execute(async (trx) => {
     await repo.upsertTranslation(trx, { record_id: id, field: t.field, lang: t.lang, value: t.value, kind: t.kind, by_whom: who(actor) });
@@ -295,7 +292,7 @@ export async function reviewLink(db: Db, actor: Actor, recordId: string, linkId:
   const record = await readRecord(db, actor, recordId);
   const link = await repo.findLink(db, linkId);
   if (!link || link.record_id !== recordId) throw new NotFoundError(`No link ${linkId} on record ${recordId}`);
-  if (!canEditContent(actor, record)) throw new ForbiddenError('Only the secretariat, or the focal point of the State concerned, may review links');
+  recordPolicy.assertCan(actor, 'edit', record, 'Only the secretariat, or the focal point of the State concerned, may review links');
   return db.transaction().execute(async (trx) => {
     const updated = await repo.setLinkReview(trx, linkId, { verified: decision === 'verify', rejected: decision === 'reject', by: who(actor) });
     await indexRecord(trx, recordId);

@@ -305,6 +305,8 @@ export interface KnowledgeRecord {
   updatedAt: string;
   retiredAt: string | null;
   retiredReason: string | null;
+  /** What the viewer may do with the record (the server decides: knowledge.policy.ts). */
+  permissions: { read: boolean; edit: boolean; manage: boolean; retire: boolean };
   links: RecordLink[];
   translations: RecordTranslation[];
   languageVersions: { id: string; lang: string; title: string }[];

@@ -100,7 +100,7 @@ export function AuthorityPage() {
       ) : (
         <p className="notice" data-testid="contacts-hidden">{t('directory.authority.contactsHidden')}</p>
       )}
-      {a.editable && (
+      {a.permissions.edit && (
         <div className="button-row">
           <Link className="button" to={`/directory/authorities/${a.id}/edit`}>{t('directory.authority.edit')}</Link>
           <button type="button" className="button-secondary" data-testid="confirm" onClick={() => void dirApi.confirm('authorities', a.id, csrfToken).then(res.reload)}>{t('directory.authority.confirm')}</button>

@@ -98,7 +98,7 @@ function NotificationItem({ n }: { n: Entry }) {
       <p className="small muted"><Provenance value={n.provenance} /> · {t('directory.fields.version')} {n.version}</p>
       <p className="small">
         <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>{t('directory.authority.history')}</button>
-        {n.editable && <> · <Link to={`/directory/notifications/${n.id}/edit`}>{t('directory.authority.edit')}</Link></>}
+        {n.permissions.edit && <> · <Link to={`/directory/notifications/${n.id}/edit`}>{t('directory.authority.edit')}</Link></>}
       </p>
       {open && history.data && <HistoryList items={history.data} />}
     </li>
@@ -135,7 +135,7 @@ export function AuthorityCard({ a, onChange }: { a: Entry; onChange: () => void 
       {a.email ? <p className="small"><a href={`mailto:${String(a.email)}`}>{String(a.email)}</a> · <span dir="ltr">{String(a.phone ?? '')}</span></p> : null}
       <p className="small muted">
         {t('directory.fields.lastVerified')}: {a.lastVerified ?? t('directory.never')}
-        {a.editable && (
+        {a.permissions.edit && (
           <> · <button type="button" className="link-button" onClick={() => void dirApi.confirm('authorities', a.id, csrfToken).then(onChange)}>{t('directory.authority.confirm')}</button></>
         )}
       </p>

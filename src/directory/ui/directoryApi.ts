@@ -13,7 +13,8 @@ export interface Entry {
   updatedAt: string;
   updatedBy: string | null;
   contactsVisible: boolean;
-  editable: boolean;
+  /** What the viewer may do with the entry (the server decides: directory.policy.ts). */
+  permissions: { read: boolean; contacts: boolean; edit: boolean };
   retired: boolean;
   [field: string]: unknown;
 }

@@ -53,6 +53,8 @@ export interface Draft {
   finalDocument: { fileName: string; mediaType: string; language: string; size: number; sha256: string; storedAt: string } | null;
   shares: Share[];
   access: 'owner' | 'consultation';
+  /** What the viewer may do with the draft (the server decides: drafting.policy.ts). */
+  permissions: { view: boolean; comment: boolean; prepare: boolean; share: boolean; edit: boolean; attach: boolean };
 }
 
 export interface DraftSummary {

@@ -106,7 +106,7 @@ export function useAutosave(initial: Draft, csrfToken: string): Autosave {
 
   const set = useCallback(
     (path: Path, value: unknown) => {
-      if (draft.access !== 'owner' || draft.status !== 'draft') return;
+      if (!draft.permissions.edit) return;
       const next = setAt(contentRef.current, path, value);
       contentRef.current = next;
       setContent(next);
@@ -115,7 +115,7 @@ export function useAutosave(initial: Draft, csrfToken: string): Autosave {
         schedule();
       }
     },
-    [schedule, draft.access, draft.status],
+    [schedule, draft.permissions.edit],
   );
 
   const flush = useCallback(async () => {

@@ -7,7 +7,7 @@ import { auditActor } from '../../platform/auth/accounts.service.ts';
 import type { Actor } from '../../platform/auth/roles.ts';
 import { ForbiddenError, ValidationError, type Issue } from '../../platform/http/errors.ts';
 import { groupsOf, listClusters, stateExists } from '../../reference/reference.service.ts';
-import { canEdit } from '../knowledge.policy.ts';
+import { mayWriteFor } from '../knowledge.policy.ts';
 import { detailsSchemas, type RecordInput } from '../knowledge.schemas.ts';
 import type { KnowledgeLinksTable, RecordType } from '../knowledge.tables.ts';
 import type { SourceInfo } from '../records.service.ts';
@@ -83,7 +83,7 @@ class Reference {
 }
 
 async function validate(ref: Reference, actor: Actor, input: RecordInput, at: number): Promise<Record<string, unknown>> {
-  if (!canEdit(actor, input.states)) {
+  if (!mayWriteFor(actor, input.states)) {
     throw new ForbiddenError(`Record ${at}: only the secretariat, or a focal point for a record concerning their own State, may add records`);
   }
   const r = (detailsSchemas[input.type as RecordType] as z.ZodTypeAny).safeParse(input.details);

@@ -22,13 +22,6 @@ import { useScrollToHash } from './useScrollToHash.ts';
 
 const DATE_KINDS = ['adopted', 'decided', 'published', 'in_force', 'enacted'] as const;
 
-/** Whether the user may review this record's links: the secretariat, or the focal point of a State it concerns. */
-export function canReviewLinks(user: { roles: string[]; state: string | null } | null, states: string[]): boolean {
-  if (!user) return false;
-  if (user.roles.includes('secretariat')) return true;
-  return user.roles.includes('focal_point') && user.state !== null && states.includes(user.state);
-}
-
 /** Long titles (a recommendation's is its text) shortened for breadcrumbs and the browser tab. */
 export function shortTitle(title: string, max = 80): string {
   return title.length > max ? `${title.slice(0, max - 1)}…` : title;
@@ -83,7 +76,8 @@ function RecordView({ record }: { record: KnowledgeRecord }) {
   const parent = useApi((signal) => (record.parentId ? api.record(record.parentId, signal) : Promise.resolve(null)), [record.parentId]);
   const doc = record.type === 'cop-document' ? parsedBody(record) : null;
   const titleTranslation = record.lang !== lang ? record.translations.find((x) => x.field === 'title' && x.lang === lang) : undefined;
-  const canReview = canReviewLinks(session.user, record.states);
+  // Reviewing links is editing the record's content: the server says whether this viewer may.
+  const canReview = record.permissions.edit;
   const dates = DATE_KINDS.filter((k) => record.dates[k]);
   const after: TocEntry[] = [
     { id: 'recommendations', label: t('knowledge.rec.title') },
