@@ -1,7 +1,6 @@
 import { sql, type Expression, type SqlBool, type Transaction } from 'kysely';
 import type { Database, Db } from '../platform/db/database.ts';
 import type { VersionedChange } from '../platform/versioned-entity.ts';
-import type { Viewer } from './search/search-provider.ts';
 import type { Access, KnowledgeLinksTable, KnowledgeRecordsTable } from './knowledge.tables.ts';
 import './knowledge.tables.ts';
 
