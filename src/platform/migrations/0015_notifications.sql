@@ -45,12 +45,13 @@ CREATE TABLE notification_preferences (
 
 -- ---- Carry over the knowledge portal's inbox and alert e-mails (migrations 0004, 0009) -------------------
 -- Same ids, so the saved searches' deliveries keep pointing at the message that announced them. A saved-search
--- alert becomes the kind saved-search.new-results with its search's name (from the subject it was written
--- with) next to what its body held; any other message keeps its English subject to show.
+-- alert becomes the kind saved-search.new-results with its search's name and count (from the subject it was
+-- written with) next to what its body held; any other message keeps its English subject to show.
 INSERT INTO notifications (id, user_id, kind, params, link, created_at, read_at)
 SELECT m.id, m.user_id,
        CASE WHEN m.kind = 'saved-search' THEN 'saved-search.new-results' ELSE 'legacy.' || m.kind END,
-       CASE WHEN jsonb_typeof(m.body) = 'object' THEN m.body ELSE '{}'::jsonb END
+       jsonb_build_object('items', '[]'::jsonb, 'total', coalesce(substring(m.subject from '^([0-9]{1,9}) ')::int, 0))
+         || CASE WHEN jsonb_typeof(m.body) = 'object' THEN m.body ELSE '{}'::jsonb END
          || jsonb_build_object('name', coalesce(substring(m.subject from '“(.*)”'), m.subject), 'subject', m.subject),
        NULL, m.created_at, m.read_at
 FROM inbox_messages m;
