@@ -2,7 +2,8 @@ import { Route, Routes } from 'react-router';
 import { DirectoryRoutes } from '../directory/ui/DirectoryRoutes.tsx';
 import { DraftingRoutes } from '../drafting/ui/DraftingRoutes.tsx';
 import { ImportPage } from '../knowledge/ui/ImportPage.tsx';
-import { InboxPage } from '../knowledge/ui/InboxPage.tsx';
+import { InboxPage } from '../platform/ui/InboxPage.tsx';
+import { SavedSearchesSection } from '../knowledge/ui/SavedSearchesSection.tsx';
 import { OpenDataPage } from '../knowledge/ui/OpenDataPage.tsx';
 import { RecordPage } from '../knowledge/ui/RecordPage.tsx';
 import { RecordVersionsPage } from '../knowledge/ui/RecordVersionsPage.tsx';
@@ -35,7 +36,7 @@ export function App() {
         <Route path="records/:id" element={<RecordPage />} />
         <Route path="records/:id/versions" element={<RecordVersionsPage />} />
         <Route path="import" element={<ImportPage />} />
-        <Route path="inbox" element={<InboxPage />} />
+        <Route path="inbox" element={<InboxPage><SavedSearchesSection /></InboxPage>} />
         <Route path="open-data" element={<OpenDataPage />} />
         <Route path="directory/*" element={<DirectoryRoutes />} />
         <Route path="drafting/*" element={<DraftingRoutes />} />

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
-import { InboxNavLink } from '../../knowledge/ui/InboxNavLink.tsx';
+import { InboxNavLink } from './InboxNavLink.tsx';
 import { useSession } from '../../web/session.tsx';
 import { DemoBanner } from './DemoBanner.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
