@@ -115,7 +115,7 @@ export const commentNotice = defineNotice<ConsultationParams>({
 type Trx = Transaction<Database>;
 
 async function paramsOf(trx: Trx, draft: repo.DraftRow, u: UserActor & { state: string }): Promise<ConsultationParams> {
-  const names = await getState(trx as never, u.state, 'en').then((s) => s.names, () => ({}));
+  const names = await getState(trx, u.state, 'en').then((s) => s.names, () => ({}));
   return { draftId: draft.id, reference: draft.reference, by: u.displayName, byState: u.state, byStateNames: names };
 }
 
