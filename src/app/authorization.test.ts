@@ -7,13 +7,14 @@ import { addUser, as, createTestApp, login, type Session, type TestApp } from '.
 import type { Expect, ModuleAuthz, RouteCall } from '../../test/support/authz.ts';
 import { directoryAuthz } from '../directory/directory.authz.ts';
 import { draftingAuthz } from '../drafting/drafting.authz.ts';
+import { notificationsAuthz } from '../platform/notifications/notifications.authz.ts';
 
 /**
  * Who may call what in the composed application: the specification, written independently of the policies in
  * the code. Every registered route must appear here, so adding a route without deciding who may call it fails.
  * A module with many routes keeps its part in its own `<module>.authz.ts`, listed here.
  */
-const MODULES: ModuleAuthz[] = [directoryAuthz, draftingAuthz];
+const MODULES: ModuleAuthz[] = [directoryAuthz, draftingAuthz, notificationsAuthz];
 const PLATFORM_AND_KNOWLEDGE: Record<string, Expect> = {
   'GET /api/health': 'public',
   'GET /api/v1/me': 'public',
@@ -51,8 +52,6 @@ const PLATFORM_AND_KNOWLEDGE: Record<string, Expect> = {
   'GET /api/v1/saved-searches': 'authenticated',
   'POST /api/v1/saved-searches': 'authenticated',
   'DELETE /api/v1/saved-searches/:id': 'authenticated',
-  'GET /api/v1/inbox': 'authenticated',
-  'POST /api/v1/inbox/:id/read': 'authenticated',
 };
 const EXPECTED: Record<string, Expect> = Object.assign({}, PLATFORM_AND_KNOWLEDGE, ...MODULES.map((m) => m.expected));
 const moduleOf = (route: string) => MODULES.find((m) => route in m.expected);
@@ -92,7 +91,6 @@ function request(route: string): RouteCall {
     .replace(':id', pattern.startsWith('/api/v1/records') ? recordId : targetUserId)
     .replace(':linkId', '1')
     .replace(':eid', 'art_1')
-    .replace('/inbox/:id', '/inbox/1')
     .replace('/saved-searches/:id', '/saved-searches/00000000-0000-0000-0000-000000000000')
     .replace('*', 'index.html');
   if (route === 'POST /api/v1/auth/login') return { url, payload: { username: 'authz-target', password: 'correct horse battery staple' } };

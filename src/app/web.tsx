@@ -1,3 +1,4 @@
+import { platformUi } from '../platform/ui/platform.ui-manifest.ts';
 import { directoryUi } from '../directory/ui/directory.ui-manifest.ts';
 import { draftingUi } from '../drafting/ui/drafting.ui-manifest.ts';
 import { knowledgeUi } from '../knowledge/ui/knowledge.ui-manifest.ts';
@@ -9,6 +10,6 @@ import { mountUi } from '../web/main.tsx';
  * The composition root of the web UI, and the page's entry point (src/web/index.html): the modules whose pages,
  * navigation, home cards, slots and texts the shell shows. A new module adds one line here.
  */
-export const UI_MODULES: readonly UiManifest[] = [referenceUi, knowledgeUi, directoryUi, draftingUi];
+export const UI_MODULES: readonly UiManifest[] = [platformUi, referenceUi, knowledgeUi, directoryUi, draftingUi];
 
 mountUi(UI_MODULES);

@@ -6,6 +6,7 @@ import type { Actor } from '../platform/auth/roles.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/http/errors.ts';
 import * as repo from './drafting.repository.ts';
 import type { CommentAudience } from './drafting.tables.ts';
+import { tellComment, tellShared } from './consultation.notices.ts';
 import { by, load, me, read, TARGET } from './draft-loading.ts';
 
 /**
@@ -22,6 +23,7 @@ export async function shareDraft(db: Db, actor: Actor, id: string, note: string)
   return inTransaction(db, async (trx) => {
     const s = await repo.insertShare(trx, { draft_id: id, state_iso3: state, note, shared_by: u.id, shared_by_name: u.displayName });
     await audit(trx, { actor: auditActor(actor), action: 'drafting.share', targetType: TARGET, targetId: id, details: { state } });
+    await tellShared(trx, draft, shares.map((x) => x.state_iso3), u);
     return shareDto(s);
   });
 }
@@ -45,11 +47,12 @@ export async function listComments(db: Db, actor: Actor, id: string) {
 
 export async function addComment(db: Db, actor: Actor, id: string, input: { body: string; path?: string; audience?: CommentAudience }) {
   const u = me(actor);
-  const { draft, access } = await load(db, actor, id, 'comment', { consultation: true });
+  const { draft, shares, access } = await load(db, actor, id, 'comment', { consultation: true });
   const audience: CommentAudience = access === 'consultation' ? 'consultation' : (input.audience ?? 'internal');
   return inTransaction(db, async (trx) => {
     const c = await repo.insertComment(trx, { draft_id: id, author_id: u.id, author_name: u.displayName, author_state: u.state, audience, body: input.body, path: input.path ?? null, version: draft.version });
     await audit(trx, { actor: auditActor(actor), action: 'drafting.comment', targetType: TARGET, targetId: id, details: { comment: c.id, audience, access } });
+    if (audience === 'consultation') await tellComment(trx, draft, shares.map((x) => x.state_iso3), u, access === 'consultation');
     return commentDto(c);
   });
 }

@@ -134,16 +134,6 @@ export interface SavedSearchesTable {
   created_at: Generated<Date>;
 }
 
-export interface InboxMessagesTable {
-  id: Generated<number>;
-  user_id: string;
-  kind: string;
-  subject: string;
-  body: Record<string, unknown>;
-  created_at: Generated<Date>;
-  read_at: Date | null;
-}
-
 declare module '../platform/db/database.ts' {
   interface Database {
     knowledge_records: KnowledgeRecordsTable;
@@ -154,6 +144,5 @@ declare module '../platform/db/database.ts' {
     knowledge_search: KnowledgeSearchTable;
     knowledge_imports: KnowledgeImportsTable;
     saved_searches: SavedSearchesTable;
-    inbox_messages: InboxMessagesTable;
   }
 }

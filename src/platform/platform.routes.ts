@@ -9,6 +9,7 @@ import { SESSION_COOKIE } from './http/authz.ts';
 import type { AppContext } from './http/context.ts';
 import { queryBoolean, roleSchema, errorSchema, loginBody, meSchema, newUserBody, toUserDto, userPatchBody, userSchema, iso3Schema } from './platform.schemas.ts';
 import { stateExists } from '../reference/reference.service.ts';
+import { notificationRoutes } from './notifications/notifications.routes.ts';
 
 const ADMIN = rolesPolicy('admin');
 
@@ -16,6 +17,7 @@ export function platformRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (plain) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     const exists = (iso3: string) => stateExists(ctx.db, iso3);
+    await app.register(notificationRoutes(ctx)); // the person's inbox and notice preferences
 
     app.get('/me', {
       config: { policy: PUBLIC },

@@ -347,15 +347,6 @@ export interface SavedSearch {
   createdAt: string;
 }
 
-export interface InboxMessage {
-  id: number;
-  kind: string;
-  subject: string;
-  body: { savedSearchId?: string; total?: number; items?: { id: string; title: string; type: string; lang: string; date: string | null }[] };
-  createdAt: string;
-  read: boolean;
-}
-
 export interface Licence {
   id: string;
   name: string;
@@ -447,8 +438,4 @@ export const api = {
   saveSearch: (input: { name: string; query: Record<string, unknown>; email: boolean }, csrfToken: string) =>
     request<SavedSearch>('/saved-searches', { method: 'POST', body: input, csrfToken }),
   deleteSavedSearch: (id: string, csrfToken: string) => request<void>(`/saved-searches/${seg(id)}`, { method: 'DELETE', csrfToken }),
-  /** The API reads any value of `unread` as true: leave it out for every message. */
-  inbox: (unreadOnly: boolean, signal?: AbortSignal) =>
-    request<{ items: InboxMessage[] }>('/inbox' + (unreadOnly ? '?unread=true' : ''), { signal }).then((r) => r.items),
-  markRead: (id: number, csrfToken: string) => request<void>(`/inbox/${id}/read`, { method: 'POST', csrfToken }),
 };

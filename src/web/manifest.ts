@@ -61,6 +61,8 @@ export interface SlotProps {
   'state.sections': { iso3: string; name: string };
   /** An article's page (reference), after its facts. */
   'article.sections': { instrument: string; article: number };
+  /** The inbox (platform), below the notices (the knowledge portal's saved searches). */
+  'inbox.sections': Record<string, never>;
 }
 export type SlotName = keyof SlotProps;
 

@@ -7,6 +7,7 @@ import { migrate, migrationFiles } from '../../platform/db/migrations.ts';
 import { loadReferenceData, stateExists } from '../../reference/reference.service.ts';
 import { recordInput } from '../knowledge.schemas.ts';
 import { createRecord } from '../records.service.ts';
+import { render } from '../../platform/notifications/render.ts';
 import { runAlerts } from './saved-searches.service.ts';
 
 /**
@@ -53,10 +54,12 @@ describe('upgrading saved searches to migration 0009', () => {
     expect((await migrate(t.db)).applied).toEqual(migrationFiles().filter((m) => m.name >= '0009').map((m) => m.name));
     expect((await runAlerts(t.db)).notified).toBe(2);
     expect((await runAlerts(t.db)).notified).toBe(0);
-    const inbox = await t.db.selectFrom('inbox_messages').select(['subject', 'body']).orderBy('subject').execute();
-    expect(inbox.map((m) => [m.subject, (m.body as { items: Array<{ title: string }> }).items.map((i) => i.title).sort()])).toEqual([
-      ['1 new record(s) for “seen-b”', ['Upgrade C']],
-      ['2 new record(s) for “seen-a”', ['Upgrade B', 'Upgrade C']],
+    const inbox = (await t.db.selectFrom('notifications').select(['kind', 'params']).execute())
+      .map((m) => ({ subject: render(m.kind, m.params, 'en').subject, params: m.params as { items: Array<{ title: string }> } }))
+      .sort((a, b) => a.subject.localeCompare(b.subject));
+    expect(inbox.map((m) => [m.subject, m.params.items.map((i) => i.title).sort()])).toEqual([
+      ['1 new record for “seen-b”', ['Upgrade C']],
+      ['2 new records for “seen-a”', ['Upgrade B', 'Upgrade C']],
     ]);
   });
 });

@@ -5,8 +5,8 @@ import type { Db } from '../../platform/db/database.ts';
 import { usersByIds } from '../../platform/auth/accounts.service.ts';
 import { createRecord } from '../records.service.ts';
 import { recordInput } from '../knowledge.schemas.ts';
-import { MAX_ATTEMPTS } from './alert-emails.ts';
-import { setMailer } from './mailer.ts';
+import { MAX_ATTEMPTS } from '../../platform/notifications/outbox.ts';
+import { setMailer } from '../../platform/notifications/mailer.ts';
 import { runAlerts } from './saved-searches.service.ts';
 import { providerFor } from '../search.service.ts';
 import { rebuildSearch } from '../search/rebuild.ts';
@@ -53,8 +53,8 @@ async function addRecord(title: string): Promise<void> {
   expect((await as(t.app, sec, 'POST', '/api/v1/records', record(title))).statusCode).toBe(201);
 }
 
-async function inboxFor(word: string): Promise<Array<{ subject: string; body: { items: Array<{ title: string }> } }>> {
-  const items = (await as(t.app, officer, 'GET', '/api/v1/inbox')).json().items as Array<{ subject: string; body: { items: Array<{ title: string }> } }>;
+async function inboxFor(word: string): Promise<Array<{ subject: string; params: { items: Array<{ title: string }> } }>> {
+  const items = (await as(t.app, officer, 'GET', '/api/v1/me/notifications?limit=200')).json().items as Array<{ subject: string; params: { items: Array<{ title: string }> } }>;
   return items.filter((m) => m.subject.includes(word));
 }
 
@@ -72,7 +72,7 @@ describe('saved-search alerts', () => {
     const runs = await Promise.all([runAlerts(t.database.db), runAlerts(t.database.db), runAlerts(t.database.db)]);
     expect(runs.reduce((sum, r) => sum + r.notified, 0)).toBe(1);
     const inbox = await inboxFor(word);
-    expect(inbox.map((m) => m.body.items.map((i) => i.title))).toEqual([[`Concurrent ${word}`]]);
+    expect(inbox.map((m) => m.params.items.map((i) => i.title))).toEqual([[`Concurrent ${word}`]]);
     // And again later: nothing new.
     expect((await runAlerts(t.database.db)).notified).toBe(0);
     expect(await inboxFor(word)).toHaveLength(1);
@@ -105,14 +105,14 @@ describe('saved-search alerts', () => {
       throw new Error('421 mail server unavailable');
     }));
     expect(await runAlerts(t.database.db)).toMatchObject({ notified: 1, emails: 0, emailsFailed: 1 });
-    const due = () => t.database.db.updateTable('alert_emails').set({ next_attempt_at: new Date(0) }).where('sent_at', 'is', null).execute();
+    const due = () => t.database.db.updateTable('notification_emails').set({ next_attempt_at: new Date(0) }).where('sent_at', 'is', null).execute();
     for (let i = 0; i < MAX_ATTEMPTS + 3; i++) {
       await due(); // as if the wait before the next attempt had passed
       expect((await runAlerts(t.database.db)).notified).toBe(0);
     }
     expect(attempts).toEqual(Array(MAX_ATTEMPTS).fill('alert@example.org'));
     expect(await inboxFor(word)).toHaveLength(1);
-    const mail = await t.database.db.selectFrom('alert_emails').selectAll().where('subject', 'like', `%${word}%`).executeTakeFirstOrThrow();
+    const mail = await t.database.db.selectFrom('notification_emails').selectAll().where('subject', 'like', `%${word}%`).executeTakeFirstOrThrow();
     expect(mail).toMatchObject({ attempts: MAX_ATTEMPTS, sent_at: null, last_error: '421 mail server unavailable' });
   });
 
@@ -129,10 +129,10 @@ describe('saved-search alerts', () => {
     // Not yet due: the next run leaves it alone.
     up = true;
     expect(await runAlerts(t.database.db)).toMatchObject({ notified: 0, emails: 0 });
-    await t.database.db.updateTable('alert_emails').set({ next_attempt_at: new Date(0) }).where('sent_at', 'is', null).execute();
+    await t.database.db.updateTable('notification_emails').set({ next_attempt_at: new Date(0) }).where('sent_at', 'is', null).execute();
     expect(await runAlerts(t.database.db)).toMatchObject({ notified: 0, emails: 1 });
     expect(await runAlerts(t.database.db)).toMatchObject({ notified: 0, emails: 0 });
-    expect(sent).toEqual([`Palermo: 1 new record(s) for “${word}”`]);
+    expect(sent).toEqual([`Palermo: 1 new record for “${word}”`]);
     expect(await inboxFor(word)).toHaveLength(1);
   });
 
@@ -163,7 +163,7 @@ describe('saved-search alerts', () => {
     expect((await runAlerts(db)).notified).toBe(1);
     expect((await runAlerts(db)).notified).toBe(0);
     const inbox = await inboxFor(word);
-    expect(inbox.map((m) => m.body.items.map((i) => i.title)).sort()).toEqual([[`Late commit ${word}`], [`Quick commit ${word}`]]);
+    expect(inbox.map((m) => m.params.items.map((i) => i.title)).sort()).toEqual([[`Late commit ${word}`], [`Quick commit ${word}`]]);
   });
 
   it('records that existed when the search was saved are not new, and deleting a search stops its alerts', async () => {
@@ -186,6 +186,6 @@ describe('saved-search alerts', () => {
     await addRecord(`After ${word}`);
     expect((await runAlerts(t.database.db)).notified).toBe(1);
     const inbox = await inboxFor(word);
-    expect(inbox.map((m) => m.body.items.map((i) => i.title)).sort()).toEqual([[`After ${word}`], [`Announced ${word}`]]);
+    expect(inbox.map((m) => m.params.items.map((i) => i.title)).sort()).toEqual([[`After ${word}`], [`Announced ${word}`]]);
   });
 });

@@ -2,7 +2,6 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { queryBoolean, serialParam, BIGINT_SAFE_MAX } from '../../platform/platform.schemas.ts';
 import { AUTHENTICATED, PUBLIC } from '../../platform/auth/policy.ts';
 import type { UserActor } from '../../platform/auth/roles.ts';
 import type { AppContext } from '../../platform/http/context.ts';
@@ -74,7 +73,7 @@ export function openAccessRoutes(ctx: AppContext): FastifyPluginAsync {
       config: { policy: AUTHENTICATED },
       schema: {
         tags,
-        summary: 'Save a search: new matching records will be announced in my inbox (and by e-mail where configured)',
+        summary: 'Save a search: new matching records will be announced in my inbox (and by e-mail where configured; see /me/notification-preferences)',
         body: z.object({ name: z.string().trim().min(1).max(200), query: z.record(z.string(), z.unknown()), email: z.boolean().default(false) }),
       },
     }, async (req, reply) => reply.status(201).send(savedDto(await saved.saveSearch(ctx.db, me(req), req.body))));
@@ -84,21 +83,6 @@ export function openAccessRoutes(ctx: AppContext): FastifyPluginAsync {
       schema: { tags, summary: 'Delete one of my saved searches', params: z.object({ id: z.string().uuid() }) },
     }, async (req, reply) => {
       await saved.deleteSavedSearch(ctx.db, me(req), req.params.id);
-      return reply.status(204).send();
-    });
-
-    app.get('/inbox', {
-      config: { policy: AUTHENTICATED },
-      schema: { tags, summary: 'My messages (saved-search alerts), newest first', querystring: z.object({ unread: queryBoolean.default(false) }) },
-    }, async (req) => ({
-      items: (await saved.listInbox(ctx.db, me(req), req.query.unread)).map((m) => ({ id: m.id, kind: m.kind, subject: m.subject, body: m.body, createdAt: m.created_at.toISOString(), read: m.read_at !== null })),
-    }));
-
-    app.post('/inbox/:id/read', {
-      config: { policy: AUTHENTICATED },
-      schema: { tags, summary: 'Mark a message as read', params: z.object({ id: serialParam('a message id', BIGINT_SAFE_MAX) }) },
-    }, async (req, reply) => {
-      await saved.markRead(ctx.db, me(req), req.params.id);
       return reply.status(204).send();
     });
   };

@@ -3,7 +3,7 @@ import { Parser } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, as, createTestApp, login, type Session, type TestApp } from '../../../test/support/app.ts';
 import { palermo } from '../../../test/support/cli.ts';
-import { setMailer } from './mailer.ts';
+import { setMailer } from '../../platform/notifications/mailer.ts';
 import { runAlerts } from './saved-searches.service.ts';
 
 let t: TestApp;
@@ -105,18 +105,18 @@ describe('saved searches', () => {
     await as(t.app, sec, 'POST', '/api/v1/records', record('New public note'));
     expect(await runAlerts(t.database.db)).toMatchObject({ notified: 1, emails: 1 });
 
-    const inbox = (await as(t.app, officerDeu, 'GET', '/api/v1/inbox')).json().items;
+    const inbox = (await as(t.app, officerDeu, 'GET', '/api/v1/me/notifications')).json().items;
     expect(inbox).toHaveLength(1);
-    expect(inbox[0].subject).toBe('1 new record(s) for “Art. 18”');
-    expect(inbox[0].body.items.map((i: { title: string }) => i.title)).toEqual(['New public note']);
-    expect(sent).toEqual([{ to: 'deu@example.org', subject: 'Palermo: 1 new record(s) for “Art. 18”' }]);
+    expect(inbox[0].subject).toBe('1 new record for “Art. 18”');
+    expect(inbox[0].params.items.map((i: { title: string }) => i.title)).toEqual(['New public note']);
+    expect(sent).toEqual([{ to: 'deu@example.org', subject: 'Palermo: 1 new record for “Art. 18”' }]);
 
-    expect((await as(t.app, officerDeu, 'POST', `/api/v1/inbox/${inbox[0].id}/read`)).statusCode).toBe(204);
-    expect((await as(t.app, officerDeu, 'GET', '/api/v1/inbox?unread=true')).json().items).toEqual([]);
-    expect((await as(t.app, officerDeu, 'GET', '/api/v1/inbox?unread=false')).json().items).toHaveLength(1);
-    expect((await as(t.app, officerDeu, 'GET', '/api/v1/inbox?unread=maybe')).json().error.issues[0].path).toBe('querystring.unread');
+    expect((await as(t.app, officerDeu, 'POST', `/api/v1/me/notifications/${inbox[0].id}/read`)).statusCode).toBe(204);
+    expect((await as(t.app, officerDeu, 'GET', '/api/v1/me/notifications?unread=true')).json().items).toEqual([]);
+    expect((await as(t.app, officerDeu, 'GET', '/api/v1/me/notifications?unread=false')).json().items).toHaveLength(1);
+    expect((await as(t.app, officerDeu, 'GET', '/api/v1/me/notifications?unread=maybe')).json().error.issues[0].path).toBe('querystring.unread');
     // Someone else's messages and saved searches are out of reach.
-    expect((await as(t.app, officerFra, 'POST', `/api/v1/inbox/${inbox[0].id}/read`)).statusCode).toBe(404);
+    expect((await as(t.app, officerFra, 'POST', `/api/v1/me/notifications/${inbox[0].id}/read`)).statusCode).toBe(404);
     expect((await as(t.app, officerFra, 'DELETE', `/api/v1/saved-searches/${saved.json().id}`)).statusCode).toBe(404);
     expect((await as(t.app, officerDeu, 'DELETE', `/api/v1/saved-searches/${saved.json().id}`)).statusCode).toBe(204);
     setMailer(null);

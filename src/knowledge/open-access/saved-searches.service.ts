@@ -6,12 +6,14 @@ import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { viewerFor } from '../knowledge.policy.ts';
 import { searchQuerySchema, toSearchQuery, type SearchQueryInput } from '../search/search-query.ts';
 import { providerFor } from '../search.service.ts';
-import { sendDueEmails } from './alert-emails.ts';
-import { mailer } from './mailer.ts';
+import { notify } from '../../platform/notifications/notify.ts';
+import { sendDueEmails } from '../../platform/notifications/outbox.ts';
+import { newResultsNotice } from './alert-notices.ts';
 
 /**
- * Saved searches notify their owner of records that match and were written to the index since the last check:
- * a message in the in-app inbox, and an e-mail where SMTP is configured and the owner asked for it.
+ * Saved searches notify their owner of records that match and were written to the index since the last check,
+ * through the platform's notification service: a message in the inbox, and an e-mail where SMTP is configured
+ * and the owner asked for it (on the search, and not turned off in their preferences), in the owner's language.
  * A record the owner may not see never triggers anything (the search runs as the owner).
  */
 
@@ -42,17 +44,6 @@ export async function deleteSavedSearch(db: Db, actor: UserActor, id: string) {
   if (Number(r.numDeletedRows) === 0) throw new NotFoundError(`No saved search ${id}`);
 }
 
-export function listInbox(db: Db, actor: UserActor, unreadOnly: boolean) {
-  let q = db.selectFrom('inbox_messages').selectAll().where('user_id', '=', actor.id).orderBy('id', 'desc').limit(200);
-  if (unreadOnly) q = q.where('read_at', 'is', null);
-  return q.execute();
-}
-
-export async function markRead(db: Db, actor: UserActor, id: number) {
-  const r = await db.updateTable('inbox_messages').set({ read_at: sql`now()` }).where('id', '=', id).where('user_id', '=', actor.id).executeTakeFirst();
-  if (Number(r.numUpdatedRows) === 0) throw new NotFoundError(`No message ${id}`);
-}
-
 export interface AlertRun {
   searches: number;
   notified: number;
@@ -76,8 +67,8 @@ const LISTED = 50;
  * - "new" is what the previous check's snapshot could not see (see migration 0009), so a record whose
  *   transaction commits late is announced by the next run; the snapshot is taken before anything is read;
  * - a record is announced to a search once: `saved_search_deliveries` (primary key search × record) is
- *   written in the transaction that writes the inbox message and moves the search's snapshot on;
- * - e-mails are sent after that commit, from an outbox, with bounded retries (alert-emails.ts).
+ *   written in the transaction that writes the notice (platform `notify`) and moves the search's snapshot on;
+ * - e-mails are sent after that commit, from the platform's outbox, with bounded retries (notifications/outbox.ts).
  */
 export async function runAlerts(db: Db, baseUrl = '', opts: { wait?: boolean } = {}): Promise<AlertRun> {
   return db.connection().execute(async (conn) => {
@@ -130,20 +121,16 @@ async function checkSavedSearches(db: Db, baseUrl: string): Promise<{ searches: 
       if (fresh.size === 0) return false;
       const items = result.items.filter((i) => fresh.has(i.id)).map((i) => ({ id: i.id, title: i.title, type: i.type, lang: i.lang, date: i.date }));
       const total = Math.max(items.length, result.total - (result.items.length - items.length));
-      const subject = `${total} new record(s) for “${s.name}”`;
-      const message = await trx
-        .insertInto('inbox_messages')
-        .values({ user_id: s.user_id, kind: 'saved-search', subject, body: JSON.stringify({ savedSearchId: s.id, total, items }) as never })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx.updateTable('saved_search_deliveries').set({ inbox_message_id: message.id }).where('saved_search_id', '=', s.id).where('record_id', 'in', [...fresh]).execute();
-      // Only where SMTP is configured: an e-mail is not kept for a mail server that may come years later.
-      if (s.email && user.email && mailer()) {
-        const lines = items.map((i) => `- ${i.title}${i.date ? ` (${i.date})` : ''}\n  ${baseUrl}/records/${i.id}`).join('\n');
-        await trx
-          .insertInto('alert_emails')
-          .values({ inbox_message_id: message.id, user_id: user.id, recipient: user.email, subject: `Palermo: ${subject}`, body: `${subject}\n\n${lines}\n` })
-          .execute();
+      const told = await notify(trx, {
+        kind: newResultsNotice,
+        recipients: [s.user_id],
+        params: { savedSearchId: s.id, name: s.name, total, items },
+        email: s.email,
+        baseUrl,
+      });
+      const message = told.notifications[0]?.id ?? null;
+      if (message !== null) {
+        await trx.updateTable('saved_search_deliveries').set({ notification_id: message }).where('saved_search_id', '=', s.id).where('record_id', 'in', [...fresh]).execute();
       }
       return true;
     });

@@ -8,12 +8,10 @@ export const knowledgeUi: UiManifest = {
     { path: 'records/:id', page: lazyPage(() => import('./RecordPage.tsx'), 'RecordPage') },
     { path: 'records/:id/versions', page: lazyPage(() => import('./RecordVersionsPage.tsx'), 'RecordVersionsPage') },
     { path: 'import', page: lazyPage(() => import('./ImportPage.tsx'), 'ImportPage') },
-    { path: 'inbox', page: lazyPage(() => import('./InboxPage.tsx'), 'InboxPage') },
     { path: 'open-data', page: lazyPage(() => import('./OpenDataPage.tsx'), 'OpenDataPage') },
   ],
   nav: [
     { label: 'nav.search', to: '/search', order: 10 },
-    { label: 'nav.inbox', to: '/inbox', order: 70, visible: (v) => v !== null, component: lazyPage(() => import('./InboxNavLink.tsx'), 'InboxNavLink') },
     { label: 'nav.import', to: '/import', order: 80, visible: (v) => !!v?.roles.includes('secretariat'), testId: 'import-link' },
     { label: 'nav.openData', to: '/open-data', order: 10, place: 'footer' },
   ],
@@ -22,6 +20,7 @@ export const knowledgeUi: UiManifest = {
     'home.top': [{ component: lazyPage(() => import('./HomeKnowledge.tsx'), 'HomeSearch'), order: 10 }],
     'home.bottom': [{ component: lazyPage(() => import('./HomeKnowledge.tsx'), 'NewestDocuments'), order: 10 }],
     'state.sections': [{ component: lazyPage(() => import('./StateKnowledge.tsx'), 'StateKnowledge'), order: 20 }],
+    'inbox.sections': [{ component: lazyPage(() => import('./SavedSearchesSection.tsx'), 'SavedSearchesSection'), order: 10 }],
     'article.sections': [{ component: lazyPage(() => import('./ArticleKnowledge.tsx'), 'ArticleKnowledge'), order: 10 }],
   },
 };

@@ -113,7 +113,7 @@ describe('repeated denied reads of confidential material', () => {
     expectTooMany(await as(small, one, 'GET', '/api/v1/directory/authorities/00000000-0000-0000-0000-000000000000'), window);
     // another person is not affected, nor this person's use of routes that read nothing confidential
     expect((await as(small, two, 'GET', someDraft())).statusCode).toBe(404);
-    expect((await as(small, one, 'GET', '/api/v1/inbox')).statusCode).toBe(200);
+    expect((await as(small, one, 'GET', '/api/v1/me/notifications')).statusCode).toBe(200);
   });
 });
 

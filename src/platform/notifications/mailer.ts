@@ -1,8 +1,8 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 
 /**
- * E-mail for alerts, only where SMTP is configured (PALERMO_SMTP_URL, e.g. smtps://user:pass@mail.example:465,
- * and PALERMO_MAIL_FROM). Without it, alerts go to the in-app inbox only.
+ * E-mail for notices, only where SMTP is configured (PALERMO_SMTP_URL, e.g. smtps://user:pass@mail.example:465,
+ * and PALERMO_MAIL_FROM). Without it, notices go to the in-app inbox only (and no e-mail is queued).
  */
 let transport: Transporter | null | undefined;
 

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router';
-import { api } from '../../web/api.ts';
 import { useFormat } from '../../web/format.ts';
 import { useSession } from '../../web/session.tsx';
 import { onInboxChanged } from './inboxEvents.ts';
+import { notificationsApi } from './notificationsApi.ts';
 
 /** "Inbox" in the main navigation with the number of unread messages, checked on each navigation (no timer). */
 export function InboxNavLink() {
@@ -24,8 +24,8 @@ export function InboxNavLink() {
       return;
     }
     const ctrl = new AbortController();
-    api.inbox(true, ctrl.signal).then(
-      (items) => setUnread(items.length),
+    notificationsApi.inbox({ unread: true, limit: 1 }, ctrl.signal).then(
+      (page) => setUnread(page.unread),
       () => {
         // the badge is a convenience: a failed check leaves the last count
       },
