@@ -2,7 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../platform/db/database.ts';
 import { tryUpdateVersioned } from '../platform/versioning.ts';
 import type { RequestKind } from '../reference/measures.ts';
-import type { CommentAudience, DraftingDraftsTable, DraftingPendingCasesTable } from './drafting.tables.ts';
+import type { CommentAudience, DraftingDraftsTable, DraftingPendingCasesTable, DraftStatus } from './drafting.tables.ts';
 import './drafting.tables.ts';
 
 /** All of the drafting module's SQL. Scoping (who may see which draft) is decided in drafting.access.ts. */
@@ -38,29 +38,22 @@ export function insertDraft(db: Conn, d: NewDraft) {
   return db.insertInto('drafting_drafts').values({ ...d, content: json(d.content) }).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Saves new content only if nobody saved since `expectedVersion` (the shared guarded UPDATE); undefined otherwise. */
+/**
+ * Saves new content only if nobody saved since `expectedVersion` and the draft is still in the state the
+ * caller checked editing against (draft.workflow.ts); undefined otherwise.
+ */
 export function updateContent(
   db: Conn,
   id: string,
   expectedVersion: number,
+  status: DraftStatus,
   v: { content: unknown; kind: RequestKind; title: string; requested_state: string | null; updated_by: string; updated_by_name: string },
 ) {
   return tryUpdateVersioned(db, 'drafting_drafts', {
     id,
     expectedVersion,
     set: { ...v, content: json(v.content), updated_at: sql`now()` },
-    alsoWhere: { status: 'draft' },
-  });
-}
-
-/** Finalises the version the officer looked at (the version stays: finalising is not an edit); undefined if it moved on. */
-export function markFinalised(db: Conn, id: string, expectedVersion: number, by: { id: string; name: string }) {
-  return tryUpdateVersioned(db, 'drafting_drafts', {
-    id,
-    expectedVersion,
-    bump: false,
-    set: { status: 'finalised', finalised_at: sql`now()`, finalised_by: by.id, finalised_by_name: by.name, updated_at: sql`now()` },
-    alsoWhere: { status: 'draft' },
+    alsoWhere: { status },
   });
 }
 
@@ -85,7 +78,7 @@ export interface ListFilter {
   ownerState: string;
   /** Only drafts created by this user (a practitioner's view); all the State's drafts when undefined. */
   createdBy?: string;
-  status?: 'draft' | 'finalised';
+  status?: DraftStatus;
   kind?: RequestKind;
   limit: number;
   offset: number;

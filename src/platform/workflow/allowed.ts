@@ -54,16 +54,24 @@ export class WorkflowRefusal extends AppError {
 /**
  * The action's definition from the entity's current state, every guard included; otherwise throws the
  * first refusal: 409 naming the state and what is possible instead when the action is not defined
- * there, or the first failing guard's own status (403, 409, 422…) and error code.
+ * there, or the first failing guard's own status (403, 409, 422…) and error code. `early`: a cheap
+ * answer before costly work, leaving out the guards marked onTransitionOnly (transition() checks all).
  */
-export function assertAllowed<S extends string, A extends string, E, C>(m: Machine<S, A, E, C>, actor: Actor, entity: E, ctx: C, action: A): TransitionDef<S, A, E, C> {
+export function assertAllowed<S extends string, A extends string, E, C>(
+  m: Machine<S, A, E, C>,
+  actor: Actor,
+  entity: E,
+  ctx: C,
+  action: A,
+  opts: { early?: boolean } = {},
+): TransitionDef<S, A, E, C> {
   const state = m.stateOf(entity);
   const t = m.find(state, action);
   if (!t) {
     const allowedNow = allowedActions(m, actor, entity, ctx).filter((a) => a.allowed).map((a) => a.action);
     throw new WorkflowRefusal(notFromHere(m, state, action, allowedNow));
   }
-  const first = refusalsOf(t, actor, entity, ctx, true)[0];
+  const first = refusalsOf(t, actor, entity, ctx, !opts.early)[0];
   if (first) throw new WorkflowRefusal(first);
   return t;
 }

@@ -46,7 +46,7 @@ export function historySchema<S extends string, A extends string, E, C>(m: Machi
   });
 }
 
-export function transitionDto(r: TransitionRow) {
+export function transitionDto<S extends string>(r: TransitionRow<S>) {
   return {
     action: r.action,
     from: r.from_state,

@@ -8,7 +8,8 @@ import type { Machine } from './machine.ts';
 import type { WorkflowTransitionsTable } from './workflow.tables.ts';
 import './workflow.tables.ts';
 
-export type TransitionRow = Selectable<WorkflowTransitionsTable>;
+/** A history row; its states are the machine's (only the machine writes them). */
+export type TransitionRow<S extends string = string> = Omit<Selectable<WorkflowTransitionsTable>, 'from_state' | 'to_state'> & { from_state: S | null; to_state: S };
 
 /** Who made a change, as the history keeps it (the name as it was then). */
 function who(actor: Actor): { actor_id: string | null; actor_name: string; actor_state: string | null } {
@@ -38,7 +39,7 @@ export async function transition<S extends string, A extends string, E, C>(
   trx: Transaction<Database>,
   m: Machine<S, A, E, C>,
   req: TransitionRequest<A, E, C>,
-): Promise<{ row: Record<string, unknown>; entry: TransitionRow }> {
+): Promise<{ row: Record<string, unknown>; entry: TransitionRow<S> }> {
   const t = assertAllowed(m, req.actor, req.entity, req.ctx, req.action);
   if (t.to === undefined) throw new Error(`${m.entityType}: "${req.action}" keeps the state; there is no transition to record`);
   const id = m.idOf(req.entity);
@@ -57,7 +58,7 @@ export async function transition<S extends string, A extends string, E, C>(
     .values({ entity_type: m.entityType, entity_id: id, from_state: from, to_state: t.to, action: req.action, reason: req.reason ?? null, ...who(req.actor) })
     .returningAll()
     .executeTakeFirstOrThrow();
-  return { row: row as Record<string, unknown>, entry };
+  return { row: row as Record<string, unknown>, entry: entry as TransitionRow<S> };
 }
 
 /** The 409 for a row that moved on between the caller's read and the guarded UPDATE: which version, which state now. */
@@ -76,15 +77,15 @@ export async function recordCreation<S extends string, A extends string, E, C>(
   trx: Transaction<Database>,
   m: Machine<S, A, E, C>,
   req: { entity: E; action: string; actor: Actor; reason?: string | null },
-): Promise<TransitionRow> {
-  return trx
+): Promise<TransitionRow<S>> {
+  return (await trx
     .insertInto('workflow_transitions')
     .values({ entity_type: m.entityType, entity_id: m.idOf(req.entity), from_state: null, to_state: m.initial, action: req.action, reason: req.reason ?? null, ...who(req.actor) })
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()) as TransitionRow<S>;
 }
 
 /** An entity's history, oldest first. */
-export function listTransitions<S extends string, A extends string, E, C>(db: Db | Transaction<Database>, m: Machine<S, A, E, C>, id: string): Promise<TransitionRow[]> {
-  return db.selectFrom('workflow_transitions').selectAll().where('entity_type', '=', m.entityType).where('entity_id', '=', id).orderBy('id').execute();
+export async function listTransitions<S extends string, A extends string, E, C>(db: Db | Transaction<Database>, m: Machine<S, A, E, C>, id: string): Promise<TransitionRow<S>[]> {
+  return (await db.selectFrom('workflow_transitions').selectAll().where('entity_type', '=', m.entityType).where('entity_id', '=', id).orderBy('id').execute()) as TransitionRow<S>[];
 }
