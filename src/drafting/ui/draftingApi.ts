@@ -38,7 +38,7 @@ export interface Draft {
   requestedState: string | null;
   kind: RequestKind;
   title: string;
-  status: 'draft' | 'finalised';
+  status: 'draft' | 'shared' | 'finalised';
   version: number;
   content: DraftContent;
   createdBy: PersonRef;
@@ -53,6 +53,8 @@ export interface Draft {
   finalDocument: { fileName: string; mediaType: string; language: string; size: number; sha256: string; storedAt: string } | null;
   shares: Share[];
   access: 'owner' | 'consultation';
+  /** What this viewer may do now (the draft's workflow): the UI shows exactly these. */
+  actions: Array<{ action: 'edit' | 'share' | 'unshare' | 'comment' | 'finalise' | 'duplicate'; allowed: boolean; reasons: Array<{ code: string; message: string }> }>;
 }
 
 export interface DraftSummary {
@@ -62,7 +64,7 @@ export interface DraftSummary {
   requestedState: string | null;
   kind: RequestKind;
   title: string;
-  status: 'draft' | 'finalised';
+  status: 'draft' | 'shared' | 'finalised';
   version: number;
   updatedAt: string;
   createdBy: PersonRef;
