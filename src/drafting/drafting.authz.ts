@@ -22,6 +22,7 @@ export const draftingAuthz: ModuleAuthz = {
     'GET /api/v1/drafting/drafts/:id/versions': DRAFTERS,
     'GET /api/v1/drafting/drafts/:id/versions/:version': DRAFTERS,
     'GET /api/v1/drafting/drafts/:id/compare': DRAFTERS,
+    'GET /api/v1/drafting/drafts/:id/history': DRAFTERS,
     'GET /api/v1/drafting/drafts/:id/checks': DRAFTERS,
     'GET /api/v1/drafting/drafts/:id/docx': DRAFTERS,
     'GET /api/v1/drafting/drafts/:id/summary': DRAFTERS,

@@ -50,8 +50,9 @@ const bySide = {
   /** The requesting side's work on it: versions, comparisons, checks, documents, duplicating. */
   prepare: (side: DraftAccess | null) => side === 'owner',
   share: (side: DraftAccess | null) => side === 'owner',
-  edit: (side: DraftAccess | null, d: { status: string }) => side === 'owner' && d.status === 'draft',
-  attach: (side: DraftAccess | null, d: { status: string }) => side === 'owner' && d.status === 'draft',
+  // a draft stays editable while it is shared for consultation (draft.workflow.ts), until it is finalised
+  edit: (side: DraftAccess | null, d: { status: string }) => side === 'owner' && d.status !== 'finalised',
+  attach: (side: DraftAccess | null, d: { status: string }) => side === 'owner' && d.status !== 'finalised',
 };
 type DraftAction = keyof typeof bySide;
 
@@ -73,7 +74,7 @@ function consultationSql(actor: Actor, col: Col) {
 }
 
 const viewSql = (actor: Actor, col: Col) => sql<SqlBool>`(${ownerSql(actor, col)} OR ${consultationSql(actor, col)})`;
-const openSql = (actor: Actor, col: Col) => sql<SqlBool>`(${ownerSql(actor, col)} AND ${col('status')} = 'draft')`;
+const openSql = (actor: Actor, col: Col) => sql<SqlBool>`(${ownerSql(actor, col)} AND ${col('status')} <> 'finalised')`;
 
 const OWNER_ONLY = 'This draft is shared with your State for consultation: you may read it and comment, nothing more';
 const OPEN_ONLY = 'Only the requesting side changes a draft, and only until it is finalised; duplicate it to write a new one';

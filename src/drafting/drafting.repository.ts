@@ -3,7 +3,7 @@ import type { Database, Db } from '../platform/db/database.ts';
 import { tryUpdateVersioned } from '../platform/versioning.ts';
 import type { VersionedChange } from '../platform/versioned-entity.ts';
 import type { RequestKind } from '../reference/measures.ts';
-import type { CommentAudience, DraftingDraftsTable, DraftingPendingCasesTable } from './drafting.tables.ts';
+import type { CommentAudience, DraftingDraftsTable, DraftingPendingCasesTable, DraftStatus } from './drafting.tables.ts';
 import './drafting.tables.ts';
 
 /** All of the drafting module's SQL. Who may see which draft is decided in drafting.policy.ts (its `accessFilter` for lists). */
@@ -39,25 +39,17 @@ export function insertDraft(db: Conn, d: NewDraft) {
   return db.insertInto('drafting_drafts').values({ ...d, content: json(d.content) }).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Saves new content only if nobody saved since `expectedVersion` (the shared guarded UPDATE); undefined otherwise. */
-/** A save of the version the drafter read, while the draft is still a draft, for writeVersioned (platform/versioned-entity.ts). */
+/**
+ * A save of the version the drafter read, while the draft is still in the state the caller checked editing
+ * against (draft.workflow.ts), for writeVersioned (platform/versioned-entity.ts).
+ */
 export function contentChange(
   id: string,
   expectedVersion: number,
+  status: DraftStatus,
   v: { content: unknown; kind: RequestKind; title: string; requested_state: string | null; updated_by: string; updated_by_name: string },
 ): VersionedChange<'drafting_drafts'> {
-  return { table: 'drafting_drafts', id, expectedVersion, set: { ...v, content: json(v.content), updated_at: sql`now()` }, alsoWhere: { status: 'draft' }, what: 'draft' };
-}
-
-/** Finalises the version the officer looked at (the version stays: finalising is not an edit); undefined if it moved on. */
-export function markFinalised(db: Conn, id: string, expectedVersion: number, by: { id: string; name: string }) {
-  return tryUpdateVersioned(db, 'drafting_drafts', {
-    id,
-    expectedVersion,
-    bump: false,
-    set: { status: 'finalised', finalised_at: sql`now()`, finalised_by: by.id, finalised_by_name: by.name, updated_at: sql`now()` },
-    alsoWhere: { status: 'draft' },
-  });
+  return { table: 'drafting_drafts', id, expectedVersion, set: { ...v, content: json(v.content), updated_at: sql`now()` }, alsoWhere: { status }, what: 'draft' };
 }
 
 export function insertVersion(db: Conn, v: { draft_id: string; version: number; title: string; content: unknown; changed_by: string; changed_by_name: string }) {
@@ -80,7 +72,7 @@ export function findVersion(db: Conn, draftId: string, version: number) {
 export interface ListFilter {
   /** The policy's filter: which drafts the list may show (the owner side's, for "my drafts"). */
   visible: Expression<SqlBool>;
-  status?: 'draft' | 'finalised';
+  status?: DraftStatus;
   kind?: RequestKind;
   limit: number;
   offset: number;

@@ -14,10 +14,10 @@ import {
 import { CHECK_IDS } from './checks/index.ts';
 import {
   commentBody, commentSchema, compareQuery, createBody, draftSchema, draftSummarySchema, idParam, langQuery, listQuery, patchBody,
-  pendingCaseSchema, shareBody, versionBody, versionParam,
+  draftHistorySchema, pendingCaseSchema, shareBody, versionBody, versionParam,
 } from './drafting.schemas.ts';
 
-/** Who drafts: practitioners and central-authority officers of a State. Finalising: officers (see drafting.access.ts). */
+/** Who drafts: practitioners and central-authority officers of a State. Finalising: officers (see drafting.policy.ts). */
 const DRAFTERS = rolesPolicy('practitioner', 'officer');
 const OFFICERS = rolesPolicy('officer');
 const tags = ['drafting'];
@@ -123,6 +123,11 @@ export function draftingRoutes(ctx: AppContext): FastifyPluginAsync {
         },
       },
     }, async (req) => drafting.compareVersions(ctx.db, req.actor, req.params.id, req.query));
+
+    app.get('/drafting/drafts/:id/history', {
+      config: { policy: DRAFTERS },
+      schema: { tags, summary: 'The draft’s workflow history, oldest first: created, shared, unshared, finalised — who, when, why (same access as the draft)', params: idParam, response: { 200: draftHistorySchema, ...errors } },
+    }, async (req) => drafting.draftHistory(ctx.db, req.actor, req.params.id));
 
     app.get('/drafting/drafts/:id/checks', {
       config: { policy: DRAFTERS },

@@ -3,6 +3,8 @@ import { REQUEST_KINDS } from '../reference/measures.ts';
 import { LANGUAGES } from '../platform/i18n/languages.ts';
 import { int4, queryInt, serialParam } from '../platform/platform.schemas.ts';
 import { draftPolicy } from './drafting.policy.ts';
+import { actionsSchema, historySchema, stateEnum } from '../platform/workflow/index.ts';
+import { draftMachine } from './draft.workflow.ts';
 
 /** Request and response shapes of the drafting routes (see API.md). The content itself is draft.schema.ts. */
 
@@ -17,10 +19,13 @@ export const pendingCaseSchema = z.object({
   draftVersion: z.number(), status: z.string(), createdAt: z.string(), createdBy: person,
 });
 
+/** The draft's state in its workflow (draft.workflow.ts): shared = a consultation share is open. */
+const draftStatus = stateEnum(draftMachine);
+
 export const draftSchema = z
   .object({
     id: z.string(), reference: z.string(), requestingState: z.string(), requestedState: z.string().nullable(), kind: z.enum(REQUEST_KINDS),
-    title: z.string(), status: z.enum(['draft', 'finalised']), version: z.number(),
+    title: z.string(), status: draftStatus, version: z.number(),
     content: z.record(z.string(), z.unknown()).describe('DraftContent: see src/drafting/draft.schema.ts'),
     createdBy: person, createdAt: z.string(), updatedBy: person, updatedAt: z.string(), duplicatedFrom: z.string().nullable(),
     finalisedAt: z.string().nullable(), finalisedBy: person.nullable(), case: pendingCaseSchema.nullable(),
@@ -28,16 +33,17 @@ export const draftSchema = z
     shares: z.array(share),
     access: z.enum(['owner', 'consultation']),
     permissions: draftPolicy.permissionsSchema,
+    actions: actionsSchema(draftMachine),
   })
   .describe('Draft');
 
 export const draftSummarySchema = z.object({
   id: z.string(), reference: z.string(), requestingState: z.string(), requestedState: z.string().nullable(), kind: z.enum(REQUEST_KINDS),
-  title: z.string(), status: z.enum(['draft', 'finalised']), version: z.number(), updatedAt: z.string(), createdBy: person, shared: z.boolean(),
+  title: z.string(), status: draftStatus, version: z.number(), updatedAt: z.string(), createdBy: person, shared: z.boolean(),
 });
 
 export const listQuery = z.object({
-  status: z.enum(['draft', 'finalised']).optional(),
+  status: draftStatus.optional(),
   kind: z.enum(REQUEST_KINDS).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: queryInt(0).default(0),
@@ -67,3 +73,5 @@ export const commentSchema = z.object({
   id: z.string(), body: z.string(), path: z.string().nullable(), audience: z.enum(['internal', 'consultation']),
   author: z.object({ id: z.string(), name: z.string(), state: z.string().nullable() }), version: z.number(), createdAt: z.string(),
 });
+
+export const draftHistorySchema = historySchema(draftMachine).describe('DraftHistory');

@@ -1,14 +1,19 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../platform/db/database.ts';
 import { inTransaction } from '../platform/db/transaction.ts';
 import { writeVersioned } from '../platform/versioned-entity.ts';
+import { tryUpdateVersioned } from '../platform/versioning.ts';
 import { audit } from '../platform/audit/audit.service.ts';
 import { auditActor } from '../platform/auth/accounts.service.ts';
 import type { Actor } from '../platform/auth/roles.ts';
-import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/http/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../platform/http/errors.ts';
 import type { Language } from '../platform/i18n/languages.ts';
+import type { DraftStatus } from './drafting.tables.ts';
 import type { RequestKind } from '../reference/measures.ts';
 import { draftPermissions, draftPolicy, type DraftAccess } from './drafting.policy.ts';
+import { assertAllowed, listTransitions, recordCreation, transition, transitionDto, type ActionAvailability } from '../platform/workflow/index.ts';
+import { draftActions, draftCtx, draftMachine, type DraftAction } from './draft.workflow.ts';
 import { by, contentOf, load, me, read, TARGET } from './draft-loading.ts';
 import { shareDto } from './consultation.service.ts';
 import * as repo from './drafting.repository.ts';
@@ -37,7 +42,14 @@ function parseContent(input: unknown, prefix: string): DraftContent {
 
 // ---------- DTOs ----------
 
-export function draftDto(d: repo.DraftRow, shares: repo.ShareRow[], access: DraftAccess, pendingCase: repo.PendingCaseRow | null | undefined, finalDocument: DocumentInfo | null = null) {
+export function draftDto(
+  d: repo.DraftRow,
+  shares: repo.ShareRow[],
+  access: DraftAccess,
+  pendingCase: repo.PendingCaseRow | null | undefined,
+  finalDocument: DocumentInfo | null,
+  actions: ActionAvailability<DraftAction>[],
+) {
   return {
     id: d.id,
     reference: d.reference,
@@ -64,6 +76,8 @@ export function draftDto(d: repo.DraftRow, shares: repo.ShareRow[], access: Draf
     access,
     /** What this viewer may do with the draft (drafting.policy.ts); moving it through its life is `actions`. */
     permissions: draftPermissions(access, d),
+    /** What this viewer may do now, from the draft's machine (draft.workflow.ts): the UI shows exactly these. */
+    actions,
   };
 }
 export type DraftDto = ReturnType<typeof draftDto>;
@@ -86,7 +100,7 @@ function summaryDto(r: Awaited<ReturnType<typeof repo.listDrafts>>['items'][numb
 
 // ---------- drafts ----------
 
-export async function createDraft(db: Db, actor: Actor, input: unknown, from?: { duplicatedFrom: string }) {
+export async function createDraft(db: Db, actor: Actor, input: unknown, from?: { duplicatedFrom: string; reference: string }) {
   const u = me(actor);
   const content = parseContent(input, 'body.content');
   return inTransaction(db, async (trx) => {
@@ -106,6 +120,7 @@ export async function createDraft(db: Db, actor: Actor, input: unknown, from?: {
       updated_by_name: u.displayName,
     });
     await repo.insertVersion(trx, { draft_id: draft.id, version: 1, title: draft.title, content, changed_by: u.id, changed_by_name: u.displayName });
+    await recordCreation(trx, draftMachine, { entity: draft, action: from ? 'duplicate' : 'create', actor, reason: from ? `copy of ${from.reference}` : null });
     await audit(trx, {
       actor: auditActor(actor),
       action: from ? 'drafting.duplicate' : 'drafting.create',
@@ -113,17 +128,17 @@ export async function createDraft(db: Db, actor: Actor, input: unknown, from?: {
       targetId: draft.id,
       details: { reference: draft.reference, ...(from && { from: from.duplicatedFrom }) },
     });
-    return draftDto(draft, [], 'owner', null);
+    return draftDto(draft, [], 'owner', null, null, draftActions(actor, draft, [], 'owner'));
   });
 }
 
 export async function getDraft(db: Db, actor: Actor, id: string) {
   const { draft, shares, access } = await read(db, actor, id, 'draft', { consultation: true });
   const finalised = draft.status === 'finalised';
-  return draftDto(draft, shares, access, finalised ? await repo.pendingCaseOf(db, id) : null, finalised ? await documentInfo(db, id) : null);
+  return draftDto(draft, shares, access, finalised ? await repo.pendingCaseOf(db, id) : null, finalised ? await documentInfo(db, id) : null, draftActions(actor, draft, shares, access));
 }
 
-export async function listDrafts(db: Db, actor: Actor, q: { status?: 'draft' | 'finalised'; kind?: RequestKind; limit: number; offset: number }) {
+export async function listDrafts(db: Db, actor: Actor, q: { status?: DraftStatus; kind?: RequestKind; limit: number; offset: number }) {
   const r = await repo.listDrafts(db, { visible: draftPolicy.accessFilter(actor, 'prepare'), ...q });
   await audit(db, { actor: auditActor(actor), action: 'drafting.list', targetType: TARGET, details: { ids: r.items.map((i) => i.id), total: r.total } });
   return { items: r.items.map(summaryDto), total: r.total };
@@ -142,28 +157,26 @@ const topLevelChanges = (before: unknown, after: unknown) =>
 
 export async function patchDraft(db: Db, actor: Actor, id: string, body: { version: number; content: unknown }) {
   const u = me(actor);
-  const { draft } = await load(db, actor, id, 'update');
-  if (draft.status === 'finalised') throw new ConflictError(`Draft ${draft.reference} is finalised and can no longer be changed; duplicate it to write a new one`);
+  const { draft, shares, access } = await load(db, actor, id, 'update');
+  // a finalised draft is refused here (409 naming the state: the wizard then offers to duplicate it)
+  assertAllowed(draftMachine, actor, draft, draftCtx(access, shares), 'edit');
   if (body.version !== draft.version) throw staleVersion(draft, body.version);
   const before = contentOf(draft);
   const content = parseContent(mergePatch(before, body.content), 'body.content');
   return inTransaction(db, async (trx) => {
-    const updated = await writeVersioned(trx, {
-      change: repo.contentChange(id, body.version, {
-        content,
-        kind: content.kind,
-        title: content.title,
-        requested_state: content.requested.state,
-        updated_by: u.id,
-        updated_by_name: u.displayName,
-      }),
+    const values = { content, kind: content.kind, title: content.title, requested_state: content.requested.state, updated_by: u.id, updated_by_name: u.displayName };
+    let updated = await writeVersioned(trx, {
+      change: repo.contentChange(id, body.version, draft.status, values),
       actor,
       history: (row) => repo.insertVersion(trx, { draft_id: id, version: row.version, title: row.title, content, changed_by: u.id, changed_by_name: u.displayName }),
       audit: (row) => ({ action: 'drafting.update', targetType: TARGET, targetId: id, details: { version: row.version, fields: topLevelChanges(before, content) } }),
       onStale: async () => {
-        const now = await repo.findDraft(trx, id);
+        const now = await repo.findDraft(trx, id, { forUpdate: true });
         if (now?.status === 'finalised') throw new ConflictError(`Draft ${draft.reference} was finalised meanwhile`);
-        throw staleVersion(now ?? draft, body.version);
+        // shared or unshared meanwhile, content untouched: still editable, so the save goes through
+        const retried = now && now.version === body.version ? await tryUpdateVersioned(trx, 'drafting_drafts', repo.contentChange(id, body.version, now.status, values)) : undefined;
+        if (!retried) throw staleVersion(now ?? draft, body.version);
+        return retried;
       },
     });
     // A share is with the requested State's central authority: another requested State ends it.
@@ -172,9 +185,15 @@ export async function patchDraft(db: Db, actor: Actor, id: string, body: { versi
       for (const s of ended) {
         await audit(trx, { actor: auditActor(actor), action: 'drafting.unshare', targetType: TARGET, targetId: id, details: { state: s.state_iso3, reason: 'requested State changed' } });
       }
+      const open = await repo.activeShares(trx, id);
+      // no share left open: the consultation is over, the draft is back to "draft"
+      if (ended.length > 0 && open.length === 0 && updated.status === 'shared') {
+        const r = await transition(trx, draftMachine, { entity: updated, action: 'unshare', actor, ctx: draftCtx('owner', ended), reason: 'requested State changed' });
+        updated = r.row as repo.DraftRow;
+      }
     }
-    const shares = await repo.activeShares(trx, id);
-    return draftDto(updated, shares, 'owner', null);
+    const now = await repo.activeShares(trx, id);
+    return draftDto(updated, now, 'owner', null, null, draftActions(actor, updated, now, 'owner'));
   });
 }
 
@@ -185,8 +204,9 @@ function staleVersion(current: { version: number; updated_by_name: string; updat
 }
 
 export async function duplicateDraft(db: Db, actor: Actor, id: string) {
-  const { draft } = await read(db, actor, id, 'duplicate');
-  return createDraft(db, actor, contentOf(draft), { duplicatedFrom: draft.id });
+  const { draft, shares, access } = await read(db, actor, id, 'duplicate');
+  assertAllowed(draftMachine, actor, draft, draftCtx(access, shares), 'duplicate');
+  return createDraft(db, actor, contentOf(draft), { duplicatedFrom: draft.id, reference: draft.reference });
 }
 
 // ---------- versions ----------
@@ -274,38 +294,45 @@ async function documentMeta(db: Db, d: repo.DraftRow, c: DraftContent, lang: Lan
     if (!iso3) continue;
     stateNames[iso3] = await getState(db, iso3, lang).then((s) => s.name, () => iso3);
   }
-  return { reference: d.reference, requestingState: d.owner_state, status: d.status, date: (d.finalised_at ?? d.updated_at).toISOString().slice(0, 10), version: d.version, stateNames };
+  return { reference: d.reference, requestingState: d.owner_state, status: d.status === 'finalised' ? 'finalised' : 'draft', date: (d.finalised_at ?? d.updated_at).toISOString().slice(0, 10), version: d.version, stateNames };
 }
 
 /**
- * Finalising: only a draft without check errors, only the version the officer looked at, and in the same
- * transaction the pending outgoing case (case-handoff.ts). Officers only — the central authority sends.
+ * Finalising (draft.workflow.ts: officers of the owner side, from draft or shared, without check errors):
+ * only the version the officer looked at; in the same transaction the consultation closes (open shares
+ * end), the request DOCX is stored as finalised and the pending outgoing case is written (case-handoff.ts).
  */
 export async function finaliseDraft(db: Db, actor: Actor, id: string, version: number) {
   const u = me(actor);
-  const { draft } = await load(db, actor, id, 'finalise');
-  if (!u.roles.includes('officer')) throw new ForbiddenError('Only a central-authority officer may finalise a draft');
-  if (draft.status === 'finalised') throw new ConflictError(`Draft ${draft.reference} is already finalised`);
+  const { draft, shares, access } = await load(db, actor, id, 'finalise');
+  assertAllowed(draftMachine, actor, draft, draftCtx(access, shares), 'finalise', { early: true });
   if (version !== draft.version) throw staleVersion(draft, version);
   const content = contentOf(draft);
   const report = await checkDraftContent(db, actor, draft.owner_state, content);
+  const ctx = draftCtx(access, shares, report);
   if (!report.ok) {
     await audit(db, { actor: auditActor(actor), action: 'drafting.finalise', targetType: TARGET, targetId: id, outcome: 'failure', details: { errors: report.errors } });
-    const errors = report.results.filter((r) => r.severity === 'error');
-    throw new AppError(422, 'checks_failed', `The draft cannot be finalised: ${errors.length} check(s) failed`, errors.map((e) => ({ path: e.path, message: `${e.message} ${e.fix}` })));
+    assertAllowed(draftMachine, actor, draft, ctx, 'finalise'); // the 422 naming each failed check
   }
   return inTransaction(db, async (trx) => {
-    const done = await repo.markFinalised(trx, id, version, by(u));
-    if (!done) throw new ConflictError(`Draft ${draft.reference} changed while it was being finalised; reload it`);
+    const done = (await transition(trx, draftMachine, { entity: draft, action: 'finalise', actor, ctx, set: { finalised_at: sql`now()`, finalised_by: u.id, finalised_by_name: u.displayName, updated_at: sql`now()` } })).row as repo.DraftRow;
+    // finalising closes the consultation: the requested State no longer reads or comments on the draft
+    const ended = await repo.endShares(trx, id, by(u));
+    if (ended.length) await audit(trx, { actor: auditActor(actor), action: 'drafting.unshare', targetType: TARGET, targetId: id, details: { states: ended.map((s) => s.state_iso3), reason: 'finalised' } });
     const pending = await handOffToCases(trx, by(u), done, content);
     // the request as finalised, kept byte for byte: what is sent must stay what was finalised
     const language = content.language ?? 'en';
     const bytes = await renderRequestDocx(content, await documentMeta(trx as unknown as Db, done, content, language), language);
     const stored = await putDocument(trx, { draftId: id, draftVersion: version, fileName: `${done.reference}-request-${language}.docx`, mediaType: DOCX_TYPE, language, bytes, storedBy: by(u) });
     await audit(trx, { actor: auditActor(actor), action: 'drafting.finalise', targetType: TARGET, targetId: id, details: { version, case: pending.id, warnings: report.warnings, document: { sha256: stored.sha256, size: stored.size, language } } });
-    const shares = await repo.activeShares(trx, id);
-    return { draft: draftDto(done, shares, 'owner', pending, stored), case: pendingCaseDto(pending) };
+    return { draft: draftDto(done, [], 'owner', pending, stored, draftActions(actor, done, [], 'owner')), case: pendingCaseDto(pending) };
   });
+}
+
+/** The draft's workflow history (created, shared, unshared, finalised: who, when, why); same access as the draft, audited. */
+export async function draftHistory(db: Db, actor: Actor, id: string) {
+  await read(db, actor, id, 'history', { consultation: true });
+  return { items: (await listTransitions(db, draftMachine, id)).map(transitionDto) };
 }
 
 export type ContentInput = z.input<typeof draftContentSchema>;

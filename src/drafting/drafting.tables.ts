@@ -1,7 +1,8 @@
 import type { Generated } from 'kysely';
 import type { RequestKind } from '../reference/measures.ts';
 
-export type DraftStatus = 'draft' | 'finalised';
+/** The draft's state in its workflow (draft.workflow.ts). */
+export type DraftStatus = 'draft' | 'shared' | 'finalised';
 export type CommentAudience = 'internal' | 'consultation';
 
 export interface DraftingReferenceCountersTable {

@@ -26,8 +26,11 @@ export interface VersionedWrite<T extends VersionedTable> {
   history: (row: VersionedRow<T>) => Promise<unknown>;
   /** The audit event of this change (its action checked against the typed list). */
   audit: (row: VersionedRow<T>) => Omit<AuditEvent, 'actor'>;
-  /** The answer when the row is not at the expected version (or no longer meets `alsoWhere`); default: the uniform 409. */
-  onStale?: () => Promise<never>;
+  /**
+   * The answer when the row is not at the expected version (or no longer meets `alsoWhere`); default: the uniform
+   * 409. It may instead return the row of a retried update (a draft shared meanwhile is still editable).
+   */
+  onStale?: () => Promise<VersionedRow<T>>;
 }
 
 export async function writeVersioned<T extends VersionedTable>(trx: Transaction<Database>, w: VersionedWrite<T>): Promise<VersionedRow<T>> {

@@ -9,6 +9,7 @@ import { NotFoundMessage } from '../../web/components/NotFound.tsx';
 import { usePageTitle } from '../../web/components/usePageTitle.ts';
 import { useSession } from '../../web/session.tsx';
 import { useApi } from '../../web/useApi.ts';
+import { can } from './components/actions.ts';
 import { useCheckText } from './components/ChecksPanel.tsx';
 import { SaveProblem } from './components/ConflictAlert.tsx';
 import { DraftFormProvider, type FieldIssue } from './components/form-context.tsx';
@@ -81,7 +82,7 @@ function Wizard({ initial, csrfToken }: { initial: Draft; csrfToken: string }) {
   const { list: states, stateName } = useStates();
   const step: Step = isStep(params.get('step')) ? (params.get('step') as Step) : 'route';
   const stepIndex = STEPS.indexOf(step);
-  const readOnly = draft.status !== 'draft';
+  const readOnly = !can(draft, 'edit');
 
   const to = content.requested.state;
   const routeState = useRoute(draft.requestingState, to, content.kind);
@@ -190,7 +191,6 @@ function Wizard({ initial, csrfToken }: { initial: Draft; csrfToken: string }) {
   const info: WizardInfo = { draft, states, stateName, route: routeState, readOnly };
   const Current = step === 'review' ? null : STEP_COMPONENTS[step];
   const title = content.title || t('drafting.untitled');
-  const officer = session.user?.roles.includes('officer') ?? false;
 
   return (
     <WizardInfoProvider value={info}>
@@ -213,9 +213,11 @@ function Wizard({ initial, csrfToken }: { initial: Draft; csrfToken: string }) {
           </div>
           <div className="wizard-tools">
             {!readOnly && <SaveIndicator status={autosave.status} />}
-            <button type="button" className="button-secondary button-small" onClick={duplicate} disabled={dupBusy} data-testid="duplicate">
-              {t('drafting.wizard.duplicate')}
-            </button>
+            {can(draft, 'duplicate') && (
+              <button type="button" className="button-secondary button-small" onClick={duplicate} disabled={dupBusy} data-testid="duplicate">
+                {t('drafting.wizard.duplicate')}
+              </button>
+            )}
             <Link className="button button-secondary button-small" to={`/drafting/${draft.id}/compare`} data-testid="compare-link">
               {t('drafting.wizard.compare')}
             </Link>
@@ -290,7 +292,6 @@ function Wizard({ initial, csrfToken }: { initial: Draft; csrfToken: string }) {
                 goTo={goTo}
                 autosave={autosave}
                 csrfToken={csrfToken}
-                canFinalise={officer}
               />
             )}
             <div className="wizard-nav">

@@ -268,6 +268,57 @@ describe.runIf(run)('web UI in Chromium: the request writer', () => {
     await page.close();
   });
 
+  it('the buttons are the draft’s actions: share, end share, finalise, duplicate appear only when the API allows them', async () => {
+    const page = await env.browser.newPage();
+    await login(page, 'demo-officer-fra');
+    const draft = await createDraft(page);
+    type Actions = { status: string; actions: Array<{ action: string; allowed: boolean }> };
+    const allowed = async () => (await apiCall<Actions>(page, 'GET', `/drafting/drafts/${draft.id}`)).actions.filter((a) => a.allowed).map((a) => a.action);
+    const shown = async () => ({
+      share: await page.locator('[data-testid="share-button"]').count(),
+      unshare: await page.locator('[data-testid="unshare"]').count(),
+      finalise: await page.locator('[data-testid="finalise"]').count(),
+      duplicate: await page.locator('[data-testid="duplicate"]').count(),
+    });
+    await page.goto(`${env.baseUrl}/drafting/${draft.id}?step=review&lang=en`);
+    await stepIs(page, 'review');
+    await expect.poll(() => page.locator('[data-testid="checks-summary"]').getAttribute('data-errors')).toBe('0');
+    expect(await allowed()).toEqual(['edit', 'share', 'comment', 'finalise', 'duplicate']);
+    expect(await shown()).toEqual({ share: 1, unshare: 0, finalise: 1, duplicate: 1 });
+
+    // shared: ending the share replaces sharing; the draft stays editable
+    await page.click('[data-testid="share-button"]');
+    await page.locator('[data-testid="share-active"]').waitFor();
+    expect(await allowed()).toEqual(['edit', 'unshare', 'comment', 'finalise', 'duplicate']);
+    expect(await shown()).toEqual({ share: 0, unshare: 1, finalise: 1, duplicate: 1 });
+    expect(await editableFields(page, '.wizard-step')).toBeGreaterThan(0);
+    await page.click('[data-testid="unshare"]');
+    await page.locator('[data-testid="share-button"]').waitFor();
+    expect((await apiCall<Actions>(page, 'GET', `/drafting/drafts/${draft.id}`)).status).toBe('draft');
+
+    // finalised: only duplicating (and internal notes) remain
+    await page.click('[data-testid="finalise"]');
+    await page.click('[data-testid="finalise-confirm"]');
+    await page.locator('[data-testid="case-reference"]').waitFor();
+    expect(await allowed()).toEqual(['comment', 'duplicate']);
+    await expect.poll(shown).toEqual({ share: 0, unshare: 0, finalise: 0, duplicate: 1 });
+    const history = await apiCall<{ items: Array<{ action: string }> }>(page, 'GET', `/drafting/drafts/${draft.id}/history`);
+    expect(history.items.map((h) => h.action)).toEqual(['create', 'share', 'unshare', 'finalise']);
+    await page.close();
+  });
+
+  it('a practitioner is not offered finalising: the API refuses it by role, and the wizard says who can', async () => {
+    const page = await env.browser.newPage();
+    await login(page, 'demo-practitioner');
+    const draft = await createDraft(page, { ...completeDraftInput(), requested: { state: 'CHN' } });
+    await page.goto(`${env.baseUrl}/drafting/${draft.id}?step=review&lang=en`);
+    await stepIs(page, 'review');
+    await page.locator('[data-testid="share-button"]').waitFor();
+    expect(await page.locator('[data-testid="finalise"]').count()).toBe(0);
+    expect(await page.locator('.finalise').innerText()).toContain('Only an officer of your central authority can finalise');
+    await page.close();
+  });
+
   it('the checks speak the reader’s language: a French reader gets the message in French, with language names', async () => {
     const page = await env.browser.newPage();
     await login(page, 'demo-officer-fra');

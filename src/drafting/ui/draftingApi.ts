@@ -38,7 +38,7 @@ export interface Draft {
   requestedState: string | null;
   kind: RequestKind;
   title: string;
-  status: 'draft' | 'finalised';
+  status: 'draft' | 'shared' | 'finalised';
   version: number;
   content: DraftContent;
   createdBy: PersonRef;
@@ -55,6 +55,8 @@ export interface Draft {
   access: 'owner' | 'consultation';
   /** What the viewer may do with the draft (the server decides: drafting.policy.ts). */
   permissions: { view: boolean; comment: boolean; prepare: boolean; share: boolean; edit: boolean; attach: boolean };
+  /** What this viewer may do now (the draft's workflow): the UI shows exactly these. */
+  actions: Array<{ action: 'edit' | 'share' | 'unshare' | 'comment' | 'finalise' | 'duplicate'; allowed: boolean; reasons: Array<{ code: string; message: string }> }>;
 }
 
 export interface DraftSummary {
@@ -64,7 +66,7 @@ export interface DraftSummary {
   requestedState: string | null;
   kind: RequestKind;
   title: string;
-  status: 'draft' | 'finalised';
+  status: 'draft' | 'shared' | 'finalised';
   version: number;
   updatedAt: string;
   createdBy: PersonRef;

@@ -4,6 +4,7 @@ import { ApiError } from '../../../web/api.ts';
 import { errorText } from '../../../web/components/errors.ts';
 import { useFormat } from '../../../web/format.ts';
 import { draftingApi, type Draft } from '../draftingApi.ts';
+import { can } from './actions.ts';
 
 /**
  * Informal consultation (what the COP recommends before sending): share the draft read-only with the
@@ -38,7 +39,7 @@ export function SharePanel({ draft, stateName, csrfToken, flush, onChanged }: { 
       <p className="small muted">{t('drafting.share.intro')}</p>
       {!to ? (
         <p className="notice">{t('drafting.share.chooseStateFirst')}</p>
-      ) : active ? (
+      ) : can(draft, 'unshare') && active ? (
         <>
           <p className="notice notice-success" data-testid="share-active">
             {t('drafting.share.active', { state: stateName(active.state), date: f.date(active.sharedAt), name: active.sharedBy.name })}
@@ -51,7 +52,7 @@ export function SharePanel({ draft, stateName, csrfToken, flush, onChanged }: { 
               </>
             )}
           </p>
-          <button type="button" className="button-secondary button-danger" disabled={busy} onClick={() => run(() => draftingApi.unshare(draft.id, csrfToken))} data-testid="unshare">
+          <button type="button" className="button-secondary button-danger" disabled={busy || !can(draft, 'unshare')} onClick={() => run(() => draftingApi.unshare(draft.id, csrfToken))} data-testid="unshare">
             {t('drafting.share.stop')}
           </button>
         </>
@@ -64,7 +65,7 @@ export function SharePanel({ draft, stateName, csrfToken, flush, onChanged }: { 
             </span>
             <textarea id="share-note" rows={2} value={note} maxLength={2000} dir="auto" onChange={(e) => setNote(e.target.value)} aria-describedby="share-note-hint" />
           </div>
-          <button type="button" disabled={busy || draft.status !== 'draft'} onClick={() => run(() => draftingApi.share(draft.id, note.trim(), csrfToken))} data-testid="share-button">
+          <button type="button" disabled={busy || !can(draft, 'share')} onClick={() => run(() => draftingApi.share(draft.id, note.trim(), csrfToken))} data-testid="share-button">
             {t('drafting.share.button', { state: stateName(to) })}
           </button>
         </>

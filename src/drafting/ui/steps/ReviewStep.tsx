@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../web/api.ts';
 import { errorText } from '../../../web/components/errors.ts';
+import { can, refusalOf } from '../components/actions.ts';
 import { ChecksPanel } from '../components/ChecksPanel.tsx';
 import { Comments } from '../components/Comments.tsx';
 import { DocumentPanel } from '../components/DocumentPanel.tsx';
@@ -22,7 +23,6 @@ export function ReviewStep({
   goTo,
   autosave,
   csrfToken,
-  canFinalise,
 }: {
   report: CheckReport | null;
   checking: boolean;
@@ -31,16 +31,17 @@ export function ReviewStep({
   goTo: (s: Step, path?: string) => void;
   autosave: Autosave;
   csrfToken: string;
-  canFinalise: boolean;
 }) {
   const { stateName } = useWizardInfo();
   const { draft, content } = autosave;
   const finalised = draft.status === 'finalised';
+  // the consultation panel where sharing or ending a share is possible, or only waits for the requested State
+  const consultable = can(draft, 'share') || can(draft, 'unshare') || refusalOf(draft, 'share').some((r) => r.code === 'missing-fields');
   return (
     <>
       {!finalised && <ChecksPanel report={report} checking={checking} error={checkError} run={() => void runChecks()} goTo={goTo} content={content} />}
       <DocumentPanel draftId={draft.id} defaultLang={content.language ?? 'en'} flush={autosave.flush} />
-      {!finalised && <SharePanel draft={draft} stateName={stateName} csrfToken={csrfToken} flush={autosave.flush} onChanged={autosave.reload} />}
+      {consultable && <SharePanel draft={draft} stateName={stateName} csrfToken={csrfToken} flush={autosave.flush} onChanged={autosave.reload} />}
       <Comments
         draftId={draft.id}
         csrfToken={csrfToken}
@@ -49,13 +50,13 @@ export function ReviewStep({
         fieldHref={(p) => `?step=${stepOfPath(p)}&field=${encodeURIComponent(normalPath(p))}`}
         onField={(p) => goTo(stepOfPath(p), p)}
       />
-      <FinalisePanel autosave={autosave} report={report} checking={checking} csrfToken={csrfToken} canFinalise={canFinalise} />
+      <FinalisePanel autosave={autosave} report={report} checking={checking} csrfToken={csrfToken} />
     </>
   );
 }
 
-/** One step from draft to tracked outgoing case: refused while any check has an error. */
-function FinalisePanel({ autosave, report, checking, csrfToken, canFinalise }: { autosave: Autosave; report: CheckReport | null; checking: boolean; csrfToken: string; canFinalise: boolean }) {
+/** One step from draft to tracked outgoing case: offered when the API allows it, refused while any check has an error. */
+function FinalisePanel({ autosave, report, checking, csrfToken }: { autosave: Autosave; report: CheckReport | null; checking: boolean; csrfToken: string }) {
   const { t } = useTranslation();
   const { draft } = autosave;
   const [busy, setBusy] = useState(false);
@@ -82,6 +83,9 @@ function FinalisePanel({ autosave, report, checking, csrfToken, canFinalise }: {
       </section>
     );
   }
+  const canFinalise = can(draft, 'finalise');
+  // refused by role: the one refusal this panel explains in the viewer's language
+  const officerOnly = refusalOf(draft, 'finalise').some((r) => r.code === 'role');
   const blocked = !report || report.errors > 0;
   const finalise = async () => {
     setBusy(true);
@@ -102,7 +106,7 @@ function FinalisePanel({ autosave, report, checking, csrfToken, canFinalise }: {
       <h3 id="finalise-title">{t('drafting.finalise.title')}</h3>
       <p className="small muted">{t('drafting.finalise.intro')}</p>
       {!canFinalise ? (
-        <p className="notice">{t('drafting.finalise.officerOnly')}</p>
+        officerOnly && <p className="notice">{t('drafting.finalise.officerOnly')}</p>
       ) : (
         <>
           {blocked && (
