@@ -14,6 +14,8 @@ describe.runIf(run)('web UI in Chromium: States and instruments', () => {
     const page = await env.browser.newPage();
     await page.goto(`${env.baseUrl}/states`);
     const rows = page.locator('[data-testid="state-row"]');
+    // the page loads on first visit (lazy): wait for the list as the other tests do, then count
+    await rows.first().waitFor();
     await expect.poll(() => rows.count()).toBe(198);
 
     await page.selectOption('#filter-group', 'eastern-european');
