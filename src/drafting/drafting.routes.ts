@@ -17,7 +17,7 @@ import {
   pendingCaseSchema, shareBody, versionBody, versionParam,
 } from './drafting.schemas.ts';
 
-/** Who drafts: practitioners and central-authority officers of a State. Finalising: officers (see drafting.access.ts). */
+/** Who drafts: practitioners and central-authority officers of a State. Finalising: officers (see drafting.policy.ts). */
 const DRAFTERS = rolesPolicy('practitioner', 'officer');
 const OFFICERS = rolesPolicy('officer');
 const tags = ['drafting'];
