@@ -71,3 +71,25 @@ describe('knowledge record policy: can agrees with the SQL filter', () => {
     expect(recordPolicy.permissions(ACTORS[4]![1], shared)).toEqual({ read: true, edit: true, manage: true, retire: true });
   });
 });
+
+describe('each record is sent with the viewer’s permissions', () => {
+  it('the API answers with the policy’s permissions for the reader, created, edited and read', async () => {
+    const { addUser, as, createTestApp, login } = await import('../../test/support/app.ts');
+    const app = await createTestApp();
+    try {
+      await addUser(app, 'perm-focal-mex', ['focal_point'], 'MEX');
+      await addUser(app, 'perm-focal-fra', ['focal_point'], 'FRA');
+      const mex = await login(app.app, 'perm-focal-mex');
+      const fra = await login(app.app, 'perm-focal-fra');
+      const created = await as(app.app, mex, 'POST', '/api/v1/records', { type: 'guide', title: 'Shared guide', lang: 'en', states: ['MEX', 'FRA'] });
+      expect(created.json().permissions).toEqual({ read: true, edit: true, manage: true, retire: true });
+      const id = created.json().id;
+      expect((await as(app.app, fra, 'GET', `/api/v1/records/${id}`)).json().permissions).toEqual({ read: true, edit: true, manage: false, retire: false });
+      expect((await as(app.app, null, 'GET', `/api/v1/records/${id}`)).json().permissions).toEqual({ read: true, edit: false, manage: false, retire: false });
+      const edited = await as(app.app, fra, 'PATCH', `/api/v1/records/${id}`, { title: 'Shared guide, revised', expectedVersion: 1 });
+      expect(edited.json().permissions).toEqual({ read: true, edit: true, manage: false, retire: false });
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+});

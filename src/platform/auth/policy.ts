@@ -3,7 +3,7 @@ import type { Actor, Role } from './roles.ts';
 /**
  * Who may call a route. Every route declares one (`config.policy`); the HTTP layer refuses to start
  * with a route that has none, and one hook enforces it before any handler runs. Finer, per-record
- * scoping (a State sees only its own data) happens in each module's service through `scope.ts`.
+ * scoping (a State sees only its own data) is each module's policy, declared with `access.ts`.
  */
 export type Policy =
   | { access: 'public' }
