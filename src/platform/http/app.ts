@@ -14,6 +14,7 @@ import { installErrorHandling } from './error-handler.ts';
 import { installRateLimits } from './rate-limits.ts';
 import { installInputGuard } from './input-guard.ts';
 import { platformRoutes } from '../platform.routes.ts';
+import { jobsRoutes } from '../jobs/jobs.routes.ts';
 import { referenceRoutes } from '../../reference/reference.routes.ts';
 import { knowledgeRoutes } from '../../knowledge/knowledge.routes.ts';
 import { importRoutes } from '../../knowledge/ingest/import.routes.ts';
@@ -91,6 +92,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; web?: 
   });
 
   await app.register(platformRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(jobsRoutes(ctx), { prefix: '/api/v1' });
   await app.register(referenceRoutes(ctx), { prefix: '/api/v1' });
   await app.register(knowledgeRoutes(ctx), { prefix: '/api/v1' });
   await app.register(importRoutes(ctx), { prefix: '/api/v1' });
