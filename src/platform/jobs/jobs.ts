@@ -30,6 +30,10 @@ export interface JobDefinition<P = unknown> {
   schedule?: { cron: string; payload: P };
 }
 
+/** Any job, whatever its payload (lists of definitions: the handler's parameter makes them invariant). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyJobDefinition = JobDefinition<any>;
+
 /** What a handler gets besides its payload. */
 export interface JobContext {
   db: Db;
@@ -59,10 +63,10 @@ export function registerJob<P>(def: JobDefinition<P>): JobDefinition<P> {
   return def;
 }
 
-export function registeredJobs(): JobDefinition<unknown>[] {
-  return [...registry.values()] as unknown as JobDefinition<unknown>[];
+export function registeredJobs(): AnyJobDefinition[] {
+  return [...registry.values()] as unknown as AnyJobDefinition[];
 }
 
-export function jobDefinition(name: string): JobDefinition<unknown> | undefined {
-  return registry.get(name) as unknown as JobDefinition<unknown> | undefined;
+export function jobDefinition(name: string): AnyJobDefinition | undefined {
+  return registry.get(name) as unknown as AnyJobDefinition | undefined;
 }

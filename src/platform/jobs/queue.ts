@@ -2,7 +2,7 @@ import PgBoss from 'pg-boss';
 import { CompiledQuery, sql, type Transaction } from 'kysely';
 import type pg from 'pg';
 import type { Database, Db } from '../db/database.ts';
-import type { JobDefinition } from './jobs.ts';
+import type { AnyJobDefinition, JobDefinition } from './jobs.ts';
 
 /**
  * The job queue: pg-boss 10 (the last line that runs on Node 20), in its own `pgboss` schema of the
@@ -30,7 +30,7 @@ export function poolAdapter(pool: pg.Pool): PgBoss.Db {
 }
 
 /** Settings a queue keeps (pg-boss applies them to each job sent to it). */
-export function queueOptions(def: JobDefinition<unknown>): PgBoss.Queue {
+export function queueOptions(def: AnyJobDefinition): PgBoss.Queue {
   return {
     name: def.name,
     policy: def.policy ?? 'standard',
@@ -56,12 +56,13 @@ export async function installJobSchema(db: Db): Promise<void> {
 /** A pg-boss instance that never runs anything: it only builds statements for the connection each call passes. */
 const sender = new PgBoss({ db: { executeSql: () => Promise.reject(new Error('jobs: pass a connection')) }, schema: JOB_SCHEMA, supervise: false, schedule: false, migrate: false });
 
-async function ensureQueue(conn: Conn, def: JobDefinition<unknown>): Promise<void> {
-  const known = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.queue WHERE name = ${def.name}`.execute(conn);
-  if (known.rows[0]!.n > 0) return;
-  // Normally done by the workers at start; here for a process that only enqueues (a CLI import). The
-  // insert is ON CONFLICT DO NOTHING, so a concurrent creator waits for the first and then does nothing.
-  await sender.createQueue(def.name, { ...queueOptions(def), db: kyselyAdapter(conn) } as PgBoss.Queue);
+async function ensureQueue(conn: Conn, def: AnyJobDefinition): Promise<void> {
+  // Normally done by the workers at start; here for a process that only enqueues (a CLI import), in the
+  // caller's transaction. pg-boss's create_queue inserts ON CONFLICT DO NOTHING, so a concurrent creator
+  // waits for the first and then does nothing.
+  const { name: _, ...options } = queueOptions(def);
+  await sql`SELECT pgboss.create_queue(${def.name}, ${JSON.stringify(options)}::json)
+            WHERE NOT EXISTS (SELECT 1 FROM pgboss.queue WHERE name = ${def.name})`.execute(conn);
 }
 
 export interface EnqueueOptions {
@@ -78,7 +79,7 @@ export interface EnqueueOptions {
  */
 export async function enqueue<P>(conn: Conn, def: JobDefinition<P>, payload: P, opts: EnqueueOptions = {}): Promise<string | null> {
   const data = def.payload.parse(payload);
-  await ensureQueue(conn, def as JobDefinition<unknown>);
+  await ensureQueue(conn, def as AnyJobDefinition);
   return sender.send(def.name, data as object, { ...opts, db: kyselyAdapter(conn) });
 }
 

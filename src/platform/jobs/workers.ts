@@ -1,12 +1,12 @@
 import PgBoss from 'pg-boss';
 import type { DbHandle } from '../db/database.ts';
-import { registeredJobs, type JobDefinition } from './jobs.ts';
+import { registeredJobs, type AnyJobDefinition } from './jobs.ts';
 import { JOB_SCHEMA, poolAdapter, queueOptions } from './queue.ts';
 
 export interface WorkerOptions {
   publicUrl: string;
   /** Jobs to work on (default: every registered job). */
-  jobs?: JobDefinition<unknown>[];
+  jobs?: readonly AnyJobDefinition[];
   /** Seconds between two looks at an empty queue (default 2). */
   pollingIntervalSeconds?: number;
   /** Seconds between two maintenance passes: expiring runs of dead processes, archiving (default 60). */
