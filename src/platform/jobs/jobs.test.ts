@@ -75,7 +75,7 @@ describe('background jobs (pg-boss through platform/jobs)', () => {
   it('runs each job exactly once with two app processes on one database', async () => {
     await Promise.all([workerProcess('one'), workerProcess('two')]);
     for (let n = 0; n < 20; n++) await enqueue(t.db, countJob, { n });
-    await until("20 runs", async () => (await countRuns("count-%")) >= 21);
+    await until('20 runs', async () => (await countRuns('count-%')) >= 21);
     await new Promise((r) => setTimeout(r, 1500)); // a duplicate would show up within a polling interval or two
     const rows = await sql<{ job: string; n: number }>`SELECT job, count(*)::int AS n FROM test_job_runs WHERE job LIKE 'count-%' GROUP BY job`.execute(t.db);
     expect(rows.rows).toHaveLength(21); // 0..19, and 999 from the committed enqueue above
