@@ -25,6 +25,7 @@ const PLATFORM_AND_KNOWLEDGE: Record<string, Expect> = {
   'PATCH /api/v1/admin/users/:id': ['admin'],
   'GET /api/v1/admin/audit': ['admin'],
   'GET /api/v1/admin/audit/verify': ['admin'],
+  'GET /api/v1/admin/jobs': ['admin'],
   'GET /api/v1/instruments': 'public',
   'GET /api/v1/instruments/:code': 'public',
   'GET /api/v1/instruments/:code/articles/:article': 'public',

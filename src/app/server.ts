@@ -16,3 +16,8 @@ export const API_MODULES: readonly ApiManifest[] = [referenceManifest, knowledge
 export function buildPalermoApp(ctx: AppContext, opts: BuildOptions = {}): Promise<BuiltApp> {
   return buildApp(ctx, API_MODULES, opts);
 }
+
+/** Every module's background jobs (and event subscribers): listing them registers them with the job queue. */
+export function moduleJobs() {
+  return API_MODULES.flatMap((m) => m.jobs ?? []);
+}

@@ -17,6 +17,7 @@ import { exportCommand } from './commands/export.ts';
 import { alertsCommand } from './commands/alerts.ts';
 import { directoryCommand } from './commands/directory.ts';
 import { searchCommand } from './commands/search.ts';
+import { jobsCommand } from './commands/jobs.ts';
 
 export const HELP = `palermo — the platform for the UN Convention against Transnational Organized Crime
 
@@ -46,6 +47,10 @@ Usage: palermo <command> [options]
   search reorganize                     after a large load: search table in date order, index rebuilt,
                                         statistics refreshed (searches wait while it runs)
   search rebuild                        make the search table again from the knowledge records
+  jobs list [--json]                    background jobs: counts per queue and state, recent failures
+  jobs retry <id>                       run a failed job again
+  jobs work                             a worker-only process (no HTTP); serve also works on jobs
+                                        unless PALERMO_WORKERS=0
   directory import <file.csv> --type authorities|measures|notifications|experts [--dry-run] [--json]
                                         load directory entries from CSV (one bad row: nothing imported)
   directory export [--format csv|json] [--type authorities|measures|notifications|experts] [-o FILE]
@@ -75,6 +80,7 @@ const COMMANDS: Record<string, Command> = {
   alerts: alertsCommand,
   directory: directoryCommand,
   search: searchCommand,
+  jobs: jobsCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

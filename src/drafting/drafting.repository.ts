@@ -3,7 +3,7 @@ import type { Database, Db } from '../platform/db/database.ts';
 import { tryUpdateVersioned } from '../platform/versioning.ts';
 import type { VersionedChange } from '../platform/versioned-entity.ts';
 import type { RequestKind } from '../reference/measures.ts';
-import type { CommentAudience, DraftingDraftsTable, DraftingPendingCasesTable, DraftStatus } from './drafting.tables.ts';
+import type { CommentAudience, DraftingDraftsTable, DraftStatus } from './drafting.tables.ts';
 import './drafting.tables.ts';
 
 /** All of the drafting module's SQL. Who may see which draft is decided in drafting.policy.ts (its `accessFilter` for lists). */
@@ -12,7 +12,6 @@ export type Conn = Db | Transaction<Database>;
 export type DraftRow = NonNullable<Awaited<ReturnType<typeof findDraft>>>;
 export type ShareRow = Awaited<ReturnType<typeof activeShares>>[number];
 export type CommentRow = Awaited<ReturnType<typeof listComments>>[number];
-export type PendingCaseRow = NonNullable<Awaited<ReturnType<typeof pendingCaseOf>>>;
 
 const json = (v: unknown) => JSON.stringify(v) as never;
 
@@ -134,12 +133,4 @@ export function insertComment(
   c: { draft_id: string; author_id: string; author_name: string; author_state: string | null; audience: CommentAudience; body: string; path: string | null; version: number },
 ) {
   return db.insertInto('drafting_comments').values(c).returningAll().executeTakeFirstOrThrow();
-}
-
-export function insertPendingCase(db: Conn, c: Omit<DraftingPendingCasesTable, 'id' | 'status' | 'created_at'>) {
-  return db.insertInto('drafting_pending_cases').values({ ...c, snapshot: json(c.snapshot) }).returningAll().executeTakeFirstOrThrow();
-}
-
-export function pendingCaseOf(db: Conn, draftId: string) {
-  return db.selectFrom('drafting_pending_cases').selectAll().where('draft_id', '=', draftId).executeTakeFirst();
 }

@@ -301,7 +301,7 @@ describe('finalising and the hand-off to the case tracker', () => {
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.code).toBe('checks_failed');
     expect(refused.json().error.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['$.facts.summary', '$.channel']));
-    expect((await t.database.db.selectFrom('drafting_pending_cases').select('id').where('draft_id', '=', incomplete.id).execute()).length).toBe(0);
+    expect((await t.database.db.selectFrom('platform_events').select('id').where('type', '=', 'draft.finalised').where('aggregate_id', '=', incomplete.id).execute()).length).toBe(0);
 
     const d = await create('gbr-prac-one');
     expect((await as(t.app, s['gbr-officer']!, 'POST', `${P}/drafts/${d.id}/finalise`, { version: 7 })).statusCode).toBe(409);

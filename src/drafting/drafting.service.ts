@@ -21,7 +21,7 @@ import { draftContentSchema, type DraftContent } from './draft.schema.ts';
 import { mergePatch } from './merge-patch.ts';
 import { compareContent } from './compare.ts';
 import { checkDraftContent, type CheckReport } from './checks/index.ts';
-import { handOffToCases, pendingCaseDto } from './case-handoff.ts';
+import { handOffOf, handOffToCases, pendingCaseDto, type HandOff } from './case-handoff.ts';
 import { renderRequestDocx, type DocumentMeta } from './docx/request.ts';
 import { getState } from '../reference/reference.service.ts';
 import { renderSummaryDocx } from './docx/summary.ts';
@@ -46,7 +46,7 @@ export function draftDto(
   d: repo.DraftRow,
   shares: repo.ShareRow[],
   access: DraftAccess,
-  pendingCase: repo.PendingCaseRow | null | undefined,
+  pendingCase: HandOff | null | undefined,
   finalDocument: DocumentInfo | null,
   actions: ActionAvailability<DraftAction>[],
 ) {
@@ -135,7 +135,7 @@ export async function createDraft(db: Db, actor: Actor, input: unknown, from?: {
 export async function getDraft(db: Db, actor: Actor, id: string) {
   const { draft, shares, access } = await read(db, actor, id, 'draft', { consultation: true });
   const finalised = draft.status === 'finalised';
-  return draftDto(draft, shares, access, finalised ? await repo.pendingCaseOf(db, id) : null, finalised ? await documentInfo(db, id) : null, draftActions(actor, draft, shares, access));
+  return draftDto(draft, shares, access, finalised ? await handOffOf(db, id) : null, finalised ? await documentInfo(db, id) : null, draftActions(actor, draft, shares, access));
 }
 
 export async function listDrafts(db: Db, actor: Actor, q: { status?: DraftStatus; kind?: RequestKind; limit: number; offset: number }) {

@@ -69,25 +69,6 @@ export interface DraftingCommentsTable {
   created_at: Generated<Date>;
 }
 
-export interface DraftingPendingCasesTable {
-  id: Generated<string>;
-  draft_id: string;
-  reference: string;
-  requesting_state: string;
-  requested_state: string;
-  kind: RequestKind;
-  legal_basis: string;
-  measures: string[];
-  urgent: boolean;
-  deadline: string | null;
-  draft_version: number;
-  snapshot: Record<string, unknown>;
-  status: Generated<'pending' | 'taken-over'>;
-  created_by: string;
-  created_by_name: string;
-  created_at: Generated<Date>;
-}
-
 export interface DraftingFinalDocumentsTable {
   draft_id: string;
   draft_version: number;
@@ -109,7 +90,6 @@ declare module '../platform/db/database.ts' {
     drafting_draft_versions: DraftingDraftVersionsTable;
     drafting_shares: DraftingSharesTable;
     drafting_comments: DraftingCommentsTable;
-    drafting_pending_cases: DraftingPendingCasesTable;
     drafting_final_documents: DraftingFinalDocumentsTable;
   }
 }

@@ -14,6 +14,7 @@ import { mayRestrictTo, mayWriteFor, ownerStateOf, recordPolicy } from './knowle
 import { detailsSchemas, type RecordInput, type recordPatch, type translationInput } from './knowledge.schemas.ts';
 import type { RecordType } from './knowledge.tables.ts';
 import { indexRecord, unindexRecord } from './search.service.ts';
+import { publishRecordPublished } from './knowledge.events.ts';
 
 /** Creating, editing and retiring knowledge records: every change versioned, audited and re-indexed. */
 
@@ -157,6 +158,7 @@ export async function createRecord(db: Db, actor: Actor, input: RecordInput, sou
     await repo.insertVersion(trx, { record_id: record.id, version: 1, snapshot: record, changed_by: by, note: 'created' });
     await indexRecord(trx, record.id);
     await audit(trx, { actor: auditActor(actor), action: 'knowledge.create', targetType: 'knowledge_record', targetId: record.id, details: { type: record.type, title: record.title.slice(0, 200) } });
+    await publishRecordPublished(trx, actor, record);
     return record;
   });
 }

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { importFile, summarize, type FileOutcome } from '../../knowledge/ingest/import.service.ts';
+import { importFile, reorganizeAfterImports, summarize, type FileOutcome } from '../../knowledge/ingest/import.service.ts';
 import { filesUnder } from '../../knowledge/ingest/walk.ts';
 import { RECORD_TYPES, type RecordType } from '../../knowledge/knowledge.schemas.ts';
 import { runAlerts } from '../../knowledge/open-access/saved-searches.service.ts';
@@ -36,6 +36,7 @@ export async function importCommand(args: string[]): Promise<number> {
       bar.update(i + 1, files.length);
     }
     if (outcomes.some((o) => o.status === 'added' || o.status === 'updated')) await runAlerts(rt.db);
+    await reorganizeAfterImports(rt.db, outcomes);
   });
   bar.done();
   const summary = summarize(outcomes);

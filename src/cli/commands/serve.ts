@@ -7,7 +7,9 @@ import { demoFile, ensureDemoAccounts, formatDemoAccounts, saveDemoAccounts } fr
 import { stateExists } from '../../reference/reference.service.ts';
 import { loadSampleCorpus } from '../../knowledge/seed/sample-corpus.ts';
 import { loadDemoDirectory } from '../../directory/seed/demo-directory.ts';
-import { runAlerts } from '../../knowledge/open-access/saved-searches.service.ts';
+import { moduleJobs } from '../../app/server.ts';
+import { startBackgroundWork, workersEnabled } from '../../platform/jobs/runner.ts';
+import type { Workers } from '../../platform/jobs/workers.ts';
 import { parse } from '../cli-context.ts';
 import { UsageError } from '../cli-context.ts';
 
@@ -43,12 +45,14 @@ export async function serveCommand(args: string[]): Promise<number> {
   }
   const { app } = await buildPalermoApp({ db: rt.db, config }, { logger: process.env.PALERMO_LOG === '1' });
 
+  let workers: Workers | null = null;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     log(`\n${signal}: stopping…`);
     await app.close();
+    await workers?.stop(); // running jobs get 30 s to finish; what is left goes back to the queue
     await rt.shutdown();
     log('Stopped; the database was shut down cleanly.');
     process.exit(0);
@@ -68,11 +72,13 @@ export async function serveCommand(args: string[]): Promise<number> {
   }
 
   const address = await app.listen({ port: config.port, host: config.host });
-  // Saved-search alerts every five minutes (imports from the CLI also run them at once). A tick that finds
-  // another run busy (an import's, `palermo alerts run`) skips: the next tick catches up, nothing is lost.
-  const publicUrl = process.env.PALERMO_PUBLIC_URL ?? address.replace('127.0.0.1', 'localhost');
-  const alertsTick = () => void runAlerts(rt.db, publicUrl, { wait: false }).catch((err) => process.stderr.write(`alerts: ${(err as Error).message}\n`));
-  setInterval(alertsTick, 5 * 60_000).unref();
+  // Background jobs (platform/jobs): saved-search alerts every five minutes, the search reorganisation after
+  // large imports, event deliveries. Several `serve` or `palermo jobs work` processes share them safely.
+  if (workersEnabled()) {
+    moduleJobs();
+    const publicUrl = process.env.PALERMO_PUBLIC_URL ?? address.replace('127.0.0.1', 'localhost');
+    workers = await startBackgroundWork(rt, { publicUrl });
+  }
   log(`\nPalermo is running on ${rt.describe}`);
   log(`  Web UI:   ${address.replace('127.0.0.1', 'localhost')}/`);
   log(`  API docs: ${address.replace('127.0.0.1', 'localhost')}/api/docs`);

@@ -11,7 +11,8 @@ import { mayWriteFor } from '../knowledge.policy.ts';
 import { detailsSchemas, type RecordInput } from '../knowledge.schemas.ts';
 import type { KnowledgeLinksTable, RecordType } from '../knowledge.tables.ts';
 import type { SourceInfo } from '../records.service.ts';
-import { dropMatchIndex, reorganizeSearch } from '../search/maintenance.ts';
+import { dropMatchIndex, reorganizeAfterLoad, reorganizeSearch } from '../search/maintenance.ts';
+import { reorganizeLater } from '../search/reorganize.job.ts';
 import { PostgresSearch } from '../search/postgres-search.ts';
 import type { SearchDocument } from '../search/search-provider.ts';
 
@@ -278,6 +279,9 @@ export async function bulkCreateRecords(
     if (opts.initialLoad) await reorganizeSearch(db);
     throw (failure as { error: unknown }).error;
   }
+  // A first load reorganises through afterBulkLoad (its caller waits for it); a large addition to a live
+  // table gets it in the background.
+  if (!opts.initialLoad) await reorganizeLater(db, count);
   return { count, batches };
 }
 
@@ -287,8 +291,5 @@ export async function bulkCreateRecords(
  * and fresh planner statistics, which the provider also reads to size its slices.
  */
 export async function afterBulkLoad(db: Db): Promise<void> {
-  await reorganizeSearch(db);
-  for (const table of ['knowledge_records', 'knowledge_links', 'knowledge_search']) {
-    await sql`VACUUM (ANALYZE) ${sql.table(table)}`.execute(db);
-  }
+  await reorganizeAfterLoad(db);
 }

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
+import { reorganizeLater } from '../search/reorganize.job.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import { auditActor } from '../../platform/auth/accounts.service.ts';
 import type { Actor } from '../../platform/auth/roles.ts';
@@ -160,6 +161,7 @@ export async function importFile(db: Db, name: string, bytes: Buffer, opts: Impo
         targetId: record.id,
         details: { file, status: existing ? 'updated' : 'added', recommendations, links: docLinks.length },
       });
+      await reorganizeLater(trx, 1 + recommendations); // a very large document: search reorganised in the background
       return { file, status: existing ? 'updated' : 'added', recordId: record.id, type, symbol, recommendations, links: docLinks.length } satisfies FileOutcome;
     });
   } catch (err) {
@@ -183,4 +185,13 @@ export interface ImportSummary {
 export function summarize(files: FileOutcome[]): ImportSummary {
   const count = (s: ImportStatus) => files.filter((f) => f.status === s).length;
   return { added: count('added'), updated: count('updated'), unchanged: count('unchanged'), rejected: count('rejected'), files };
+}
+
+/**
+ * After a run of imports (a folder from the CLI): the search reorganisation in the background when together
+ * they wrote at least REORGANIZE_AFTER records. Deduplicated by the job's queue, like the per-file trigger.
+ */
+export async function reorganizeAfterImports(db: Db, files: FileOutcome[]): Promise<boolean> {
+  const written = files.reduce((n, f) => n + (f.status === 'added' || f.status === 'updated' ? 1 + (f.recommendations ?? 0) : 0), 0);
+  return reorganizeLater(db, written);
 }

@@ -39,3 +39,15 @@ export async function reorganizeSearch(db: Db): Promise<void> {
     await sql.raw(MATCH_INDEX_SQL).execute(trx);
   });
 }
+
+/**
+ * After a large load: the search table rewritten in date order with its GIN index (re)built, then vacuum
+ * (which sets the visibility map and merges GIN's pending entries) and fresh planner statistics, which the
+ * provider also reads to size its slices.
+ */
+export async function reorganizeAfterLoad(db: Db): Promise<void> {
+  await reorganizeSearch(db);
+  for (const table of ['knowledge_records', 'knowledge_links', 'knowledge_search']) {
+    await sql`VACUUM (ANALYZE) ${sql.table(table)}`.execute(db);
+  }
+}

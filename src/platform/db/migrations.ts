@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import { ROOT_DIR } from '../config.ts';
 import type { Db } from './database.ts';
+import { installJobSchema } from '../jobs/queue.ts';
 
 /**
  * Every module keeps its SQL migrations in `src/<module>/migrations/NNNN_name.sql`. The numeric prefix
@@ -51,5 +52,6 @@ export async function migrate(db: Db): Promise<MigrateResult> {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? String(error)}`);
   }
+  await installJobSchema(db); // the job queue's own schema (pg-boss installs and upgrades it; not in backups)
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
 }

@@ -16,6 +16,7 @@ import { installInputGuard } from './input-guard.ts';
 import type { ApiManifest } from './manifest.ts';
 import { installAuditChaining } from '../audit/audit-chainer.ts';
 import { platformRoutes } from '../platform.routes.ts';
+import { jobsRoutes } from '../jobs/jobs.routes.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 export const WEB_DIR = path.join(ROOT_DIR, 'dist/web');
@@ -98,6 +99,7 @@ export async function buildApp(ctx: AppContext, modules: readonly ApiManifest[],
   });
 
   await app.register(platformRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(jobsRoutes(ctx), { prefix: '/api/v1' });
   for (const m of modules) {
     for (const routes of m.routes) await app.register(routes(ctx), { prefix: '/api/v1' });
   }

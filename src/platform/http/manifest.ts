@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from './context.ts';
+import type { AnyJobDefinition } from '../jobs/jobs.ts';
 
 /**
  * What a module contributes to the server. The platform knows modules only through this shape: src/app/server.ts
@@ -12,22 +13,11 @@ export interface ApiManifest {
   tag: { name: string; description: string };
   /** Route plugins, registered under /api/v1 in this order (which is also their order in the OpenAPI document). */
   routes: ReadonlyArray<(ctx: AppContext) => FastifyPluginAsync>;
-  /** Background jobs the module defines (handled by the platform job queue). */
-  jobs?: readonly ModuleJob[];
-  /** Domain events the module listens to; each subscriber runs as a job. */
-  subscribers?: readonly ModuleSubscriber[];
+  /**
+   * Background jobs the module defines (platform/jobs: defineJob + registerJob in the module's *.job.ts files).
+   * Listing them here imports, and so registers, them in every process that starts workers; event subscribers
+   * (platform/events `subscribe`) are jobs too and are listed the same way.
+   */
+  jobs?: readonly AnyJobDefinition[];
 }
 
-/** A named background job. The platform's job queue decides when and how often it runs. */
-export interface ModuleJob {
-  name: string;
-  run(ctx: AppContext, data: unknown): Promise<void>;
-}
-
-/** A handler for one kind of domain event (`draft.finalised`, `record.published`, …), run once per event. */
-export interface ModuleSubscriber {
-  /** Unique across the application: the job that delivers the event to this subscriber is named after it. */
-  name: string;
-  event: string;
-  handle(ctx: AppContext, event: { type: string; payload: unknown }): Promise<void>;
-}
