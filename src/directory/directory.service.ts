@@ -55,6 +55,7 @@ export interface EntryDto extends Record<string, unknown> {
   lastVerified: string | null;
   updatedAt: string;
   updatedBy: string | null;
+  retired: boolean;
   contactsVisible: boolean;
   editable: boolean;
 }

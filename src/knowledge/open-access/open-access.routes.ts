@@ -14,6 +14,9 @@ import { exportLines, exportRows } from './export.ts';
 import { atomFeed } from './feed.ts';
 import { DATA_LICENCE, LICENCE_HEADERS } from './licence.ts';
 import * as saved from './saved-searches.service.ts';
+import { errorSchema } from '../../platform/platform.schemas.ts';
+import { fileBody, noContent } from '../../platform/platform.responses.ts';
+import { inboxMessageSchema, licenceSchema, savedSearchSchema } from '../knowledge.responses.ts';
 
 const tags = ['knowledge'];
 const baseUrl = (req: FastifyRequest) => `${req.protocol}://${req.headers.host ?? 'localhost'}`;
@@ -25,7 +28,7 @@ export function openAccessRoutes(ctx: AppContext): FastifyPluginAsync {
 
     app.get('/licence', {
       config: { policy: PUBLIC },
-      schema: { tags, summary: 'The licence of the portal’s data', response: { 200: z.object({ id: z.string(), name: z.string(), url: z.string(), statement: z.string() }) } },
+      schema: { tags, summary: 'The licence of the portal’s data', response: { 200: licenceSchema } },
     }, async () => DATA_LICENCE);
 
     app.get('/export', {
@@ -34,6 +37,7 @@ export function openAccessRoutes(ctx: AppContext): FastifyPluginAsync {
         tags,
         summary: 'Bulk export (JSON Lines or CSV) of the records a search selects, newest first; only what the caller may see',
         querystring: searchQuerySchema.omit({ sort: true, cursor: true, limit: true }).extend({ format: z.enum(['jsonl', 'csv']).default('jsonl') }),
+        response: { 200: fileBody('application/x-ndjson', 'text/csv'), 400: errorSchema },
       },
     }, async (req, reply) => {
       const { format, ...params } = req.query;
@@ -49,7 +53,9 @@ export function openAccessRoutes(ctx: AppContext): FastifyPluginAsync {
 
     app.get('/feed', {
       config: { policy: PUBLIC },
-      schema: { tags, summary: 'An Atom feed of the newest records matching any search (the same parameters as /search)', querystring: searchQuerySchema.omit({ sort: true, cursor: true }) },
+      schema: { tags, summary: 'An Atom feed of the newest records matching any search (the same parameters as /search)', querystring: searchQuerySchema.omit({ sort: true, cursor: true }),
+        response: { 200: fileBody('application/atom+xml'), 400: errorSchema },
+      },
     }, async (req, reply) => {
       const r = await search(ctx.db, req.actor, toSearchQuery({ ...req.query, sort: 'date', limit: Math.min(req.query.limit, 50) }));
       const updated = new Map((await repo.findRecords(ctx.db, r.items.map((i) => i.id))).map((x) => [x.id, x.updated_at.toISOString()]));
@@ -62,12 +68,11 @@ export function openAccessRoutes(ctx: AppContext): FastifyPluginAsync {
       return reply.headers(LICENCE_HEADERS).type('application/atom+xml; charset=utf-8').send(xml);
     });
 
-    const savedSchema = z.object({ id: z.string(), name: z.string(), query: z.record(z.string(), z.unknown()), email: z.boolean(), createdAt: z.string() });
     const savedDto = (s: Awaited<ReturnType<typeof saved.listSavedSearches>>[number]) => ({ id: s.id, name: s.name, query: s.query, email: s.email, createdAt: s.created_at.toISOString() });
 
     app.get('/saved-searches', {
       config: { policy: AUTHENTICATED },
-      schema: { tags, summary: 'My saved searches', response: { 200: z.object({ items: z.array(savedSchema) }) } },
+      schema: { tags, summary: 'My saved searches', response: { 200: z.object({ items: z.array(savedSearchSchema) }) } },
     }, async (req) => ({ items: (await saved.listSavedSearches(ctx.db, me(req))).map(savedDto) }));
 
     app.post('/saved-searches', {
@@ -76,30 +81,31 @@ export function openAccessRoutes(ctx: AppContext): FastifyPluginAsync {
         tags,
         summary: 'Save a search: new matching records will be announced in my inbox (and by e-mail where configured)',
         body: z.object({ name: z.string().trim().min(1).max(200), query: z.record(z.string(), z.unknown()), email: z.boolean().default(false) }),
+        response: { 201: savedSearchSchema, 400: errorSchema },
       },
     }, async (req, reply) => reply.status(201).send(savedDto(await saved.saveSearch(ctx.db, me(req), req.body))));
 
     app.delete('/saved-searches/:id', {
       config: { policy: AUTHENTICATED },
-      schema: { tags, summary: 'Delete one of my saved searches', params: z.object({ id: z.string().uuid() }) },
+      schema: { tags, summary: 'Delete one of my saved searches', params: z.object({ id: z.string().uuid() }), response: { 204: noContent, 404: errorSchema } },
     }, async (req, reply) => {
       await saved.deleteSavedSearch(ctx.db, me(req), req.params.id);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     });
 
     app.get('/inbox', {
       config: { policy: AUTHENTICATED },
-      schema: { tags, summary: 'My messages (saved-search alerts), newest first', querystring: z.object({ unread: queryBoolean.default(false) }) },
+      schema: { tags, summary: 'My messages (saved-search alerts), newest first', querystring: z.object({ unread: queryBoolean.default(false) }), response: { 200: z.object({ items: z.array(inboxMessageSchema) }) } },
     }, async (req) => ({
       items: (await saved.listInbox(ctx.db, me(req), req.query.unread)).map((m) => ({ id: m.id, kind: m.kind, subject: m.subject, body: m.body, createdAt: m.created_at.toISOString(), read: m.read_at !== null })),
     }));
 
     app.post('/inbox/:id/read', {
       config: { policy: AUTHENTICATED },
-      schema: { tags, summary: 'Mark a message as read', params: z.object({ id: serialParam('a message id', BIGINT_SAFE_MAX) }) },
+      schema: { tags, summary: 'Mark a message as read', params: z.object({ id: serialParam('a message id', BIGINT_SAFE_MAX) }), response: { 204: noContent, 404: errorSchema } },
     }, async (req, reply) => {
       await saved.markRead(ctx.db, me(req), req.params.id);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     });
   };
 }
