@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router';
-import { api } from '../../web/api.ts';
+import { api, ok } from '../../web/api/client.ts';
 import { useFormat } from '../../web/format.ts';
 import { useSession } from '../../web/session.tsx';
 import { onInboxChanged } from './inboxEvents.ts';
@@ -24,7 +24,7 @@ export function InboxNavLink() {
       return;
     }
     const ctrl = new AbortController();
-    api.inbox(true, ctrl.signal).then(
+    ok(api.GET('/api/v1/inbox', { params: { query: { unread: 'true' } }, signal: ctrl.signal })).then((r) => r.items).then(
       (items) => setUnread(items.length),
       () => {
         // the badge is a convenience: a failed check leaves the last count

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { api, ApiError, type InboxMessage, type SavedSearch } from '../../web/api.ts';
+import { api, ApiError, ok } from '../../web/api/client.ts';
+import type { InboxMessage, SavedSearch } from '../../web/api/types.ts';
 import { errorText } from '../../web/components/errors.ts';
 import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
 import { usePageTitle } from '../../web/components/usePageTitle.ts';
@@ -47,7 +48,7 @@ export function InboxPage() {
 function Messages({ csrfToken }: { csrfToken: string }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const res = useApi((signal) => api.inbox(false, signal), []);
+  const res = useApi((signal) => ok(api.GET('/api/v1/inbox', { signal })).then((r) => r.items), []);
   const [read, setRead] = useState<Set<number>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const messages = (res.data ?? []).map((m) => (read.has(m.id) ? { ...m, read: true } : m));
@@ -56,7 +57,7 @@ function Messages({ csrfToken }: { csrfToken: string }) {
   const markRead = async (m: InboxMessage) => {
     setError(null);
     try {
-      await api.markRead(m.id, csrfToken);
+      await ok(api.POST('/api/v1/inbox/{id}/read', { params: { path: { id: m.id } } }));
       setRead((s) => new Set(s).add(m.id));
       inboxChanged();
     } catch (err) {
@@ -122,7 +123,7 @@ function SavedSearches({ csrfToken }: { csrfToken: string }) {
   const { t } = useTranslation();
   const f = useFormat();
   const label = useFacetLabel();
-  const res = useApi((signal) => api.savedSearches(signal), []);
+  const res = useApi((signal) => ok(api.GET('/api/v1/saved-searches', { signal })).then((r) => r.items), []);
   const [deleted, setDeleted] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
@@ -133,7 +134,7 @@ function SavedSearches({ csrfToken }: { csrfToken: string }) {
     setBusy(s.id);
     setMessage(null);
     try {
-      await api.deleteSavedSearch(s.id, csrfToken);
+      await ok(api.DELETE('/api/v1/saved-searches/{id}', { params: { path: { id: s.id } } }));
       setDeleted((d) => new Set(d).add(s.id));
       setMessage({ text: t('knowledge.saved.deleted', { name: s.name }), error: false });
     } catch (err) {
