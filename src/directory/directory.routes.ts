@@ -8,26 +8,20 @@ import { LANGUAGES } from '../platform/i18n/languages.ts';
 import { errorSchema, iso3Schema, queryBoolean } from '../platform/platform.schemas.ts';
 import { MAX_IMPORT_BYTES } from '../platform/csv-upload.ts';
 import { exportRows, importDirectoryCsv, IMPORT_TYPES, toCsv } from './directory.csv.ts';
-import { CONTACT_ROLES, EDITOR_ROLES, entryPolicy } from './directory.policy.ts';
+import { CONTACT_ROLES, EDITOR_ROLES } from './directory.policy.ts';
 import { CATEGORIES, FUNCTIONS, NOTIFICATION_TYPES, PATCHES, FIELDS, versionBody, type EntryType } from './directory.schemas.ts';
 import * as service from './directory.service.ts';
 import { MEASURE_CODES, REQUEST_KINDS } from '../reference/measures.ts';
 import { routeAnswerSchema } from './routing.schema.ts';
 import { routeRequest } from './routing.service.ts';
 import { vcardFor } from './vcard.service.ts';
+import { entrySchema, historyItemSchema, listOf, staleSchema, stateCountSchema, stateDirectorySchema } from './directory.responses.ts';
+import { fileBody } from '../platform/platform.responses.ts';
 
 const tags = ['directory'];
 const EDITORS = rolesPolicy(...EDITOR_ROLES);
 const idParam = z.object({ id: z.uuid('must be a directory entry id (UUID)') });
-const entrySchema = z.looseObject({ id: z.string(), entryType: z.string(), iso3: z.string().nullable(), version: z.number(), lastVerified: z.string().nullable(), permissions: entryPolicy.permissionsSchema });
-const listOf = (s: z.ZodType) => z.object({ items: z.array(s) });
-const historySchema = listOf(z.object({
-  version: z.number(),
-  action: z.enum(['create', 'update', 'retire', 'confirm']),
-  changedAt: z.string(),
-  changedBy: z.string().nullable().describe('shown to logged-in professionals only'),
-  changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown(), hidden: z.boolean().optional() })),
-}));
+const historySchema = listOf(historyItemSchema);
 const retireBody = versionBody.extend({ reason: z.string().trim().min(3, 'say why (at least 3 characters)').max(500) });
 
 const PLURAL: Record<EntryType, string> = { authority: 'authorities', measure: 'measures', notification: 'notifications', expert: 'experts' };
@@ -62,7 +56,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsync {
     // ——— reading ———
     app.get('/directory/states', {
       config: { policy: PUBLIC },
-      schema: { tags, summary: 'The States that have directory entries, with counts and the latest verification date' },
+      schema: { tags, summary: 'The States that have directory entries, with counts and the latest verification date', response: { 200: listOf(stateCountSchema) } },
     }, async () => ({ items: await service.stateSummaries(db) }));
 
     app.get('/directory/states/:iso3', {
@@ -72,16 +66,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsync {
         summary: 'A State’s directory: part 1, part 2 (with regional networks it belongs to), focal points, Firearms points of contact, per-measure records, notifications',
         params: z.object({ iso3: iso3Schema }),
         response: {
-          200: z.object({
-            iso3: z.string(),
-            part1: z.array(entrySchema),
-            part2: z.array(entrySchema),
-            focalPoints: z.array(entrySchema),
-            firearmsPocs: z.array(entrySchema),
-            measures: z.array(entrySchema),
-            notifications: z.array(entrySchema),
-            canEdit: z.boolean(),
-          }),
+          200: stateDirectorySchema,
           404: errorSchema,
         },
       },
@@ -135,20 +120,21 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsync {
         tags,
         summary: 'Entries not confirmed for `months` months (default 12), oldest first',
         querystring: z.object({ months: z.coerce.number().int().min(1).max(120).default(12) }),
+        response: { 200: staleSchema },
       },
     }, async (req) => service.listStale(db, req.actor, req.query.months));
 
     // ——— vCards ———
     app.get('/directory/authorities/:id/vcard', {
       config: { policy: rolesPolicy(...CONTACT_ROLES) },
-      schema: { tags, summary: 'The authority and its contact persons as vCards (text/vcard)', params: idParam },
+      schema: { tags, summary: 'The authority and its contact persons as vCards (text/vcard)', params: idParam, response: { 200: fileBody('text/vcard'), 404: errorSchema } },
     }, async (req, reply) => {
       const v = await vcardFor(db, req.actor, 'authority', req.params.id);
       return reply.type('text/vcard; charset=utf-8').header('content-disposition', `attachment; filename="${v.filename}"`).send(v.text);
     });
     app.get('/directory/experts/:id/vcard', {
       config: { policy: rolesPolicy('expert') },
-      schema: { tags, summary: 'An expert’s contact card (experts only)', params: idParam },
+      schema: { tags, summary: 'An expert’s contact card (experts only)', params: idParam, response: { 200: fileBody('text/vcard'), 404: errorSchema } },
     }, async (req, reply) => {
       const v = await vcardFor(db, req.actor, 'expert', req.params.id);
       return reply.type('text/vcard; charset=utf-8').header('content-disposition', `attachment; filename="${v.filename}"`).send(v.text);
@@ -225,7 +211,9 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsync {
       schema: {
         tags,
         summary: 'Export one type of entry as CSV or JSON (contact details only for those who may see them)',
+        description: 'The JSON answer is described here; with `format=csv` the answer is text/csv (one column per field).',
         querystring: z.object({ type: z.enum(Object.keys(IMPORT_TYPES) as [string, ...string[]]).default('authorities'), format: z.enum(['csv', 'json']).default('json') }),
+        response: { 200: z.union([z.object({ type: z.string(), items: z.array(entrySchema) }), z.string().describe('the CSV file (format=csv, text/csv)')]) },
       },
     }, async (req, reply) => {
       const { type, rows, hidden } = await exportRows(db, req.actor, req.query.type);

@@ -57,6 +57,7 @@ export interface EntryDto extends Record<string, unknown> {
   lastVerified: string | null;
   updatedAt: string;
   updatedBy: string | null;
+  retired: boolean;
   contactsVisible: boolean;
   /** What the viewer may do with the entry (directory.policy.ts): the UI shows what this allows. */
   permissions: { read: boolean; contacts: boolean; edit: boolean };

@@ -56,4 +56,4 @@ export const routeAnswerSchema = z.object({
     .nullable(),
   requirements: z.array(z.string()),
   unknown: z.array(z.string()),
-});
+}).meta({ id: 'RouteAnswer' });

@@ -16,12 +16,15 @@ import {
   commentBody, commentSchema, compareQuery, createBody, draftSchema, draftSummarySchema, idParam, langQuery, listQuery, patchBody,
   draftHistorySchema, pendingCaseSchema, shareBody, versionBody, versionParam,
 } from './drafting.schemas.ts';
+import { checkReportSchema, comparisonSchema, draftingReferenceSchema, shareSchema, versionContentSchema, versionInfoSchema } from './drafting.schemas.ts';
+import { fileBody, noContent } from '../platform/platform.responses.ts';
 
 /** Who drafts: practitioners and central-authority officers of a State. Finalising: officers (see drafting.policy.ts). */
 const DRAFTERS = rolesPolicy('practitioner', 'officer');
 const OFFICERS = rolesPolicy('officer');
 const tags = ['drafting'];
 const errors = { 400: errorSchema, 404: errorSchema, 409: errorSchema };
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** What each legal basis implies (the wizard shows it; art. 18(7), 16(4)–(5), 13). */
 const LEGAL_BASIS_IMPLIES: Record<(typeof LEGAL_BASIS_TYPES)[number], string> = {
@@ -43,7 +46,7 @@ export function draftingRoutes(ctx: AppContext): FastifyPluginAsync {
 
     app.get('/drafting/reference', {
       config: { policy: DRAFTERS },
-      schema: { tags, summary: 'The vocabulary the request writer uses: kinds, forms of assistance, channels, legal bases (with what each implies), an empty draft, the check ids' },
+      schema: { tags, summary: 'The vocabulary the request writer uses: kinds, forms of assistance, channels, legal bases (with what each implies), an empty draft, the check ids', response: { 200: draftingReferenceSchema } },
     }, async () => ({
       kinds: REQUEST_KINDS,
       measures: MEASURES,
@@ -102,12 +105,12 @@ export function draftingRoutes(ctx: AppContext): FastifyPluginAsync {
 
     app.get('/drafting/drafts/:id/versions', {
       config: { policy: DRAFTERS },
-      schema: { tags, summary: 'Every saved version of a draft, newest first', params: idParam },
+      schema: { tags, summary: 'Every saved version of a draft, newest first', params: idParam, response: { 200: z.object({ items: z.array(versionInfoSchema) }), ...errors } },
     }, async (req) => drafting.listVersions(ctx.db, req.actor, req.params.id));
 
     app.get('/drafting/drafts/:id/versions/:version', {
       config: { policy: DRAFTERS },
-      schema: { tags, summary: 'The content of one version (to reopen or compare)', params: versionParam },
+      schema: { tags, summary: 'The content of one version (to reopen or compare)', params: versionParam, response: { 200: versionContentSchema, ...errors } },
     }, async (req) => drafting.getVersion(ctx.db, req.actor, req.params.id, req.params.version));
 
     app.get('/drafting/drafts/:id/compare', {
@@ -118,7 +121,7 @@ export function draftingRoutes(ctx: AppContext): FastifyPluginAsync {
         params: idParam,
         querystring: compareQuery,
         response: {
-          200: z.object({ from: z.number(), to: z.number(), changes: z.array(z.object({ path: z.string(), change: z.enum(['added', 'removed', 'changed']), before: z.unknown(), after: z.unknown() })) }),
+          200: comparisonSchema,
           ...errors,
         },
       },
@@ -131,17 +134,17 @@ export function draftingRoutes(ctx: AppContext): FastifyPluginAsync {
 
     app.get('/drafting/drafts/:id/checks', {
       config: { policy: DRAFTERS },
-      schema: { tags, summary: 'The checks before finalising (art. 18(15) elements, language, channel, legal basis, dual criminality, clarity), from the directory', params: idParam },
+      schema: { tags, summary: 'The checks before finalising (art. 18(15) elements, language, channel, legal basis, dual criminality, clarity), from the directory', params: idParam, response: { 200: checkReportSchema, ...errors } },
     }, async (req) => drafting.checkDraft(ctx.db, req.actor, req.params.id));
 
     app.get('/drafting/drafts/:id/docx', {
       config: { policy: DRAFTERS },
-      schema: { tags, summary: 'The request as a Word document in one of the six UN languages (headings translated, free text as written)', params: idParam, querystring: langQuery },
+      schema: { tags, summary: 'The request as a Word document in one of the six UN languages (headings translated, free text as written)', params: idParam, querystring: langQuery, response: { 200: fileBody(DOCX), ...errors } },
     }, async (req, reply) => sendFile(reply, await drafting.exportDocx(ctx.db, req.actor, req.params.id, req.query.lang)));
 
     app.get('/drafting/drafts/:id/summary', {
       config: { policy: DRAFTERS },
-      schema: { tags, summary: 'A one-page summary sheet of the request (Word document)', params: idParam, querystring: langQuery },
+      schema: { tags, summary: 'A one-page summary sheet of the request (Word document)', params: idParam, querystring: langQuery, response: { 200: fileBody(DOCX), ...errors } },
     }, async (req, reply) => sendFile(reply, await drafting.exportSummary(ctx.db, req.actor, req.params.id, req.query.lang)));
 
     app.get('/drafting/drafts/:id/final.docx', {
@@ -150,6 +153,7 @@ export function draftingRoutes(ctx: AppContext): FastifyPluginAsync {
         tags,
         summary: 'The request exactly as finalised (stored at finalising, never generated again); ETag and Repr-Digest carry its SHA-256',
         params: idParam,
+        response: { 200: fileBody(DOCX), ...errors },
       },
     }, async (req, reply) => {
       const doc = await drafting.finalDocument(ctx.db, req.actor, req.params.id);
@@ -176,15 +180,15 @@ export function draftingRoutes(ctx: AppContext): FastifyPluginAsync {
 
     app.post('/drafting/drafts/:id/shares', {
       config: { policy: DRAFTERS },
-      schema: { tags, summary: 'Share the draft read-only with the requested State’s central authority for informal consultation', params: idParam, body: shareBody },
+      schema: { tags, summary: 'Share the draft read-only with the requested State’s central authority for informal consultation', params: idParam, body: shareBody, response: { 201: shareSchema, ...errors } },
     }, async (req, reply) => reply.status(201).send(await consultation.shareDraft(ctx.db, req.actor, req.params.id, req.body.note)));
 
     app.delete('/drafting/drafts/:id/shares', {
       config: { policy: DRAFTERS },
-      schema: { tags, summary: 'End the consultation share (its comments stay with the draft)', params: idParam },
+      schema: { tags, summary: 'End the consultation share (its comments stay with the draft)', params: idParam, response: { 204: noContent, ...errors } },
     }, async (req, reply) => {
       await consultation.endShare(ctx.db, req.actor, req.params.id);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     });
 
     app.get('/drafting/drafts/:id/comments', {

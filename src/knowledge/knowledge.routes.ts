@@ -12,26 +12,14 @@ import * as records from './records.service.ts';
 import * as legislation from './legislation.service.ts';
 import { search } from './search.service.ts';
 import { searchQuerySchema, toSearchQuery } from './search/search-query.ts';
+import {
+  linkReviewSchema, provisionsSchema, recordDetailSchema, recordSchema, recordVersionsSchema, searchResultSchema,
+} from './knowledge.responses.ts';
+import { noContent } from '../platform/platform.responses.ts';
 
 const EDITORS = rolesPolicy('secretariat', 'focal_point');
 const tags = ['knowledge'];
 const idParam = z.object({ id: z.string().uuid('must be a record id (UUID)') });
-
-export const searchResultSchema = z.object({
-  items: z.array(z.object({
-    id: z.string(),
-    type: z.string(),
-    title: z.string(),
-    lang: z.string(),
-    date: z.string().nullable(),
-    states: z.array(z.string()),
-    snippet: z.string().describe('HTML: escaped text with the matched terms in <mark>'),
-  })),
-  facets: z.record(z.string(), z.record(z.string(), z.number())),
-  total: z.number(),
-  approximate: z.boolean(),
-  next: z.string().nullable(),
-});
 
 function recordDto(r: repo.RecordRow, viewer: Actor) {
   return {
@@ -87,7 +75,7 @@ export function knowledgeRoutes(ctx: AppContext): FastifyPluginAsync {
 
     app.get('/records/:id', {
       config: { policy: PUBLIC },
-      schema: { tags, summary: 'One record, with its links, translations, language versions and, for a document, its recommendations and incoming references', params: idParam },
+      schema: { tags, summary: 'One record, with its links, translations, language versions and, for a document, its recommendations and incoming references', params: idParam, response: { 200: recordDetailSchema, 404: errorSchema } },
     }, async (req) => {
       const r = await records.readRecord(ctx.db, req.actor, req.params.id);
       const [links, translations, children, languageVersions] = await Promise.all([
@@ -125,6 +113,7 @@ export function knowledgeRoutes(ctx: AppContext): FastifyPluginAsync {
           limit: queryInt(1, 100).default(20),
           before: queryInt(2).optional().describe('only versions older than this one'),
         }),
+        response: { 200: recordVersionsSchema, 404: errorSchema },
       },
     }, async (req) => {
       const { rows, more, total } = await records.readVersions(ctx.db, req.actor, req.params.id, req.query);
@@ -137,8 +126,8 @@ export function knowledgeRoutes(ctx: AppContext): FastifyPluginAsync {
 
     app.post('/records', {
       config: { policy: EDITORS },
-      schema: { tags, summary: 'Add a record (secretariat; focal points for their own State)', body: recordInput },
-    }, async (req, reply) => reply.status(201).send(recordDto(await records.createRecord(ctx.db, req.actor, req.body), req.actor)));
+      schema: { tags, summary: 'Add a record (secretariat; focal points for their own State)', body: recordInput, response: { 201: recordSchema, 400: errorSchema } },
+    }, async (req, reply) => reply.status(201).send(recordDto(await records.createRecord(ctx.db, req.actor, req.body), req.actor));
 
     app.patch('/records/:id', {
       config: { policy: EDITORS },
@@ -149,6 +138,7 @@ export function knowledgeRoutes(ctx: AppContext): FastifyPluginAsync {
           + 'Who may read the record and which States it concerns change only by the secretariat or the owning State.',
         params: idParam,
         body: recordPatch,
+        response: { 200: recordSchema, 400: errorSchema, 404: errorSchema, 409: errorSchema },
       },
     }, async (req) => recordDto(await records.updateRecord(ctx.db, req.actor, req.params.id, req.body), req.actor));
 
@@ -159,15 +149,16 @@ export function knowledgeRoutes(ctx: AppContext): FastifyPluginAsync {
         summary: 'Retire a record (it leaves search; its history stays); the secretariat or the owning State, at the version read',
         params: idParam,
         body: z.object({ reason: z.string().min(3).max(500), expectedVersion }),
+        response: { 200: recordSchema, 404: errorSchema, 409: errorSchema },
       },
     }, async (req) => recordDto(await records.retireRecord(ctx.db, req.actor, req.params.id, req.body.reason, req.body.expectedVersion), req.actor));
 
     app.post('/records/:id/translations', {
       config: { policy: EDITORS },
-      schema: { tags, summary: 'Add or replace a translation of one field, marked official, unofficial or machine', params: idParam, body: translationInput },
+      schema: { tags, summary: 'Add or replace a translation of one field, marked official, unofficial or machine', params: idParam, body: translationInput, response: { 204: noContent, 404: errorSchema } },
     }, async (req, reply) => {
       await records.addTranslation(ctx.db, req.actor, req.params.id, req.body);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     });
 
     const eidParam = idParam.extend({ eid: z.string().regex(legislation.EID, 'must be a provision id such as art_2__para_1') });
@@ -182,6 +173,7 @@ export function knowledgeRoutes(ctx: AppContext): FastifyPluginAsync {
         summary: 'A law’s provisions as they stood on a date (today by default), or every wording with history=true',
         params: idParam,
         querystring: z.object({ at: isoDate.optional(), history: queryBoolean.default(false) }),
+        response: { 200: provisionsSchema, 404: errorSchema },
       },
     }, async (req) => {
       const rows = req.query.history
@@ -197,18 +189,19 @@ export function knowledgeRoutes(ctx: AppContext): FastifyPluginAsync {
         summary: 'Enact or amend a provision of a law from a date (the previous wording stays, in force until then)',
         params: eidParam,
         body: z.object({ heading: z.string().max(500).optional(), text: z.string().min(1).max(200_000), validFrom: isoDate, change: z.string().max(300).optional() }),
+        response: { 204: noContent, 400: errorSchema, 404: errorSchema },
       },
     }, async (req, reply) => {
       await legislation.setProvision(ctx.db, req.actor, req.params.id, { eid: req.params.eid, ...req.body });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     });
 
     app.post('/records/:id/provisions/:eid/repeal', {
       config: { policy: EDITORS },
-      schema: { tags, summary: 'Repeal a provision from a date', params: eidParam, body: z.object({ on: isoDate, change: z.string().max(300).optional() }) },
+      schema: { tags, summary: 'Repeal a provision from a date', params: eidParam, body: z.object({ on: isoDate, change: z.string().max(300).optional() }), response: { 204: noContent, 400: errorSchema, 404: errorSchema } },
     }, async (req, reply) => {
       await legislation.repealProvision(ctx.db, req.actor, req.params.id, req.params.eid, req.body.on, req.body.change);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     });
 
     app.post('/records/:id/links/:linkId/review', {
@@ -218,6 +211,7 @@ export function knowledgeRoutes(ctx: AppContext): FastifyPluginAsync {
         summary: 'Confirm or reject an extracted link to the Convention',
         params: idParam.extend({ linkId: serialParam('a link id', BIGINT_SAFE_MAX) }),
         body: z.object({ decision: z.enum(['verify', 'reject']) }),
+        response: { 200: linkReviewSchema, 404: errorSchema },
       },
     }, async (req) => {
       const l = await records.reviewLink(ctx.db, req.actor, req.params.id, req.params.linkId, req.body.decision);

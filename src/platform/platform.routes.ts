@@ -10,6 +10,7 @@ import type { AppContext } from './http/context.ts';
 import { queryBoolean, roleSchema, errorSchema, loginBody, meSchema, newUserBody, toUserDto, userPatchBody, userSchema, iso3Schema } from './platform.schemas.ts';
 import { stateExists } from '../reference/reference.service.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
+import { auditEntrySchema, auditVerifySchema } from './platform.responses.ts';
 
 const ADMIN = rolesPolicy('admin');
 
@@ -133,6 +134,7 @@ export function platformRoutes(ctx: AppContext): FastifyPluginAsync {
           targetType: z.string().max(50).optional(),
           action: z.string().max(50).optional(),
         }),
+        response: { 200: z.object({ items: z.array(auditEntrySchema) }) },
       },
     }, async (request) => {
       const rows = await listAudit(ctx.db, request.query);
@@ -141,7 +143,7 @@ export function platformRoutes(ctx: AppContext): FastifyPluginAsync {
 
     app.get('/admin/audit/verify', {
       config: { policy: ADMIN },
-      schema: { tags: ['platform'], summary: 'Verify the audit log’s hash chain (administrators)' },
+      schema: { tags: ['platform'], summary: 'Verify the audit log’s hash chain (administrators)', response: { 200: auditVerifySchema } },
     }, async () => verifyAudit(ctx.db));
   };
 }

@@ -10,7 +10,7 @@ export const errorSchema = z
       issues: z.array(z.object({ path: z.string(), message: z.string() })),
     }),
   })
-  .describe('Error');
+  .meta({ id: 'Error', description: 'Error' });
 
 export const iso3Schema = z
   .string()
@@ -32,7 +32,7 @@ export const userSchema = z.object({
   disabled: z.boolean(),
   createdAt: z.string(),
   lastLoginAt: z.string().nullable(),
-});
+}).meta({ id: 'User' });
 
 export const meSchema = z.union([
   z.object({ authenticated: z.literal(false) }),
@@ -49,7 +49,7 @@ export const meSchema = z.union([
       language: z.string(),
     }),
   }),
-]);
+]).meta({ id: 'Me' });
 
 export const loginBody = z.object({
   username: z.string().min(1).max(64),

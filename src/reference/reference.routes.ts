@@ -8,7 +8,9 @@ import { queryBoolean, errorSchema, iso3Schema } from '../platform/platform.sche
 import { MAX_IMPORT_BYTES } from '../platform/csv-upload.ts';
 import { importPartyStatus } from './party-status-import.ts';
 import * as service from './reference.service.ts';
-import { articleSchema, instrumentSchema, langQuery, stateListQuery, stateListSchema, stateSchema } from './reference.schemas.ts';
+import {
+  articleSchema, clusterSchema, instrumentSchema, langQuery, regionalGroupSchema, stateListQuery, stateListSchema, stateSchema, statusHistorySchema,
+} from './reference.schemas.ts';
 
 const instrumentParam = z.string().regex(/^[A-Za-z0-9]{2,12}$/, 'must be an instrument code such as UNTOC');
 
@@ -29,7 +31,7 @@ export function referenceRoutes(ctx: AppContext): FastifyPluginAsync {
         summary: 'One instrument with its articles and their review cluster',
         params: z.object({ code: instrumentParam }),
         querystring: langQuery,
-        response: { 200: instrumentSchema.extend({ articles: z.array(articleSchema) }), 404: errorSchema },
+        response: { 200: instrumentSchema.extend({ articles: z.array(articleSchema) }).meta({ id: 'InstrumentDetail' }), 404: errorSchema },
       },
     }, async (req) => service.getInstrument(ctx.db, req.params.code, req.query.lang));
 
@@ -40,18 +42,18 @@ export function referenceRoutes(ctx: AppContext): FastifyPluginAsync {
         summary: 'One article',
         params: z.object({ code: instrumentParam, article: z.coerce.number().int().min(1).max(999) }),
         querystring: langQuery,
-        response: { 200: articleSchema.extend({ instrumentName: z.string(), instrumentShortName: z.string() }), 404: errorSchema },
+        response: { 200: articleSchema.extend({ instrumentName: z.string(), instrumentShortName: z.string() }).meta({ id: 'ArticleDetail' }), 404: errorSchema },
       },
     }, async (req) => service.getArticle(ctx.db, req.params.code, req.params.article, req.query.lang));
 
     app.get('/clusters', {
       config: { policy: PUBLIC },
-      schema: { tags, summary: 'The review mechanism’s thematic clusters and their articles (resolution 8/2)', querystring: langQuery },
+      schema: { tags, summary: 'The review mechanism’s thematic clusters and their articles (resolution 8/2)', querystring: langQuery, response: { 200: z.object({ items: z.array(clusterSchema) }) } },
     }, async (req) => ({ items: await service.listClusters(ctx.db, req.query.lang) }));
 
     app.get('/regional-groups', {
       config: { policy: PUBLIC },
-      schema: { tags, summary: 'The five UN regional groups', querystring: langQuery },
+      schema: { tags, summary: 'The five UN regional groups', querystring: langQuery, response: { 200: z.object({ items: z.array(regionalGroupSchema) }) } },
     }, async (req) => ({ items: await service.listRegionalGroups(ctx.db, req.query.lang) }));
 
     app.get('/states', {
@@ -80,7 +82,7 @@ export function referenceRoutes(ctx: AppContext): FastifyPluginAsync {
 
     app.get('/states/:iso3/party-status/history', {
       config: { policy: PUBLIC },
-      schema: { tags, summary: 'Every change of a State’s party status, with its source', params: z.object({ iso3: iso3Schema }) },
+      schema: { tags, summary: 'Every change of a State’s party status, with its source', params: z.object({ iso3: iso3Schema }), response: { 200: z.object({ items: z.array(statusHistorySchema) }), 404: errorSchema } },
     }, async (req) => ({ items: await service.getStatusHistory(ctx.db, req.params.iso3) }));
 
     await app.register(async (importScope) => {

@@ -15,7 +15,7 @@ export const instrumentSchema = z.object({
   name: z.string(),
   shortName: z.string(),
   names: localized,
-});
+}).meta({ id: 'Instrument' });
 
 export const articleSchema = z.object({
   instrument: z.string(),
@@ -28,7 +28,7 @@ export const articleSchema = z.object({
   chapterTitle: z.string().nullable(),
   cluster: z.object({ code: z.string(), name: z.string() }).nullable(),
   reviewedOnlyIfNotPartyTo: z.string().nullable(),
-});
+}).meta({ id: 'Article' });
 
 export const statusEnum = z.enum(['party', 'signatory', 'none', 'unknown']);
 
@@ -51,12 +51,12 @@ export const stateListSchema = z.object({
       legalSystem: z.string().nullable(),
       legalFamilies: z.array(z.string()),
       partyStatus: z.record(z.string(), statusEnum),
-    }),
+    }).meta({ id: 'StateSummary' }),
   ),
   total: z.number(),
   language: z.string(),
   unknownStatus: z.object({ instrument: z.string(), count: z.number(), note: z.string() }).nullable(),
-});
+}).meta({ id: 'StateList' });
 
 export const stateSchema = z.object({
   iso3: z.string(),
@@ -80,6 +80,30 @@ export const stateSchema = z.object({
       source: z.string().nullable(),
       asOf: z.string().nullable(),
       note: z.string().optional(),
-    }),
+    }).meta({ id: 'PartyStatusEntry' }),
   ),
+}).meta({ id: 'StateDetail' });
+
+/* ---------- Response shapes (named: the browser client's types come from them) ---------- */
+
+export const clusterSchema = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    names: localized,
+    articles: z.array(z.object({ instrument: z.string(), article: z.number(), reviewedOnlyIfNotPartyTo: z.string().nullable(), note: z.string().nullable() })),
+  })
+  .meta({ id: 'Cluster' });
+
+export const regionalGroupSchema = z.object({ code: z.string(), name: z.string(), names: localized }).meta({ id: 'RegionalGroup' });
+
+export const statusHistorySchema = z.object({
+  instrument: z.string(),
+  from: statusEnum.nullable(),
+  to: statusEnum,
+  signedOn: z.string().nullable(),
+  consentedOn: z.string().nullable(),
+  source: z.string().nullable(),
+  changedAt: z.string(),
+  changedBy: z.string(),
 });

@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import type { Lang } from './api.ts';
+import type { Lang } from './api/types.ts';
 import type { UiManifest } from './manifest.ts';
 import ar from './locales/ar.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };

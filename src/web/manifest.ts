@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type ExoticComponent, type FunctionComponent } from 'react';
-import type { Lang, SessionUser } from './api.ts';
+import type { Lang, SessionUser } from './api/types.ts';
 
 /**
  * What a module contributes to the web UI. The shell (src/platform/ui) and the reference pages know modules only

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, ApiError, type Me, type SessionUser } from './api.ts';
+import { api, ApiError, ok } from './api/client.ts';
+import type { Me, SessionUser } from './api/types.ts';
 
 export interface Session {
   /** 'loading' until GET /me has answered. */
@@ -19,7 +20,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      setMe(await api.me());
+      setMe(await ok(api.GET('/api/v1/me')));
     } catch {
       setMe({ authenticated: false });
     } finally {
@@ -32,7 +33,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [refresh]);
 
   const login = useCallback(async (username: string, password: string) => {
-    const r = await api.login(username, password);
+    const r = await ok(api.POST('/api/v1/auth/login', { body: { username: username, password: password } }));
     if (!r.authenticated) throw new ApiError(401, 'unauthenticated', 'Not authenticated');
     setMe(r);
     return r.user;
@@ -41,7 +42,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const logout = useCallback(async () => {
     if (me.authenticated) {
       try {
-        await api.logout(me.csrfToken);
+        await ok(api.POST('/api/v1/auth/logout'));
       } catch (e) {
         // an expired session is already logged out; anything else is worth telling
         if (!(e instanceof ApiError && e.status === 401)) throw e;

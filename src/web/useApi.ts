@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from './api.ts';
+import { ApiError } from './api/client.ts';
 
 export type Loadable<T> =
   /** While loading, `data` holds the previous answer (if any), so a list does not blink while a filter changes. */

@@ -7,7 +7,8 @@ import { usePageTitle } from '../../web/components/usePageTitle.ts';
 import { useSession } from '../../web/session.tsx';
 import { useApi } from '../../web/useApi.ts';
 import { Channels, Functions, HistoryList, Languages, Provenance, YesNo, useStateName } from './common.tsx';
-import { dirApi } from './directoryApi.ts';
+import { api, ok } from '../../web/api/client.ts';
+import { vcardUrl } from './directoryLinks.ts';
 
 interface Person {
   name: string;
@@ -24,8 +25,8 @@ export function AuthorityPage() {
   const navigate = useNavigate();
   const { csrfToken } = useSession();
   const stateName = useStateName();
-  const res = useApi((signal) => dirApi.authority(id, signal), [id]);
-  const history = useApi((signal) => dirApi.history('authorities', id, signal), [id, res.data?.version]);
+  const res = useApi((signal) => ok(api.GET('/api/v1/directory/authorities/{id}', { params: { path: { id } }, signal })), [id]);
+  const history = useApi((signal) => ok(api.GET(`/api/v1/directory/${'authorities'}/{id}/history` as '/api/v1/directory/authorities/{id}/history', { params: { path: { id } }, signal })).then((r) => r.items), [id, res.data?.version]);
   const [reason, setReason] = useState('');
   usePageTitle(res.data ? String(res.data.name) : t('directory.nav'));
   const crumbs = [{ to: '/', label: t('nav.home') }, { to: '/directory', label: t('directory.nav') }];
@@ -95,7 +96,7 @@ export function AuthorityPage() {
               </ul>
             </>
           )}
-          <p><a className="button button-secondary" href={dirApi.vcardUrl('authorities', a.id)} download data-testid="vcard">{t('directory.authority.vcard')}</a></p>
+          <p><a className="button button-secondary" href={vcardUrl('authorities', a.id)} download data-testid="vcard">{t('directory.authority.vcard')}</a></p>
         </div>
       ) : (
         <p className="notice" data-testid="contacts-hidden">{t('directory.authority.contactsHidden')}</p>
@@ -103,12 +104,12 @@ export function AuthorityPage() {
       {a.permissions.edit && (
         <div className="button-row">
           <Link className="button" to={`/directory/authorities/${a.id}/edit`}>{t('directory.authority.edit')}</Link>
-          <button type="button" className="button-secondary" data-testid="confirm" onClick={() => void dirApi.confirm('authorities', a.id, csrfToken).then(res.reload)}>{t('directory.authority.confirm')}</button>
+          <button type="button" className="button-secondary" data-testid="confirm" onClick={() => void ok(api.POST(`/api/v1/directory/${'authorities'}/{id}/confirm` as '/api/v1/directory/authorities/{id}/confirm', { params: { path: { id: a.id } }, body: {} })).then(res.reload)}>{t('directory.authority.confirm')}</button>
           <label className="field-inline">
             <span className="visually-hidden">{t('directory.authority.retireReason')}</span>
             <input value={reason} placeholder={t('directory.authority.retireReason')} onChange={(e) => setReason(e.target.value)} />
           </label>
-          <button type="button" className="button-danger" disabled={reason.trim().length < 3} onClick={() => void dirApi.retire('authorities', a.id, reason, csrfToken).then(() => navigate(a.iso3 ? `/directory/states/${a.iso3}` : '/directory'))}>{t('directory.authority.retire')}</button>
+          <button type="button" className="button-danger" disabled={reason.trim().length < 3} onClick={() => void ok(api.POST(`/api/v1/directory/${'authorities'}/{id}/retire` as '/api/v1/directory/authorities/{id}/retire', { params: { path: { id: a.id } }, body: { reason: reason } })).then(() => navigate(a.iso3 ? `/directory/states/${a.iso3}` : '/directory'))}>{t('directory.authority.retire')}</button>
         </div>
       )}
       <h2>{t('directory.authority.history')}</h2>

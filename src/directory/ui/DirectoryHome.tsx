@@ -8,9 +8,14 @@ import { useSession } from '../../web/session.tsx';
 import { useApi } from '../../web/useApi.ts';
 import { CATEGORIES, FUNCTIONS } from '../vocabulary.ts';
 import { Functions, useStateName, useStates } from './common.tsx';
-import { dirApi } from './directoryApi.ts';
+import type { paths } from '../../web/api/schema.d.ts';
+import { api, ok } from '../../web/api/client.ts';
+import { directoryExportUrl } from './directoryLinks.ts';
 
 /** /directory — find authorities by State, category and function; the States covered; the tools. */
+/** The search form's values go to the API as typed (the server refuses an unknown category or function with a 400). */
+type DirectoryQuery = NonNullable<paths['/api/v1/directory/authorities']['get']['parameters']['query']>;
+
 export function DirectoryHome() {
   const { t } = useTranslation();
   usePageTitle(t('directory.title'));
@@ -21,8 +26,8 @@ export function DirectoryHome() {
   const [form, setForm] = useState({ state: params.get('state') ?? '', category: params.get('category') ?? '', function: params.get('function') ?? '', q: params.get('q') ?? '' });
   const filters = { state: params.get('state') ?? undefined, category: params.get('category') ?? undefined, function: params.get('function') ?? undefined, q: params.get('q') ?? undefined };
   const searching = Object.values(filters).some(Boolean);
-  const results = useApi((signal) => (searching ? dirApi.authorities(filters, signal) : Promise.resolve([])), [params.toString()]);
-  const covered = useApi((signal) => dirApi.states(signal), []);
+  const results = useApi((signal) => (searching ? ok(api.GET('/api/v1/directory/authorities', { params: { query: filters as DirectoryQuery }, signal })).then((r) => r.items) : Promise.resolve([])), [params.toString()]);
+  const covered = useApi((signal) => ok(api.GET('/api/v1/directory/states', { signal })).then((r) => r.items), []);
   const roles = user?.roles ?? [];
 
   function submit(e: FormEvent) {
@@ -40,8 +45,8 @@ export function DirectoryHome() {
         <li><Link to="/directory/route" data-testid="route-link">{t('directory.home.routeLink')}</Link></li>
         {roles.includes('secretariat') && <li><Link to="/directory/stale">{t('directory.home.staleLink')}</Link></li>}
         {(roles.includes('expert') || roles.includes('secretariat')) && <li><Link to="/directory/experts">{t('directory.home.expertsLink')}</Link></li>}
-        <li><a href={dirApi.exportUrl('authorities', 'csv')}>{t('directory.home.export')} (CSV)</a></li>
-        <li><a href={dirApi.exportUrl('authorities', 'json')}>{t('directory.home.export')} (JSON)</a></li>
+        <li><a href={directoryExportUrl('authorities', 'csv')}>{t('directory.home.export')} (CSV)</a></li>
+        <li><a href={directoryExportUrl('authorities', 'json')}>{t('directory.home.export')} (JSON)</a></li>
       </ul>
       {!user && <p className="muted">{t('directory.home.publicNote')}</p>}
 

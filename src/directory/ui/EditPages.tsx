@@ -1,13 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { request } from '../../web/api.ts';
+import { api, ok } from '../../web/api/client.ts';
 import { Breadcrumbs } from '../../web/components/Breadcrumbs.tsx';
 import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
 import { usePageTitle } from '../../web/components/usePageTitle.ts';
 import { useSession } from '../../web/session.tsx';
 import { useApi } from '../../web/useApi.ts';
 import { useStateName } from './common.tsx';
-import { dirApi } from './directoryApi.ts';
 import { AUTHORITY_FIELDS, EntryForm, MEASURE_FIELDS, NOTIFICATION_FIELDS } from './EntryForm.tsx';
 
 /** Focal points (own State) and the secretariat (all) keep entries here; the server checks who may. */
@@ -39,7 +38,7 @@ export function NewAuthorityPage() {
         fields={AUTHORITY_FIELDS}
         initial={{ category: params.get('category') ?? 'competent-authority', subtype: 'other' }}
         onSubmit={async (body) => {
-          const created = await dirApi.create('authorities', { ...body, iso3 }, csrfToken);
+          const created = await ok(api.POST('/api/v1/directory/authorities', { body: { ...body, iso3 } as never }));
           navigate(`/directory/authorities/${created.id}`);
         }}
         onCancel={() => navigate(`/directory/states/${iso3}`)}
@@ -53,7 +52,7 @@ export function EditAuthorityPage() {
   const id = useParams().id ?? '';
   const { csrfToken } = useSession();
   const navigate = useNavigate();
-  const res = useApi((signal) => dirApi.authority(id, signal), [id]);
+  const res = useApi((signal) => ok(api.GET('/api/v1/directory/authorities/{id}', { params: { path: { id } }, signal })), [id]);
   if (res.status === 'error') return <ErrorMessage error={res.error} />;
   if (!res.data) return <Loading />;
   const a = res.data;
@@ -64,7 +63,7 @@ export function EditAuthorityPage() {
         fields={AUTHORITY_FIELDS}
         initial={a}
         onSubmit={async (body) => {
-          await dirApi.update('authorities', id, { ...body, expectedVersion: a.version }, csrfToken);
+          await ok(api.PATCH('/api/v1/directory/authorities/{id}', { params: { path: { id } }, body: { ...body, expectedVersion: a.version } as never }));
           navigate(`/directory/authorities/${id}`);
         }}
         onCancel={() => navigate(`/directory/authorities/${id}`)}
@@ -80,7 +79,7 @@ export function EditMeasurePage() {
   const { csrfToken } = useSession();
   const navigate = useNavigate();
   const stateName = useStateName();
-  const res = useApi((signal) => dirApi.state(iso3, signal), [iso3]);
+  const res = useApi((signal) => ok(api.GET('/api/v1/directory/states/{iso3}', { params: { path: { iso3 } }, signal })), [iso3]);
   if (res.status === 'error') return <ErrorMessage error={res.error} />;
   if (!res.data) return <Loading />;
   const current = res.data.measures.find((m) => m.measure === measure);
@@ -91,7 +90,7 @@ export function EditMeasurePage() {
         fields={MEASURE_FIELDS}
         initial={current ?? {}}
         onSubmit={async (body) => {
-          await dirApi.putMeasure(iso3, measure, current ? { ...body, expectedVersion: current.version } : body, csrfToken);
+          await ok(api.PUT('/api/v1/directory/states/{iso3}/measures/{measure}', { params: { path: { iso3, measure: measure as never } }, body: (current ? { ...body, expectedVersion: current.version } : body) as never }));
           navigate(`/directory/states/${iso3}`);
         }}
         onCancel={() => navigate(`/directory/states/${iso3}`)}
@@ -109,7 +108,7 @@ export function NotificationFormPage() {
   const existing = useApi(async (signal) => {
     if (!id) return null;
     // No single-notification read: the public list is small and already filtered to current entries.
-    const all = (await request<{ items: Array<Record<string, unknown> & { version: number }> }>('/directory/notifications', { signal })).items;
+    const all = (await ok(api.GET('/api/v1/directory/notifications', { signal }))).items;
     return all.find((n) => n.id === id) ?? null;
   }, [id]);
   if (id && !existing.data) return existing.status === 'error' ? <ErrorMessage error={existing.error} /> : <Loading />;
@@ -123,8 +122,8 @@ export function NotificationFormPage() {
         fields={NOTIFICATION_FIELDS}
         initial={n ?? { type: 'art18-14' }}
         onSubmit={async (body) => {
-          if (n) await dirApi.update('notifications', String(n.id), { ...body, expectedVersion: n.version }, csrfToken);
-          else await dirApi.create('notifications', { ...body, iso3 }, csrfToken);
+          if (n) await ok(api.PATCH('/api/v1/directory/notifications/{id}', { params: { path: { id: String(n.id) } }, body: { ...body, expectedVersion: n.version } as never }));
+          else await ok(api.POST('/api/v1/directory/notifications', { body: { ...body, iso3 } as never }));
           navigate(`/directory/states/${iso3}`);
         }}
         onCancel={() => navigate(`/directory/states/${iso3}`)}

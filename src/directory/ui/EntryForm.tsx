@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../web/api.ts';
+import { ApiError } from '../../web/api/client.ts';
 import { ErrorMessage } from '../../web/components/LoadState.tsx';
 import { CHANNELS } from '../../reference/measures.ts';
 import { CATEGORIES, FUNCTIONS, NOTIFICATION_TYPES, SUBTYPES } from '../vocabulary.ts';

@@ -6,15 +6,17 @@ import { useState } from 'react';
 import { useSession } from '../../web/session.tsx';
 import { useApi } from '../../web/useApi.ts';
 import { Languages, useStateName } from './common.tsx';
-import { dirApi, type Entry } from './directoryApi.ts';
+import { api, ok } from '../../web/api/client.ts';
+import type { Entry } from '../../web/api/types.ts';
 import { EntryForm, EXPERT_FIELDS } from './EntryForm.tsx';
+import { vcardUrl } from './directoryLinks.ts';
 
 /** /directory/experts — the experts' list; contact details only reach registered experts (the server decides). */
 export function ExpertsPage() {
   const { t } = useTranslation();
   usePageTitle(t('directory.experts.title'));
   const stateName = useStateName();
-  const res = useApi((signal) => dirApi.experts(signal), []);
+  const res = useApi((signal) => ok(api.GET('/api/v1/directory/experts', { signal })).then((r) => r.items), []);
   const { user } = useSession();
   const isExpert = user?.roles.includes('expert') ?? false;
   const mine = res.data?.find((e) => e.userId === user?.id);
@@ -37,7 +39,7 @@ export function ExpertsPage() {
                       <td>{stateName(e.iso3)}</td>
                       <td dir="auto">{((e.expertise as string[]) ?? []).join(', ')}</td>
                       <td><Languages codes={e.languages} /></td>
-                      <td>{e.contactsVisible ? <>{e.email ? <a href={`mailto:${String(e.email)}`}>{String(e.email)}</a> : null} <span dir="ltr">{String(e.phone ?? '')}</span> · <a href={dirApi.vcardUrl('experts', e.id)} download>vCard</a></> : <span className="muted">—</span>}</td>
+                      <td>{e.contactsVisible ? <>{e.email ? <a href={`mailto:${String(e.email)}`}>{String(e.email)}</a> : null} <span dir="ltr">{String(e.phone ?? '')}</span> · <a href={vcardUrl('experts', e.id)} download>vCard</a></> : <span className="muted">—</span>}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -66,8 +68,8 @@ function MyEntry({ mine, onSaved }: { mine: Entry | undefined; onSaved: () => vo
         initial={mine ?? {}}
         submitLabel={mine ? t('directory.experts.update') : t('directory.experts.add')}
         onSubmit={async (body) => {
-          if (mine) await dirApi.update('experts', mine.id, { ...body, expectedVersion: mine.version }, csrfToken);
-          else await dirApi.create('experts', body, csrfToken);
+          if (mine) await ok(api.PATCH('/api/v1/directory/experts/{id}', { params: { path: { id: mine.id } }, body: { ...body, expectedVersion: mine.version } as never }));
+          else await ok(api.POST('/api/v1/directory/experts', { body: body as never }));
           setSaved(true);
           onSaved();
         }}

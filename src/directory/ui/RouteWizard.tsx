@@ -1,3 +1,4 @@
+import type { paths } from '../../web/api/schema.d.ts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -8,7 +9,8 @@ import { useLang } from '../../web/i18n.ts';
 import { useApi } from '../../web/useApi.ts';
 import { MEASURES, REQUEST_KINDS } from '../../reference/measures.ts';
 import { Channels, Languages, YesNo, useStates } from './common.tsx';
-import { dirApi, type RouteAnswer } from './directoryApi.ts';
+import { api, ok } from '../../web/api/client.ts';
+import type { RouteAnswer } from '../../web/api/types.ts';
 
 /** /directory/route — "Where do I send this?": four questions, then the directory's answer. */
 export function RouteWizard() {
@@ -75,9 +77,12 @@ export function RouteWizard() {
   );
 }
 
+/** The wizard's choices, as the API reads them (it refuses unknown kinds or measures with a 400). */
+type RouteQuery = NonNullable<paths['/api/v1/directory/route']['get']['parameters']['query']>;
+
 function Answer(p: { from: string; to: string; kind: string; measure?: string }) {
   const lang = useLang();
-  const res = useApi((signal) => dirApi.route({ ...p, lang }, signal), [p.from, p.to, p.kind, p.measure, lang]);
+  const res = useApi((signal) => ok(api.GET('/api/v1/directory/route', { params: { query: { ...p, lang } as RouteQuery }, signal })), [p.from, p.to, p.kind, p.measure, lang]);
   if (res.status === 'error') return <ErrorMessage error={res.error} onRetry={res.reload} />;
   if (!res.data) return <Loading />;
   return <AnswerView a={res.data} />;

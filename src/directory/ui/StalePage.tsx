@@ -6,7 +6,8 @@ import { usePageTitle } from '../../web/components/usePageTitle.ts';
 import { useSession } from '../../web/session.tsx';
 import { useApi } from '../../web/useApi.ts';
 import { useStateName } from './common.tsx';
-import { dirApi, pathOf } from './directoryApi.ts';
+import { api, ok } from '../../web/api/client.ts';
+import { pathOf } from './directoryLinks.ts';
 
 /** /directory/stale — the secretariat's list of entries not confirmed for 12 months, each with "confirm". */
 export function StalePage() {
@@ -14,7 +15,7 @@ export function StalePage() {
   usePageTitle(t('directory.stale.title'));
   const { csrfToken } = useSession();
   const stateName = useStateName();
-  const res = useApi((signal) => dirApi.stale(signal), []);
+  const res = useApi((signal) => ok(api.GET('/api/v1/directory/stale', { signal })), []);
   const crumbs = [{ to: '/', label: t('nav.home') }, { to: '/directory', label: t('directory.nav') }, { label: t('directory.stale.title') }];
   return (
     <>
@@ -32,7 +33,7 @@ export function StalePage() {
                   <td>{t(`directory.entryTypes.${i.entryType}`)}</td>
                   <td dir="auto">{i.entryType === 'authority' ? <Link to={`/directory/authorities/${i.id}`}>{i.label}</Link> : i.entryType === 'measure' ? t(`directory.measures.${i.label}`, { defaultValue: i.label }) : i.entryType === 'notification' ? t(`directory.notificationTypes.${i.label}`, { defaultValue: i.label }) : i.label}</td>
                   <td>{i.lastVerified ?? t('directory.never')}</td>
-                  <td><button type="button" className="button-secondary button-small" onClick={() => void dirApi.confirm(pathOf(i.entryType), i.id, csrfToken).then(res.reload)}>{t('directory.authority.confirm')}</button></td>
+                  <td><button type="button" className="button-secondary button-small" onClick={() => void ok(api.POST(`/api/v1/directory/${pathOf(i.entryType)}/{id}/confirm` as '/api/v1/directory/authorities/{id}/confirm', { params: { path: { id: i.id } }, body: {} })).then(res.reload)}>{t('directory.authority.confirm')}</button></td>
                 </tr>
               ))}
             </tbody>

@@ -8,7 +8,8 @@ import { useSession } from '../../web/session.tsx';
 import { useApi } from '../../web/useApi.ts';
 import { MEASURES } from '../../reference/measures.ts';
 import { Channels, Functions, HistoryList, Languages, Provenance, useStateName } from './common.tsx';
-import { dirApi, type Entry } from './directoryApi.ts';
+import { api, ok } from '../../web/api/client.ts';
+import type { Entry } from '../../web/api/types.ts';
 
 /** /directory/states/:iso3 — parts 1 and 2, focal point, Firearms point of contact, measures, notifications. */
 export function StateDirectoryPage() {
@@ -17,7 +18,7 @@ export function StateDirectoryPage() {
   const stateName = useStateName();
   const name = stateName(iso3);
   usePageTitle(t('directory.state.title', { name }));
-  const res = useApi((signal) => dirApi.state(iso3, signal), [iso3]);
+  const res = useApi((signal) => ok(api.GET('/api/v1/directory/states/{iso3}', { params: { path: { iso3 } }, signal })), [iso3]);
   const crumbs = [{ to: '/', label: t('nav.home') }, { to: '/directory', label: t('directory.nav') }, { label: name }];
   if (res.status === 'error') return <><Breadcrumbs items={crumbs} /><ErrorMessage error={res.error} onRetry={res.reload} /></>;
   if (!res.data) return <><Breadcrumbs items={crumbs} /><Loading /></>;
@@ -85,7 +86,7 @@ export function StateDirectoryPage() {
 function NotificationItem({ n }: { n: Entry }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const history = useApi((signal) => (open ? dirApi.history('notifications', n.id, signal) : Promise.resolve([])), [open, n.id]);
+  const history = useApi((signal) => (open ? ok(api.GET(`/api/v1/directory/${'notifications'}/{id}/history` as '/api/v1/directory/authorities/{id}/history', { params: { path: { id: n.id } }, signal })).then((r) => r.items) : Promise.resolve([])), [open, n.id]);
   return (
     <li className="card" data-type={String(n.type)}>
       <p>
@@ -136,7 +137,7 @@ export function AuthorityCard({ a, onChange }: { a: Entry; onChange: () => void 
       <p className="small muted">
         {t('directory.fields.lastVerified')}: {a.lastVerified ?? t('directory.never')}
         {a.permissions.edit && (
-          <> · <button type="button" className="link-button" onClick={() => void dirApi.confirm('authorities', a.id, csrfToken).then(onChange)}>{t('directory.authority.confirm')}</button></>
+          <> · <button type="button" className="link-button" onClick={() => void ok(api.POST(`/api/v1/directory/${'authorities'}/{id}/confirm` as '/api/v1/directory/authorities/{id}/confirm', { params: { path: { id: a.id } }, body: {} })).then(onChange)}>{t('directory.authority.confirm')}</button></>
         )}
       </p>
     </li>

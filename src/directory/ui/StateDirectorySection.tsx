@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApi } from '../../web/useApi.ts';
-import { dirApi } from './directoryApi.ts';
+import { api, ok } from '../../web/api/client.ts';
 
 /** On a State's profile page: what the directory holds for it, and a link to its directory page. */
 export function StateDirectorySection({ iso3, name }: { iso3: string; name: string }) {
   const { t } = useTranslation();
-  const res = useApi((signal) => dirApi.state(iso3, signal), [iso3]);
+  const res = useApi((signal) => ok(api.GET('/api/v1/directory/states/{iso3}', { params: { path: { iso3 } }, signal })), [iso3]);
   const d = res.data;
   return (
     <section data-testid="state-directory-section">

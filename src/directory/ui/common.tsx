@@ -1,15 +1,16 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type StateSummary } from '../../web/api.ts';
+import { api, ok } from '../../web/api/client.ts';
+import type { StateSummary } from '../../web/api/types.ts';
 import { useLanguageName } from '../../web/format.ts';
 import { useLang } from '../../web/i18n.ts';
 import { useApi } from '../../web/useApi.ts';
-import type { HistoryItem } from './directoryApi.ts';
+import type { HistoryItem } from '../../web/api/types.ts';
 
 /** The States (names in the UI language), for pickers and labels. */
 export function useStates(): StateSummary[] {
   const lang = useLang();
-  const res = useApi((signal) => api.states({}, lang, signal), [lang]);
+  const res = useApi((signal) => ok(api.GET('/api/v1/states', { params: { query: { lang } }, signal })), [lang]);
   return res.data?.items ?? [];
 }
 

@@ -6,7 +6,9 @@ import { NotFoundMessage } from '../../web/components/NotFound.tsx';
 import { usePageTitle } from '../../web/components/usePageTitle.ts';
 import { useFormat } from '../../web/format.ts';
 import { useApi } from '../../web/useApi.ts';
-import { draftingApi, type Change, type DraftContent } from './draftingApi.ts';
+import { api, ok } from '../../web/api/client.ts';
+import type { Change } from '../../web/api/types.ts';
+import type { DraftContent } from '../draft.schema.ts';
 import { usePathLabel } from './fieldLabel.ts';
 import { wordDiff } from './wordDiff.ts';
 import './drafting.css';
@@ -23,9 +25,9 @@ export function ComparePage() {
   };
   const from = num('from');
   const to = num('to');
-  const draft = useApi((signal) => draftingApi.get(id, signal), [id]);
-  const versions = useApi((signal) => draftingApi.versions(id, signal), [id]);
-  const cmp = useApi((signal) => draftingApi.compare(id, from, to, signal), [id, from, to]);
+  const draft = useApi((signal) => ok(api.GET('/api/v1/drafting/drafts/{id}', { params: { path: { id } }, signal })), [id]);
+  const versions = useApi((signal) => ok(api.GET('/api/v1/drafting/drafts/{id}/versions', { params: { path: { id } }, signal })).then((r) => r.items), [id]);
+  const cmp = useApi((signal) => ok(api.GET('/api/v1/drafting/drafts/{id}/compare', { params: { path: { id }, query: { from: from, to: to } }, signal })), [id, from, to]);
   const pathLabel = usePathLabel((draft.data?.content ?? null) as DraftContent | null);
   usePageTitle(t('drafting.compare.title'));
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { REQUEST_KINDS, type RequestKind } from '../../reference/measures.ts';
-import { ApiError } from '../../web/api.ts';
+import { ApiError, api, ok } from '../../web/api/client.ts';
 import { Breadcrumbs } from '../../web/components/Breadcrumbs.tsx';
 import { errorText } from '../../web/components/errors.ts';
 import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
@@ -10,7 +10,7 @@ import { usePageTitle } from '../../web/components/usePageTitle.ts';
 import { useFormat } from '../../web/format.ts';
 import { useSession } from '../../web/session.tsx';
 import { useApi } from '../../web/useApi.ts';
-import { draftingApi, type DraftSummary } from './draftingApi.ts';
+import type { DraftSummary } from '../../web/api/types.ts';
 import { canDraft, DraftingGate } from './Gate.tsx';
 import { useStates } from './hooks.ts';
 import './drafting.css';
@@ -28,7 +28,7 @@ export function DraftsPage() {
 function Drafts({ csrfToken, officer }: { csrfToken: string; officer: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const list = useApi((signal) => draftingApi.list(signal), []);
+  const list = useApi((signal) => ok(api.GET('/api/v1/drafting/drafts', { params: { query: { limit: 200 } }, signal })), []);
   const [kind, setKind] = useState<RequestKind>('mla');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +37,7 @@ function Drafts({ csrfToken, officer }: { csrfToken: string; officer: boolean })
     setBusy(true);
     setError(null);
     try {
-      const d = await draftingApi.create({ kind }, csrfToken);
+      const d = await ok(api.POST('/api/v1/drafting/drafts', { body: { content: { kind } } }));
       navigate(`/drafting/${d.id}?step=route`);
     } catch (e) {
       setError(e instanceof ApiError ? errorText(t, e) : t('error.unexpected'));
@@ -47,7 +47,7 @@ function Drafts({ csrfToken, officer }: { csrfToken: string; officer: boolean })
   const duplicate = async (id: string) => {
     setError(null);
     try {
-      const d = await draftingApi.duplicate(id, csrfToken);
+      const d = await ok(api.POST('/api/v1/drafting/drafts/{id}/duplicate', { params: { path: { id } } }));
       navigate(`/drafting/${d.id}`);
     } catch (e) {
       setError(e instanceof ApiError ? errorText(t, e) : t('error.unexpected'));

@@ -8,7 +8,8 @@ import { useSession } from '../../web/session.tsx';
 import { useApi } from '../../web/useApi.ts';
 import { Comments } from './components/Comments.tsx';
 import { DraftFormProvider } from './components/form-context.tsx';
-import { draftingApi, type Draft } from './draftingApi.ts';
+import { api, ok } from '../../web/api/client.ts';
+import type { Draft } from '../../web/api/types.ts';
 import { DraftTable } from './DraftsPage.tsx';
 import { DraftingGate } from './Gate.tsx';
 import { useRoute, useStates } from './hooks.ts';
@@ -23,7 +24,7 @@ export function SharedListPage() {
   const session = useSession();
   usePageTitle(t('drafting.shared.title'));
   const officer = session.user?.roles.includes('officer') ?? false;
-  const list = useApi((signal) => (officer ? draftingApi.shared(signal) : Promise.resolve({ items: [] })), [officer]);
+  const list = useApi((signal) => (officer ? ok(api.GET('/api/v1/drafting/shared', { signal })) : Promise.resolve({ items: [] })), [officer]);
   if (session.status === 'loading') return <Loading />;
   if (!officer) return <DraftingGate title={t('drafting.shared.title')} />;
   return (
@@ -50,7 +51,7 @@ export function SharedDraftPage() {
   const { t } = useTranslation();
   const id = useParams().id ?? '';
   const session = useSession();
-  const draft = useApi((signal) => draftingApi.get(id, signal), [id]);
+  const draft = useApi((signal) => ok(api.GET('/api/v1/drafting/drafts/{id}', { params: { path: { id } }, signal })), [id]);
   usePageTitle(draft.data ? draft.data.title || draft.data.reference : t('drafting.shared.title'));
   if (draft.status === 'error' && (draft.error.status === 404 || draft.error.status === 400)) {
     return (

@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
-import type { StateSummary } from '../../web/api.ts';
+import type { StateSummary } from '../../web/api/types.ts';
 import type { Loadable } from '../../web/useApi.ts';
-import type { Draft, RouteAnswer } from './draftingApi.ts';
+import type { Draft, RouteAnswer } from '../../web/api/types.ts';
 
 /** What every step needs besides the form: the draft's frame, the States, and the directory's answer. */
 export interface WizardInfo {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { ApiError } from '../../web/api.ts';
+import { ApiError, api, ok } from '../../web/api/client.ts';
 import { Breadcrumbs } from '../../web/components/Breadcrumbs.tsx';
 import { errorText } from '../../web/components/errors.ts';
 import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
@@ -14,7 +14,7 @@ import { useCheckText } from './components/ChecksPanel.tsx';
 import { SaveProblem } from './components/ConflictAlert.tsx';
 import { DraftFormProvider, type FieldIssue } from './components/form-context.tsx';
 import { SaveIndicator } from './components/SaveIndicator.tsx';
-import { draftingApi, type CheckReport, type Draft } from './draftingApi.ts';
+import type { CheckReport, Draft } from '../../web/api/types.ts';
 import { DraftingGate, canDraft } from './Gate.tsx';
 import { useRoute, useStates } from './hooks.ts';
 import { fieldId, normalPath, splitPath } from './paths.ts';
@@ -46,7 +46,7 @@ export function WizardPage() {
   const { t } = useTranslation();
   const id = useParams().id ?? '';
   const session = useSession();
-  const draft = useApi((signal) => draftingApi.get(id, signal), [id]);
+  const draft = useApi((signal) => ok(api.GET('/api/v1/drafting/drafts/{id}', { params: { path: { id } }, signal })), [id]);
   usePageTitle(draft.data ? draft.data.title || draft.data.reference : t('drafting.wizard.title'));
 
   if (session.status === 'ready' && !canDraft(session.user?.roles)) return <DraftingGate title={t('drafting.wizard.title')} />;
@@ -96,7 +96,7 @@ function Wizard({ initial, csrfToken }: { initial: Draft; csrfToken: string }) {
     setCheckError(null);
     try {
       await autosave.flush();
-      setReport(await draftingApi.checks(initial.id));
+      setReport(await ok(api.GET('/api/v1/drafting/drafts/{id}/checks', { params: { path: { id: initial.id } } })));
     } catch (e) {
       setCheckError(e instanceof ApiError ? e : new ApiError(0, 'client', String(e)));
     } finally {
@@ -112,7 +112,7 @@ function Wizard({ initial, csrfToken }: { initial: Draft; csrfToken: string }) {
   useEffect(() => {
     if (!shown || autosave.status !== 'saved' || readOnly) return;
     const ctrl = new AbortController();
-    draftingApi.checks(initial.id, ctrl.signal).then(setReport, () => undefined);
+    ok(api.GET('/api/v1/drafting/drafts/{id}/checks', { params: { path: { id: initial.id } }, signal: ctrl.signal })).then(setReport, () => undefined);
     return () => ctrl.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [draft.version]);
@@ -179,7 +179,7 @@ function Wizard({ initial, csrfToken }: { initial: Draft; csrfToken: string }) {
     setDupError(null);
     try {
       await autosave.flush();
-      const copy = await draftingApi.duplicate(initial.id, csrfToken);
+      const copy = await ok(api.POST('/api/v1/drafting/drafts/{id}/duplicate', { params: { path: { id: initial.id } } }));
       navigate(`/drafting/${copy.id}`);
     } catch (e) {
       setDupError(e instanceof ApiError ? errorText(t, e) : t('error.unexpected'));

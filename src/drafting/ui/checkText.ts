@@ -1,4 +1,5 @@
-import type { CheckReport, CheckResult, DraftContent } from './draftingApi.ts';
+import type { CheckReport, CheckResult } from '../../web/api/types.ts';
+import type { DraftContent } from '../draft.schema.ts';
 import { getAt } from './paths.ts';
 
 /**

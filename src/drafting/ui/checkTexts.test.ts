@@ -7,7 +7,7 @@ import type { DirectoryFacts } from '../checks/types.ts';
 import { assistanceForm, draftContentSchema, emptyDraftContent, type DraftContent } from '../draft.schema.ts';
 import { chinaFacts, completeDraft } from '../test-fixtures.ts';
 import { CHECK_VARIANTS, checkText, checkTextKey, type CheckTextLabels } from './checkText.ts';
-import type { CheckReport, CheckResult } from './draftingApi.ts';
+import type { CheckReport, CheckResult } from '../../web/api/types.ts';
 
 /**
  * The checks' messages and fixes exist in the six UN languages for every id the checks code can produce,
@@ -144,7 +144,7 @@ const REWORDED = new Set(['elements.assistance-kind', 'legal-basis.convention-no
 describe('check texts picked and filled for real findings', () => {
   const runs = scenarios().map((s) => {
     const results = runChecks({ content: s.content, requestingState: s.requestingState ?? 'GBR', today: TODAY, directory: s.facts }) as CheckResult[];
-    const report: CheckReport = { ok: false, errors: 0, warnings: 0, results, directory: s.facts?.general ? { measures: s.facts.measures } : null };
+    const report: CheckReport = { ok: false, errors: 0, warnings: 0, results, directory: (s.facts?.general ? { measures: s.facts.measures } : null) as CheckReport['directory'] };
     return { ...s, results, report };
   });
 

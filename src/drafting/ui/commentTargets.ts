@@ -1,4 +1,4 @@
-import type { DraftContent } from './draftingApi.ts';
+import type { DraftContent } from '../draft.schema.ts';
 import { STEPS, stepOfPath, type Step } from './steps.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DraftContent } from './draftingApi.ts';
+import type { DraftContent } from '../draft.schema.ts';
 import { getAt, splitPath } from './paths.ts';
 
 /**

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../web/api.ts';
-import { draftingApi, type Draft, type DraftContent } from './draftingApi.ts';
+import { ApiError, api, ok } from '../../web/api/client.ts';
+import type { Draft } from '../../web/api/types.ts';
+import type { DraftContent } from '../draft.schema.ts';
 import { mergePatch } from './mergePatch.ts';
 import { setAt, type Path } from './paths.ts';
 
@@ -65,7 +66,7 @@ export function useAutosave(initial: Draft, csrfToken: string): Autosave {
     setStatus('saving');
     const run = (async () => {
       try {
-        const saved = await draftingApi.save(initial.id, versionRef.current, patch, csrfToken);
+        const saved = await ok(api.PATCH('/api/v1/drafting/drafts/{id}', { params: { path: { id: initial.id } }, body: { version: versionRef.current, content: patch as Record<string, unknown> } }));
         versionRef.current = saved.version;
         baseRef.current = sent;
         setDraft(saved);
@@ -92,10 +93,10 @@ export function useAutosave(initial: Draft, csrfToken: string): Autosave {
       }
     })();
     inFlight.current = run;
-    const ok = await run;
+    const done = await run;
     // typing during the save: save again after the usual pause
-    if (ok && !blocked.current && mergePatch(baseRef.current, contentRef.current) !== undefined) schedule();
-    return ok;
+    if (done && !blocked.current && mergePatch(baseRef.current, contentRef.current) !== undefined) schedule();
+    return done;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [initial.id, csrfToken]);
 
@@ -120,8 +121,8 @@ export function useAutosave(initial: Draft, csrfToken: string): Autosave {
 
   const flush = useCallback(async () => {
     if (blocked.current) return false;
-    const ok = await saveNow();
-    return ok && mergePatch(baseRef.current, contentRef.current) === undefined;
+    const done = await saveNow();
+    return done && mergePatch(baseRef.current, contentRef.current) === undefined;
   }, [saveNow]);
 
   const replace = useCallback((d: Draft) => {
@@ -137,11 +138,11 @@ export function useAutosave(initial: Draft, csrfToken: string): Autosave {
   }, []);
 
   const reload = useCallback(async () => {
-    replace(await draftingApi.get(initial.id));
+    replace(await ok(api.GET('/api/v1/drafting/drafts/{id}', { params: { path: { id: initial.id } } })));
   }, [initial.id, replace]);
 
   const overwrite = useCallback(async () => {
-    const latest = await draftingApi.get(initial.id);
+    const latest = await ok(api.GET('/api/v1/drafting/drafts/{id}', { params: { path: { id: initial.id } } }));
     versionRef.current = latest.version;
     baseRef.current = latest.content;
     blocked.current = false;

@@ -7,6 +7,8 @@ import { ValidationError } from '../../platform/http/errors.ts';
 import { RECORD_TYPES } from '../knowledge.tables.ts';
 import { importFile } from './import.service.ts';
 import { MAX_FILE_BYTES } from './readers.ts';
+import { errorSchema } from '../../platform/platform.schemas.ts';
+import { importOutcomeSchema } from '../knowledge.responses.ts';
 
 /** The secretariat's import in the UI: the file is the request body, its name and options the query. */
 export function importRoutes(ctx: AppContext): FastifyPluginAsync {
@@ -28,6 +30,7 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsync {
           access: z.enum(['public', 'practitioners', 'state']).optional(),
           state: z.string().regex(/^[A-Z]{3}$/).optional(),
         }),
+        response: { 200: importOutcomeSchema, 400: errorSchema },
       },
     }, async (req) => {
       const body = req.body as unknown;

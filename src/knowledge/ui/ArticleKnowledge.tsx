@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, type SearchParams } from '../../web/api.ts';
+import { api, ok } from '../../web/api/client.ts';
+import type { SearchParams } from './searchParams.ts';
 import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
 import { useFormat } from '../../web/format.ts';
 import { useApi } from '../../web/useApi.ts';
@@ -9,6 +10,7 @@ import { useStateNames, useYearFormat } from './names.ts';
 import { ResultItem } from './ResultItem.tsx';
 import { searchHref } from './searchUrl.ts';
 import { useScrollToHash } from './useScrollToHash.ts';
+import { searchQueryString } from './searchParams.ts';
 
 /** The groups of linked records an article page shows, in this order. */
 export const KNOWLEDGE_GROUPS = [
@@ -31,7 +33,7 @@ export function RecordGroup({ title, id, params, count, level = 3 }: { title: st
   // a known count of 0 needs no request
   const res = useApi(
     (signal) =>
-      count === 0 ? Promise.resolve({ items: [], facets: {}, total: 0, approximate: false, next: null }) : api.search({ ...params, sort: 'date', limit: PER_GROUP }, signal),
+      count === 0 ? Promise.resolve({ items: [], facets: {}, total: 0, approximate: false, next: null }) : ok(api.GET('/api/v1/search', { querySerializer: () => searchQueryString({ ...params, sort: 'date', limit: PER_GROUP }), signal })),
     [key, count === 0],
   );
   const total = count ?? res.data?.total ?? 0;
@@ -71,7 +73,7 @@ export function ArticleKnowledge({ instrument, article }: { instrument: string; 
   const states = useStateNames();
   const formatYear = useYearFormat();
   const ref = `${instrument}:${article}`;
-  const all = useApi((signal) => api.search({ article: [ref], limit: 1 }, signal), [ref]);
+  const all = useApi((signal) => ok(api.GET('/api/v1/search', { querySerializer: () => searchQueryString({ article: [ref], limit: 1 }), signal })), [ref]);
   useScrollToHash(all.status === 'ok');
   const data = all.data;
   const types = data?.facets.type ?? {};

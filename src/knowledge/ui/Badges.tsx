@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Access, RecordLink } from '../../web/api.ts';
+import type { Access } from './searchParams.ts';
+import type { RecordLink } from '../../web/api/types.ts';
 import { useStateNames } from './names.ts';
 
 /** The kind of record ("Conference document", "Case"…), as a small coloured label. */

@@ -4,7 +4,7 @@
  */
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KnowledgeRecord } from '../../web/api.ts';
+import type { KnowledgeRecord } from '../../web/api/types.ts';
 import { useFormat, useLanguageName } from '../../web/format.ts';
 import { useLang } from '../../web/i18n.ts';
 import type { ParsedDocument } from '../parsing/types.ts';

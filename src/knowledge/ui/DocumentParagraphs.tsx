@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { RecordChild } from '../../web/api.ts';
+import type { RecordChild } from '../../web/api/types.ts';
 import type { FootnoteRef, Paragraph } from '../parsing/types.ts';
 import { dirOf } from './names.ts';
 

@@ -4,7 +4,7 @@
  */
 import { Fragment, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KnowledgeRecord } from '../../web/api.ts';
+import type { KnowledgeRecord } from '../../web/api/types.ts';
 import { useLang } from '../../web/i18n.ts';
 import type { Footnote, ParsedDocument } from '../parsing/types.ts';
 import { DocumentInfo } from './DocumentInfo.tsx';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchFacet } from '../../web/api.ts';
+import type { SearchFacet } from './searchParams.ts';
 import { useFormat } from '../../web/format.ts';
 
 const SHOWN = 6;

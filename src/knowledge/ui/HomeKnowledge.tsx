@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../web/api.ts';
+import { api, ok } from '../../web/api/client.ts';
 import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
 import { useApi } from '../../web/useApi.ts';
 import { ResultItem } from './ResultItem.tsx';
 import { searchHref } from './searchUrl.ts';
+import { searchQueryString } from './searchParams.ts';
 
 /** The home page's search box: it leads to /search with the words typed. */
 export function HomeSearch() {
@@ -41,7 +42,7 @@ export function HomeSearch() {
 /** The five newest Conference documents. */
 export function NewestDocuments() {
   const { t } = useTranslation();
-  const res = useApi((signal) => api.search({ type: ['cop-document'], sort: 'date', limit: 5 }, signal), []);
+  const res = useApi((signal) => ok(api.GET('/api/v1/search', { querySerializer: () => searchQueryString({ type: ['cop-document'], sort: 'date', limit: 5 }), signal })), []);
   return (
     <section aria-labelledby="newest-title" data-testid="newest-documents">
       <h2 id="newest-title">{t('knowledge.home.newest')}</h2>

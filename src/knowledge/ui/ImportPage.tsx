@@ -1,7 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { ACCESS_LEVELS, api, ApiError, RECORD_TYPES, type ImportOptions } from '../../web/api.ts';
+import { ACCESS_LEVELS, RECORD_TYPES, type ImportOptions } from './searchParams.ts';
+import { api, ApiError, ok } from '../../web/api/client.ts';
 import { errorText } from '../../web/components/errors.ts';
 import { Loading } from '../../web/components/LoadState.tsx';
 import { usePageTitle } from '../../web/components/usePageTitle.ts';
@@ -100,7 +101,15 @@ export function ImportPage() {
         continue;
       }
       try {
-        const r = await api.importFile(file, opts, session.csrfToken ?? '');
+        const r = await ok(
+          api.POST('/api/v1/imports', {
+            params: { query: { fileName: file.name, ...opts } },
+            // the file is the body as it is (the route takes any bytes; the server reads the format from them and the name)
+            body: file as never,
+            bodySerializer: (b: unknown) => b as Blob,
+            headers: { 'content-type': 'application/octet-stream' },
+          }),
+        );
         update(key, { status: r.status, recordId: r.recordId, type: r.type, symbol: r.symbol, recommendations: r.recommendations, links: r.links });
       } catch (err) {
         if (err instanceof ApiError && err.status === 400) update(key, { status: 'rejected', reason: rejectionReason(err, file.name) });

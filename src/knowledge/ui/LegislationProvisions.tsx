@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type KnowledgeRecord, type Provision } from '../../web/api.ts';
+import { api, ok } from '../../web/api/client.ts';
+import type { KnowledgeRecord, Provision } from '../../web/api/types.ts';
 import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
 import { useFormat } from '../../web/format.ts';
 import { useApi } from '../../web/useApi.ts';
@@ -15,7 +16,7 @@ export function LegislationProvisions({ record }: { record: KnowledgeRecord }) {
   const f = useFormat();
   const [at, setAt] = useState('');
   const [history, setHistory] = useState(false);
-  const res = useApi((signal) => api.provisions(record.id, { at: at || undefined, history }, signal), [record.id, at, history]);
+  const res = useApi((signal) => ok(api.GET('/api/v1/records/{id}/provisions', { params: { path: { id: record.id }, query: { at: at || undefined, history: history ? 'true' : undefined } }, signal })), [record.id, at, history]);
   const items = res.data?.items ?? [];
 
   return (

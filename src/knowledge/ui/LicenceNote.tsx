@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../web/api.ts';
+import { api, ok } from '../../web/api/client.ts';
 import { useApi } from '../../web/useApi.ts';
 
 /** The licence of the portal's data, as the API states it (its statement is kept in English). */
 export function LicenceNote({ full = false }: { full?: boolean }) {
   const { t } = useTranslation();
-  const res = useApi((signal) => api.licence(signal), []);
+  const res = useApi((signal) => ok(api.GET('/api/v1/licence', { signal })), []);
   const l = res.data;
   if (!l) return null;
   return (

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, ApiError, type KnowledgeRecord, type RecordLink } from '../../web/api.ts';
+import { api, ApiError, ok } from '../../web/api/client.ts';
+import type { KnowledgeRecord, RecordLink } from '../../web/api/types.ts';
 import { errorText } from '../../web/components/errors.ts';
 import { useFormat } from '../../web/format.ts';
 import { byCode, useInstruments } from '../../reference/ui/useInstruments.ts';
@@ -62,7 +63,7 @@ export function LinksSection({ record, canReview, csrfToken }: { record: Knowled
     setMessage(null);
     try {
       for (const l of group) {
-        const r = await api.reviewLink(record.id, l.id, decision, csrfToken);
+        const r = await ok(api.POST('/api/v1/records/{id}/links/{linkId}/review', { params: { path: { id: record.id, linkId: l.id } }, body: { decision: decision } }));
         setReviews((prev) => ({ ...prev, [l.id]: { verified: r.verified, rejected: r.rejected } }));
       }
       setMessage({ text: t(decision === 'verify' ? 'knowledge.links.verifiedDone' : 'knowledge.links.rejectedDone', { link: linkName(first) }), error: false });

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { exportUrl, feedUrl } from '../../web/api.ts';
+import { exportUrl, feedUrl } from './searchParams.ts';
 import { usePageTitle } from '../../web/components/usePageTitle.ts';
 import { LicenceNote } from './LicenceNote.tsx';
 

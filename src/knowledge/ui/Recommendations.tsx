@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { KnowledgeRecord, RecordChild } from '../../web/api.ts';
+import type { KnowledgeRecord, RecordChild } from '../../web/api/types.ts';
 import type { ParsedDocument } from '../parsing/types.ts';
 import { AddresseeBadges } from './Badges.tsx';
 import { dirOf } from './names.ts';

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
-import type { KnowledgeRecord } from '../../web/api.ts';
+import type { KnowledgeRecord } from '../../web/api/types.ts';
 import { useFormat, useLanguageName } from '../../web/format.ts';
 import { useLang } from '../../web/i18n.ts';
 import type { detailsSchemas } from '../knowledge.schemas.ts';

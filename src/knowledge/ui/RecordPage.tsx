@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, type KnowledgeRecord } from '../../web/api.ts';
+import { api, ok } from '../../web/api/client.ts';
+import type { KnowledgeRecord } from '../../web/api/types.ts';
 import { Breadcrumbs } from '../../web/components/Breadcrumbs.tsx';
 import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
 import { NotFoundMessage } from '../../web/components/NotFound.tsx';
@@ -31,7 +32,7 @@ export function shortTitle(title: string, max = 80): string {
 export function RecordPage() {
   const { t } = useTranslation();
   const id = useParams().id ?? '';
-  const res = useApi((signal) => api.record(id, signal), [id]);
+  const res = useApi((signal) => ok(api.GET('/api/v1/records/{id}', { params: { path: { id } }, signal })), [id]);
   const data = res.data?.id === id ? res.data : undefined;
   const missing = res.status === 'error' && (res.error.status === 404 || res.error.status === 400);
   usePageTitle(data ? shortTitle(data.title) : missing ? t('knowledge.record.notFoundTitle') : t('knowledge.record.title'));
@@ -73,7 +74,7 @@ function RecordView({ record }: { record: KnowledgeRecord }) {
   const session = useSession();
   const states = useStateNames();
   const languageName = useLanguageName();
-  const parent = useApi((signal) => (record.parentId ? api.record(record.parentId, signal) : Promise.resolve(null)), [record.parentId]);
+  const parent = useApi((signal) => (record.parentId ? ok(api.GET('/api/v1/records/{id}', { params: { path: { id: record.parentId } }, signal })) : Promise.resolve(null)), [record.parentId]);
   const doc = record.type === 'cop-document' ? parsedBody(record) : null;
   const titleTranslation = record.lang !== lang ? record.translations.find((x) => x.field === 'title' && x.lang === lang) : undefined;
   // Reviewing links is editing the record's content: the server says whether this viewer may.

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api, type RecordVersion } from '../../web/api.ts';
+import { api, ok } from '../../web/api/client.ts';
+import type { RecordVersion } from '../../web/api/types.ts';
 import { Breadcrumbs } from '../../web/components/Breadcrumbs.tsx';
 import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
 import { NotFoundMessage } from '../../web/components/NotFound.tsx';
@@ -51,8 +52,8 @@ export function RecordVersionsPage() {
   const id = useParams().id ?? '';
   const [params] = useSearchParams();
   const before = Number(params.get('before')) || undefined;
-  const record = useApi((signal) => api.record(id, signal), [id]);
-  const versions = useApi((signal) => api.recordVersions(id, { before, limit: PAGE + 1 }, signal), [id, before]);
+  const record = useApi((signal) => ok(api.GET('/api/v1/records/{id}', { params: { path: { id } }, signal })), [id]);
+  const versions = useApi((signal) => ok(api.GET('/api/v1/records/{id}/versions', { params: { path: { id }, query: { before, limit: PAGE + 1 } }, signal })), [id, before]);
   const title = record.data?.title;
   usePageTitle(title ? t('knowledge.versions.titleOf', { title: shortTitle(title) }) : t('knowledge.versions.title'));
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { SearchHit } from '../../web/api.ts';
+import type { SearchHit } from '../../web/api/types.ts';
 import { useFormat, useLanguageName } from '../../web/format.ts';
 import { TypeBadge } from './Badges.tsx';
 import { dirOf, useStateNames } from './names.ts';

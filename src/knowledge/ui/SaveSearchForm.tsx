@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { api, ApiError, type SearchParams } from '../../web/api.ts';
+import { api, ApiError, ok } from '../../web/api/client.ts';
+import type { SearchParams } from './searchParams.ts';
 import { ErrorMessage } from '../../web/components/LoadState.tsx';
 import { useSession } from '../../web/session.tsx';
 import { toSavedQuery } from './searchUrl.ts';
@@ -41,7 +42,7 @@ export function SaveSearchForm({ params, defaultName }: { params: SearchParams; 
     setError(null);
     setMissing(false);
     try {
-      await api.saveSearch({ name: n, query: toSavedQuery(params), email }, session.csrfToken ?? '');
+      await ok(api.POST('/api/v1/saved-searches', { body: { name: n, query: toSavedQuery(params), email } }));
       setSaved(n);
       setOpen(false);
       setName('');

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api, ApiError, exportUrl, feedUrl, searchQueryString, type SearchFacet, type SearchHit, type SearchParams } from '../../web/api.ts';
+import { api, ApiError, ok } from '../../web/api/client.ts';
+import { exportUrl, feedUrl, searchQueryString, type SearchFacet, type SearchParams } from './searchParams.ts';
+import type { SearchHit } from '../../web/api/types.ts';
 import { ErrorMessage } from '../../web/components/LoadState.tsx';
 import { usePageTitle } from '../../web/components/usePageTitle.ts';
 import { useApi } from '../../web/useApi.ts';
@@ -48,11 +50,11 @@ export function SearchPage() {
   const [url, setUrl] = useSearchParams();
   const params = useMemo(() => paramsFromUrl(url), [url]);
   const key = searchQueryString(params);
-  const res = useApi((signal) => api.search({ ...params, limit: PAGE }, signal), [key]);
+  const res = useApi((signal) => ok(api.GET('/api/v1/search', { querySerializer: () => searchQueryString({ ...params, limit: PAGE }), signal })), [key]);
   const active = PANEL.filter((fc) => selectedValues(params, fc).length > 0);
   const own = useApi(
     (signal) =>
-      Promise.all(active.map((fc) => api.search({ ...without(params, fc), limit: 1 }, signal).then((r) => [fc, r.facets[fc] ?? {}] as const))).then(
+      Promise.all(active.map((fc) => ok(api.GET('/api/v1/search', { querySerializer: () => searchQueryString({ ...without(params, fc), limit: 1 }), signal })).then((r) => [fc, r.facets[fc] ?? {}] as const))).then(
         (pairs) => Object.fromEntries(pairs) as OwnCounts,
       ),
     [key],
@@ -100,7 +102,7 @@ export function SearchPage() {
     setLoadingMore(true);
     const before = items.length;
     try {
-      const r = await api.search({ ...params, cursor: next, limit: PAGE });
+      const r = await ok(api.GET('/api/v1/search', { querySerializer: () => searchQueryString({ ...params, cursor: next, limit: PAGE }) }));
       setMore({ key, items: [...(extra?.items ?? []), ...r.items], next: r.next });
       setAnnounce(t('knowledge.search.moreLoaded', { count: r.items.length }));
       // keyboard users continue from the first new result

@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Lang, type SearchFacet } from '../../web/api.ts';
+import { api, ok } from '../../web/api/client.ts';
+import type { Lang } from '../../web/api/types.ts';
+import type { SearchFacet } from './searchParams.ts';
 import { useFormat, useLanguageName } from '../../web/format.ts';
 import { useLang } from '../../web/i18n.ts';
 import { useApi } from '../../web/useApi.ts';
@@ -26,19 +28,19 @@ const EMPTY: NameMap = new Map();
 
 export function useStateNames(): NameMap {
   const lang = useLang();
-  const r = useApi(() => cached('states', lang, () => api.states({}, lang).then((s) => new Map(s.items.map((x) => [x.iso3, x.name])))), [lang]);
+  const r = useApi(() => cached('states', lang, () => ok(api.GET('/api/v1/states', { params: { query: { lang } } })).then((s) => new Map(s.items.map((x) => [x.iso3, x.name])))), [lang]);
   return r.data ?? EMPTY;
 }
 
 function useGroupNames(): NameMap {
   const lang = useLang();
-  const r = useApi(() => cached('groups', lang, () => api.regionalGroups(lang).then((g) => new Map(g.map((x) => [x.code, x.name])))), [lang]);
+  const r = useApi(() => cached('groups', lang, () => ok(api.GET('/api/v1/regional-groups', { params: { query: { lang } } })).then((r) => r.items).then((g) => new Map(g.map((x) => [x.code, x.name])))), [lang]);
   return r.data ?? EMPTY;
 }
 
 function useClusterNames(): NameMap {
   const lang = useLang();
-  const r = useApi(() => cached('clusters', lang, () => api.clusters(lang).then((c) => new Map(c.map((x) => [x.code, x.name])))), [lang]);
+  const r = useApi(() => cached('clusters', lang, () => ok(api.GET('/api/v1/clusters', { params: { query: { lang } } })).then((r) => r.items).then((c) => new Map(c.map((x) => [x.code, x.name])))), [lang]);
   return r.data ?? EMPTY;
 }
 

@@ -1,4 +1,4 @@
-import { SEARCH_FACETS, type ListFacet, type SearchFacet, type SearchParams } from '../../web/api.ts';
+import { SEARCH_FACETS, type ListFacet, type SearchFacet, type SearchParams } from './searchParams.ts';
 
 /**
  * A search as it is kept in the page address (/search?q=…&type=…), so that it can be shared, bookmarked and

@@ -5,7 +5,7 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { ROOT_DIR, trustProxyOption } from '../config.ts';
 import { PUBLIC } from '../auth/policy.ts';
 import { installAuthorization, type RegisteredRoute } from './authz.ts';
@@ -90,6 +90,8 @@ export async function buildApp(ctx: AppContext, modules: readonly ApiManifest[],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'palermo_session' } } },
     },
     transform: jsonSchemaTransform,
+    // schemas registered with .meta({ id }) become components/schemas (named types in the generated client)
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../../web/api.ts';
+import { api, ok } from '../../web/api/client.ts';
 import { Breadcrumbs } from '../../web/components/Breadcrumbs.tsx';
 import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
 import { NotFoundMessage } from '../../web/components/NotFound.tsx';
@@ -25,9 +25,9 @@ export function ArticlePage() {
   const params = useParams();
   const code = (params.code ?? '').toUpperCase();
   const n = params.article ?? '';
-  const res = useApi((signal) => api.article(code, n, lang, signal), [code, n, lang]);
+  const res = useApi((signal) => ok(api.GET('/api/v1/instruments/{code}/articles/{article}', { params: { path: { code, article: Number(n) }, query: { lang } }, signal })), [code, n, lang]);
   const all = byCode(useInstruments().data);
-  const siblings = useApi((signal) => api.instrument(code, lang, signal), [code, lang]).data?.articles.map((a) => a.article) ?? [];
+  const siblings = useApi((signal) => ok(api.GET('/api/v1/instruments/{code}', { params: { path: { code }, query: { lang } }, signal })), [code, lang]).data?.articles.map((a) => a.article) ?? [];
   const data = res.data?.instrument === code && String(res.data.article) === n ? res.data : undefined;
   const heading = t('articles.heading', { number: data ? f.number(data.article) : n });
   usePageTitle(data ? `${data.instrumentShortName}, ${heading}` : heading);

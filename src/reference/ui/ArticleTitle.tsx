@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Article } from '../../web/api.ts';
+import type { Article } from '../../web/api/types.ts';
 import { useLang } from '../../web/i18n.ts';
 
 /** An article's title; one given in another language than the UI's is marked as such (lang attribute and a note). */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Article } from '../../web/api.ts';
+import type { Article } from '../../web/api/types.ts';
 import { useFormat } from '../../web/format.ts';
 import { ArticleTitle } from './ArticleTitle.tsx';
 import { ClusterBadge } from './ClusterBadge.tsx';

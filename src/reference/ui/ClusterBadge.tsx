@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Article } from '../../web/api.ts';
+import type { Article } from '../../web/api/types.ts';
 
 /** The review cluster an article belongs to (a link to it), and any restriction on its review. */
 export function ClusterBadge({ article, instrumentName }: { article: Pick<Article, 'cluster' | 'reviewedOnlyIfNotPartyTo'>; instrumentName?: (code: string) => string }) {

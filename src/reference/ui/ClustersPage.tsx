@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { api, type Cluster } from '../../web/api.ts';
+import { api, ok } from '../../web/api/client.ts';
+import type { Cluster } from '../../web/api/types.ts';
 import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
 import { usePageTitle } from '../../web/components/usePageTitle.ts';
 import { useFormat } from '../../web/format.ts';
@@ -23,7 +24,7 @@ export function ClustersPage() {
   const lang = useLang();
   const f = useFormat();
   const { hash } = useLocation();
-  const res = useApi((signal) => api.clusters(lang, signal), [lang]);
+  const res = useApi((signal) => ok(api.GET('/api/v1/clusters', { params: { query: { lang } }, signal })).then((r) => r.items), [lang]);
   const instruments = byCode(useInstruments().data);
   usePageTitle(t('clusters.title'));
 

@@ -1,6 +1,6 @@
 import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Instrument } from '../../web/api.ts';
+import type { Instrument } from '../../web/api/types.ts';
 import { useFormat } from '../../web/format.ts';
 
 /** Kind, parent, dates and review coverage of an instrument, as a definition list. */

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api, type Article } from '../../web/api.ts';
+import { api, ok } from '../../web/api/client.ts';
+import type { Article } from '../../web/api/types.ts';
 import { Breadcrumbs } from '../../web/components/Breadcrumbs.tsx';
 import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
 import { NotFoundMessage } from '../../web/components/NotFound.tsx';
@@ -37,7 +38,7 @@ export function InstrumentPage() {
   const { t } = useTranslation();
   const lang = useLang();
   const code = (useParams().code ?? '').toUpperCase();
-  const res = useApi((signal) => api.instrument(code, lang, signal), [code, lang]);
+  const res = useApi((signal) => ok(api.GET('/api/v1/instruments/{code}', { params: { path: { code }, query: { lang } }, signal })), [code, lang]);
   const all = byCode(useInstruments().data);
   const shortName = (c: string) => all.get(c)?.shortName ?? c;
   const data = res.data?.code === code ? res.data : undefined;

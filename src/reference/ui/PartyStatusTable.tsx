@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PartyStatusEntry } from '../../web/api.ts';
+import type { PartyStatusEntry } from '../../web/api/types.ts';
 import { useFormat } from '../../web/format.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 

@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Instrument, RegionalGroup, StateFilters } from '../../web/api.ts';
+import type { Instrument, RegionalGroup } from '../../web/api/types.ts';
+import type { StateFilters } from './stateFilters.ts';
 import { LEGAL_FAMILIES } from './legalSystem.ts';
 import { STATUSES, type FilterKey } from './stateFilters.ts';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api } from '../../web/api.ts';
+import { api, ok } from '../../web/api/client.ts';
 import { Breadcrumbs } from '../../web/components/Breadcrumbs.tsx';
 import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
 import { NotFoundMessage } from '../../web/components/NotFound.tsx';
@@ -17,7 +17,7 @@ export function StatePage() {
   const { t } = useTranslation();
   const lang = useLang();
   const iso3 = (useParams().iso3 ?? '').toUpperCase();
-  const res = useApi((signal) => api.state(iso3, lang, signal), [iso3, lang]);
+  const res = useApi((signal) => ok(api.GET('/api/v1/states/{iso3}', { params: { path: { iso3 }, query: { lang } }, signal })), [iso3, lang]);
   const data = res.data?.iso3 === iso3 ? res.data : undefined;
   const missing = res.status === 'error' && (res.error.status === 404 || res.error.status === 400);
   usePageTitle(data?.name ?? (missing ? t('state.notFoundTitle') : t('states.title')));

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { api } from '../../web/api.ts';
+import { api, ok } from '../../web/api/client.ts';
 import { ErrorMessage } from '../../web/components/LoadState.tsx';
 import { usePageTitle } from '../../web/components/usePageTitle.ts';
 import { useFormat } from '../../web/format.ts';
@@ -21,8 +21,8 @@ export function StatesPage() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const key = JSON.stringify(filters);
-  const res = useApi((signal) => api.states(filters, lang, signal), [key, lang]);
-  const groups = useApi((signal) => api.regionalGroups(lang, signal), [lang]);
+  const res = useApi((signal) => ok(api.GET('/api/v1/states', { params: { query: { ...filters, lang } }, signal })), [key, lang]);
+  const groups = useApi((signal) => ok(api.GET('/api/v1/regional-groups', { params: { query: { lang } }, signal })).then((r) => r.items), [lang]);
   const instruments = useInstruments();
   const instrumentList = instruments.data ?? [];
   usePageTitle(t('states.title'));

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Instrument, StateSummary } from '../../web/api.ts';
+import type { Instrument, StateSummary } from '../../web/api/types.ts';
 import { legalSystemLabel } from './legalSystem.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 

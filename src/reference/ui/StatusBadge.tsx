@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PartyStatus } from '../../web/api.ts';
+import type { PartyStatus } from '../../web/api/types.ts';
 
 const MARK: Record<PartyStatus, string> = { party: '✓', signatory: '✎', none: '✕', unknown: '?' };
 

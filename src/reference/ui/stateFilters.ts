@@ -1,4 +1,7 @@
-import type { StateFilters } from '../../web/api.ts';
+import type { paths } from '../../web/api/schema.d.ts';
+
+/** The filters of GET /states (its query without the language). */
+export type StateFilters = Omit<NonNullable<paths['/api/v1/states']['get']['parameters']['query']>, 'lang'>;
 
 export const FILTER_KEYS = ['group', 'party', 'status', 'legal', 'q'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
@@ -12,8 +15,8 @@ export function filtersFromParams(params: URLSearchParams): StateFilters {
   return {
     group: get('group'),
     party,
-    status: party && status && (STATUSES as readonly string[]).includes(status) ? status : undefined,
-    legal: get('legal'),
+    status: party && status && (STATUSES as readonly string[]).includes(status) ? (status as (typeof STATUSES)[number]) : undefined,
+    legal: get('legal') as StateFilters['legal'],
     q: get('q'),
   };
 }

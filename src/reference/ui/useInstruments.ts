@@ -1,4 +1,5 @@
-import { api, type Instrument, type Lang } from '../../web/api.ts';
+import { api, ok } from '../../web/api/client.ts';
+import type { Instrument, Lang } from '../../web/api/types.ts';
 import { useLang } from '../../web/i18n.ts';
 import { useApi } from '../../web/useApi.ts';
 
@@ -7,7 +8,7 @@ const cache = new Map<Lang, Promise<Instrument[]>>();
 function load(lang: Lang): Promise<Instrument[]> {
   let p = cache.get(lang);
   if (!p) {
-    p = api.instruments(lang);
+    p = ok(api.GET('/api/v1/instruments', { params: { query: { lang } } })).then((r) => r.items);
     p.catch(() => cache.delete(lang));
     cache.set(lang, p);
   }

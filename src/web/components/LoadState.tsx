@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../api.ts';
+import type { ApiError } from '../api/client.ts';
 import { errorText } from './errors.ts';
 
 /** "Loading…", announced politely to screen readers. */

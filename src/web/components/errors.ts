@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ApiError } from '../api.ts';
+import type { ApiError } from '../api/client.ts';
 
 /** A translated sentence for an API error; the server's own (English) detail is kept apart. */
 export function errorText(t: TFunction, e: ApiError): string {

@@ -1,8 +1,9 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../web/api.ts';
+import type { ApiError } from '../../../web/api/client.ts';
 import { ErrorMessage } from '../../../web/components/LoadState.tsx';
-import type { CheckReport, CheckResult, DraftContent } from '../draftingApi.ts';
+import type { CheckReport, CheckResult } from '../../../web/api/types.ts';
+import type { DraftContent } from '../../draft.schema.ts';
 import { useLang } from '../../../web/i18n.ts';
 import { checkText, type CheckText, type CheckTextContext, type CheckTextLabels } from '../checkText.ts';
 import { usePathLabel } from '../fieldLabel.ts';

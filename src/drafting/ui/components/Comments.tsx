@@ -1,11 +1,11 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../web/api.ts';
+import { ApiError, api, ok } from '../../../web/api/client.ts';
 import { errorText } from '../../../web/components/errors.ts';
 import { ErrorMessage, Loading } from '../../../web/components/LoadState.tsx';
 import { useFormat } from '../../../web/format.ts';
 import { useApi } from '../../../web/useApi.ts';
-import { draftingApi, type DraftContent } from '../draftingApi.ts';
+import type { DraftContent } from '../../draft.schema.ts';
 import { commentTargets } from '../commentTargets.ts';
 import { usePathLabel } from '../fieldLabel.ts';
 import { fieldId } from '../paths.ts';
@@ -34,7 +34,7 @@ export function Comments({
   const { t } = useTranslation();
   const f = useFormat();
   const pathLabel = usePathLabel(content);
-  const list = useApi((signal) => draftingApi.comments(draftId, signal), [draftId]);
+  const list = useApi((signal) => ok(api.GET('/api/v1/drafting/drafts/{id}/comments', { params: { path: { id: draftId } }, signal })).then((r) => r.items), [draftId]);
   const [body, setBody] = useState('');
   const [about, setAbout] = useState('');
   const targets = useMemo(() => commentTargets(content), [content]);
@@ -54,7 +54,7 @@ export function Comments({
     setMissing(false);
     try {
       const path = about ? { path: about } : {};
-      await draftingApi.comment(draftId, owner ? { body: body.trim(), audience, ...path } : { body: body.trim(), ...path }, csrfToken);
+      await ok(api.POST('/api/v1/drafting/drafts/{id}/comments', { params: { path: { id: draftId } }, body: owner ? { body: body.trim(), audience, ...path } : { body: body.trim(), ...path } }));
       setBody('');
       setAbout('');
       list.reload();

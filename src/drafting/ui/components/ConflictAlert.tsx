@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../web/api.ts';
+import { ApiError } from '../../../web/api/client.ts';
 import { errorText } from '../../../web/components/errors.ts';
 import type { Autosave } from '../useAutosave.ts';
 

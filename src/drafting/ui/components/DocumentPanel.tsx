@@ -1,6 +1,6 @@
 import { useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { documentUrl, type DocumentKind } from '../draftingApi.ts';
+import { documentUrl, type DocumentKind } from '../documentLinks.ts';
 import { useLabels } from '../labels.ts';
 
 /**

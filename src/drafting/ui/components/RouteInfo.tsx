@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage, Loading } from '../../../web/components/LoadState.tsx';
 import { useFormat } from '../../../web/format.ts';
-import type { DraftContent, RouteAnswer } from '../draftingApi.ts';
+import type { DraftContent } from '../../draft.schema.ts';
+import type { RouteAnswer } from '../../../web/api/types.ts';
 import { useDraftForm } from './form-context.tsx';
 import { useLabels } from '../labels.ts';
 import { useWizardInfo } from '../WizardContext.tsx';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../web/api.ts';
+import { ApiError, api, ok } from '../../../web/api/client.ts';
 import { errorText } from '../../../web/components/errors.ts';
 import { useFormat } from '../../../web/format.ts';
-import { draftingApi, type Draft } from '../draftingApi.ts';
+import type { Draft } from '../../../web/api/types.ts';
 import { can } from './actions.ts';
 
 /**
@@ -52,7 +52,7 @@ export function SharePanel({ draft, stateName, csrfToken, flush, onChanged }: { 
               </>
             )}
           </p>
-          <button type="button" className="button-secondary button-danger" disabled={busy || !can(draft, 'unshare')} onClick={() => run(() => draftingApi.unshare(draft.id, csrfToken))} data-testid="unshare">
+          <button type="button" className="button-secondary button-danger" disabled={busy || !can(draft, 'unshare')} onClick={() => run(() => ok(api.DELETE('/api/v1/drafting/drafts/{id}/shares', { params: { path: { id: draft.id } } })))} data-testid="unshare">
             {t('drafting.share.stop')}
           </button>
         </>
@@ -65,7 +65,7 @@ export function SharePanel({ draft, stateName, csrfToken, flush, onChanged }: { 
             </span>
             <textarea id="share-note" rows={2} value={note} maxLength={2000} dir="auto" onChange={(e) => setNote(e.target.value)} aria-describedby="share-note-hint" />
           </div>
-          <button type="button" disabled={busy || !can(draft, 'share')} onClick={() => run(() => draftingApi.share(draft.id, note.trim(), csrfToken))} data-testid="share-button">
+          <button type="button" disabled={busy || !can(draft, 'share')} onClick={() => run(() => ok(api.POST('/api/v1/drafting/drafts/{id}/shares', { params: { path: { id: draft.id } }, body: note.trim() ? { note: note.trim() } : {} })))} data-testid="share-button">
             {t('drafting.share.button', { state: stateName(to) })}
           </button>
         </>

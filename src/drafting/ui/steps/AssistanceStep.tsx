@@ -6,7 +6,7 @@ import { MultiCheck } from '../components/choice-fields.tsx';
 import { FieldIssues } from '../components/field-parts.tsx';
 import { useDraftForm, useField } from '../components/form-context.tsx';
 import { TextArea } from '../components/text-fields.tsx';
-import type { DraftContent } from '../draftingApi.ts';
+import type { DraftContent } from '../../draft.schema.ts';
 import { articleLabel, measureGroup, useLabels } from '../labels.ts';
 import { newForm } from '../newItems.ts';
 import { fieldId } from '../paths.ts';

@@ -3,7 +3,7 @@ import { LEGAL_BASIS_TYPES } from '../../draft.schema.ts';
 import { RadioGroup } from '../components/choice-fields.tsx';
 import { useDraftForm } from '../components/form-context.tsx';
 import { TextArea, TextField } from '../components/text-fields.tsx';
-import type { DraftContent } from '../draftingApi.ts';
+import type { DraftContent } from '../../draft.schema.ts';
 import { useWizardInfo } from '../WizardContext.tsx';
 
 /** Step 2: the legal basis — the Convention, a treaty or reciprocity — and what each choice implies. */

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useDraftForm } from '../components/form-context.tsx';
 import { ListEditor } from '../components/list-editors.tsx';
 import { TextArea, TextField } from '../components/text-fields.tsx';
-import type { DraftContent } from '../draftingApi.ts';
+import type { DraftContent } from '../../draft.schema.ts';
 
 type Abbreviation = DraftContent['abbreviations'][number];
 

@@ -9,7 +9,7 @@ import { ListEditor, ValueList } from '../components/list-editors.tsx';
 import { SelectField, TriStateField } from '../components/select-fields.tsx';
 import { TextArea, TextField } from '../components/text-fields.tsx';
 import { currencies, timeZones } from '../components/zones.ts';
-import type { DraftContent } from '../draftingApi.ts';
+import type { DraftContent } from '../../draft.schema.ts';
 import { useLabels } from '../labels.ts';
 import { newIdentifier, newProperty } from '../newItems.ts';
 import { useWizardInfo } from '../WizardContext.tsx';

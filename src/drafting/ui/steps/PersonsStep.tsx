@@ -6,7 +6,7 @@ import { useDraftForm } from '../components/form-context.tsx';
 import { ListEditor } from '../components/list-editors.tsx';
 import { SelectField } from '../components/select-fields.tsx';
 import { TextArea, TextField } from '../components/text-fields.tsx';
-import type { DraftContent } from '../draftingApi.ts';
+import type { DraftContent } from '../../draft.schema.ts';
 import { useLabels } from '../labels.ts';
 import { newPerson } from '../newItems.ts';
 import { useWizardInfo } from '../WizardContext.tsx';

@@ -5,7 +5,7 @@ import { useDraftForm } from '../components/form-context.tsx';
 import { ListEditor } from '../components/list-editors.tsx';
 import { SelectField, TriStateField } from '../components/select-fields.tsx';
 import { TextArea, TextField } from '../components/text-fields.tsx';
-import type { DraftContent } from '../draftingApi.ts';
+import type { DraftContent } from '../../draft.schema.ts';
 import { useLabels } from '../labels.ts';
 import { newOffence } from '../newItems.ts';
 

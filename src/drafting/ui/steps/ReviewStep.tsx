@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../web/api.ts';
+import { ApiError, api, ok } from '../../../web/api/client.ts';
 import { errorText } from '../../../web/components/errors.ts';
 import { can, refusalOf } from '../components/actions.ts';
 import { ChecksPanel } from '../components/ChecksPanel.tsx';
 import { Comments } from '../components/Comments.tsx';
 import { DocumentPanel } from '../components/DocumentPanel.tsx';
 import { SharePanel } from '../components/SharePanel.tsx';
-import { draftingApi, finalDocumentUrl, type CheckReport } from '../draftingApi.ts';
+import { finalDocumentUrl } from '../documentLinks.ts';
+import type { CheckReport } from '../../../web/api/types.ts';
 import { normalPath } from '../paths.ts';
 import { stepOfPath, type Step } from '../steps.ts';
 import type { Autosave } from '../useAutosave.ts';
@@ -92,7 +93,7 @@ function FinalisePanel({ autosave, report, checking, csrfToken }: { autosave: Au
     setError(null);
     try {
       if (!(await autosave.flush())) throw new ApiError(409, 'conflict', 'Not saved');
-      const r = await draftingApi.finalise(draft.id, autosave.currentVersion(), csrfToken);
+      const r = await ok(api.POST('/api/v1/drafting/drafts/{id}/finalise', { params: { path: { id: draft.id } }, body: { version: autosave.currentVersion() } }));
       autosave.replace({ ...r.draft, case: r.draft.case ?? r.case });
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'client', String(e)));

@@ -9,7 +9,8 @@ import { TextArea, TextField } from '../components/text-fields.tsx';
 import { RouteInfo } from '../components/RouteInfo.tsx';
 import { useLang } from '../../../web/i18n.ts';
 import { useApi } from '../../../web/useApi.ts';
-import { draftingApi, type DraftContent } from '../draftingApi.ts';
+import { api, ok } from '../../../web/api/client.ts';
+import type { DraftContent } from '../../draft.schema.ts';
 import { useLabels } from '../labels.ts';
 import { useWizardInfo } from '../WizardContext.tsx';
 
@@ -29,7 +30,7 @@ export function RouteStep() {
   const lang = useLang();
   const to = c.requested.state;
   const perMeasure = useApi(
-    (signal) => (only && to ? draftingApi.route({ from: draft.requestingState, to, kind: c.kind, measure: only, lang }, signal) : Promise.resolve(null)),
+    (signal) => (only && to ? ok(api.GET('/api/v1/directory/route', { params: { query: { from: draft.requestingState, to, kind: c.kind, measure: only, lang } }, signal })) : Promise.resolve(null)),
     [draft.requestingState, to, c.kind, only, lang],
   );
   const measureAnswer = perMeasure.data && perMeasure.data.query.to === to && perMeasure.data.query.measure === only ? perMeasure.data : null;
