@@ -30,7 +30,9 @@ const iso3 = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 code 
 const timeZone = z
   .string()
   .regex(/^(UTC|[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+|UTC[+-]\d{2}:\d{2})$/, 'must be an IANA time zone such as Europe/Paris, or UTC, or UTC+05:30');
-const itemId = z.string().min(1).max(64).default(() => globalThis.crypto.randomUUID());
+// A new item gets a fresh id; the OpenAPI document must not show one drawn at generation time (it would change
+// on every run), so the generated `default` is blanked out (undefined keys vanish from the JSON).
+const itemId = z.string().min(1).max(64).default(() => globalThis.crypto.randomUUID()).meta({ default: undefined });
 const ids = z.array(z.string().min(1).max(64)).max(200).default([]);
 const money = z
   .object({ amount: z.number().nonnegative().nullable().default(null), currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code such as EUR').nullable().default(null) })

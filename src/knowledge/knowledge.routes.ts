@@ -127,7 +127,7 @@ export function knowledgeRoutes(ctx: AppContext): FastifyPluginAsync {
     app.post('/records', {
       config: { policy: EDITORS },
       schema: { tags, summary: 'Add a record (secretariat; focal points for their own State)', body: recordInput, response: { 201: recordSchema, 400: errorSchema } },
-    }, async (req, reply) => reply.status(201).send(recordDto(await records.createRecord(ctx.db, req.actor, req.body), req.actor));
+    }, async (req, reply) => reply.status(201).send(recordDto(await records.createRecord(ctx.db, req.actor, req.body), req.actor)));
 
     app.patch('/records/:id', {
       config: { policy: EDITORS },

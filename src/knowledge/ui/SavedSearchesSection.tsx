@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, ApiError, type SavedSearch } from '../../web/api.ts';
+import { api, ApiError, ok } from '../../web/api/client.ts';
+import type { SavedSearch } from '../../web/api/types.ts';
 import { errorText } from '../../web/components/errors.ts';
 import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
 import { useFormat } from '../../web/format.ts';
@@ -14,14 +15,14 @@ import { fromSavedQuery, LIST_FACETS, searchHref } from './searchUrl.ts';
 export function SavedSearchesSection() {
   const session = useSession();
   if (!session.user) return null;
-  return <SavedSearches csrfToken={session.csrfToken ?? ''} />;
+  return <SavedSearches />;
 }
 
-function SavedSearches({ csrfToken }: { csrfToken: string }) {
+function SavedSearches() {
   const { t } = useTranslation();
   const f = useFormat();
   const label = useFacetLabel();
-  const res = useApi((signal) => api.savedSearches(signal), []);
+  const res = useApi((signal) => ok(api.GET('/api/v1/saved-searches', { signal })).then((r) => r.items), []);
   const [deleted, setDeleted] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
@@ -32,7 +33,7 @@ function SavedSearches({ csrfToken }: { csrfToken: string }) {
     setBusy(s.id);
     setMessage(null);
     try {
-      await api.deleteSavedSearch(s.id, csrfToken);
+      await ok(api.DELETE('/api/v1/saved-searches/{id}', { params: { path: { id: s.id } } }));
       setDeleted((d) => new Set(d).add(s.id));
       setMessage({ text: t('knowledge.saved.deleted', { name: s.name }), error: false });
     } catch (err) {

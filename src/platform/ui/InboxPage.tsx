@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { ApiError } from '../../web/api.ts';
+import { ApiError } from '../../web/api/client.ts';
 import { errorText } from '../../web/components/errors.ts';
 import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
 import { usePageTitle } from '../../web/components/usePageTitle.ts';
@@ -76,12 +76,12 @@ function Messages({ csrfToken }: { csrfToken: string }) {
   };
   const markRead = (m: InboxMessage) =>
     act(async () => {
-      await notificationsApi.markRead(m.id, csrfToken);
+      await notificationsApi.markRead(m.id);
       setRead((s) => (s === 'all' ? s : new Set(s).add(m.id)));
     });
   const markAll = () =>
     act(async () => {
-      await notificationsApi.markAllRead(csrfToken);
+      await notificationsApi.markAllRead();
       setRead('all');
     });
   const loadOlder = () =>

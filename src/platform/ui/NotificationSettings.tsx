@@ -1,9 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../web/api.ts';
+import { ApiError } from '../../web/api/client.ts';
 import { errorText } from '../../web/components/errors.ts';
 import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
 import { LANGUAGES, useLang } from '../../web/i18n.ts';
+import type { Lang } from '../../web/api/types.ts';
 import { useApi } from '../../web/useApi.ts';
 import { notificationsApi, type NoticePreference } from './notificationsApi.ts';
 
@@ -34,7 +35,7 @@ export function NotificationSettings({ csrfToken }: { csrfToken: string }) {
     setBusy(true);
     setMessage(null);
     try {
-      const saved = await notificationsApi.savePreferences(lang, { language, kinds: kinds.map(({ kind, inApp, email }) => ({ kind, inApp, email })) }, csrfToken);
+      const saved = await notificationsApi.savePreferences(lang, { language: language as Lang, kinds: kinds.map(({ kind, inApp, email }) => ({ kind, inApp, email })) });
       setKinds(saved.kinds);
       setLanguage(saved.language);
       setMessage({ text: t('notifications.settings.saved'), error: false });

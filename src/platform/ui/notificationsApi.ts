@@ -1,48 +1,25 @@
-import { request } from '../../web/api.ts';
+import { api, ok } from '../../web/api/client.ts';
+import type { paths } from '../../web/api/schema.d.ts';
 
-/** The browser's calls to the notification API (platform/notifications/notifications.routes.ts). */
+/**
+ * The browser's calls to the notification API (platform/notifications/notifications.routes.ts), through the
+ * generated client; the types are the answers' as docs/openapi.json declares them.
+ */
 
-export interface InboxMessage {
-  id: number;
-  kind: string;
-  /** Rendered by the server in the language asked for. */
-  subject: string;
-  body?: string;
-  items?: Array<{ text: string; link?: string; lang?: string; detail?: string }>;
-  link: string | null;
-  createdAt: string;
-  read: boolean;
-}
-
-export interface InboxPageData {
-  items: InboxMessage[];
-  unread: number;
-  next: number | null;
-}
-
-export interface NoticePreference {
-  kind: string;
-  module: string;
-  label: string;
-  inApp: boolean;
-  email: boolean;
-  defaults: { inApp: boolean; email: boolean };
-}
-
-export interface NoticePreferences {
-  language: string;
-  kinds: NoticePreference[];
-}
-
-const q = (params: Record<string, string | number | boolean | undefined>) =>
-  '?' + new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
+type Answer<P extends keyof paths, M extends 'get' | 'put'> = paths[P][M] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
+export type InboxPageData = Answer<'/api/v1/me/notifications', 'get'>;
+export type InboxMessage = InboxPageData['items'][number];
+export type NoticePreferences = Answer<'/api/v1/me/notification-preferences', 'get'>;
+export type NoticePreference = NoticePreferences['kinds'][number];
+type Language = NoticePreferences['language'];
 
 export const notificationsApi = {
-  inbox: (opts: { lang?: string; unread?: boolean; limit?: number; before?: number }, signal?: AbortSignal) =>
-    request<InboxPageData>(`/me/notifications${q(opts)}`, { signal }),
-  markRead: (id: number, csrfToken: string) => request<void>(`/me/notifications/${id}/read`, { method: 'POST', csrfToken }),
-  markAllRead: (csrfToken: string) => request<{ marked: number }>('/me/notifications/read-all', { method: 'POST', csrfToken }),
-  preferences: (lang: string, signal?: AbortSignal) => request<NoticePreferences>(`/me/notification-preferences${q({ lang })}`, { signal }),
-  savePreferences: (lang: string, change: { language?: string; kinds?: Array<{ kind: string; inApp: boolean; email: boolean }> }, csrfToken: string) =>
-    request<NoticePreferences>(`/me/notification-preferences${q({ lang })}`, { method: 'PUT', body: change, csrfToken }),
+  inbox: (query: { lang?: Language; unread?: boolean; limit?: number; before?: number }, signal?: AbortSignal) =>
+    ok(api.GET('/api/v1/me/notifications', { params: { query: query as never }, signal })) as Promise<InboxPageData>,
+  markRead: (id: number) => ok(api.POST('/api/v1/me/notifications/{id}/read', { params: { path: { id } } })),
+  markAllRead: () => ok(api.POST('/api/v1/me/notifications/read-all', {})),
+  preferences: (lang: Language, signal?: AbortSignal) =>
+    ok(api.GET('/api/v1/me/notification-preferences', { params: { query: { lang } }, signal })) as Promise<NoticePreferences>,
+  savePreferences: (lang: Language, change: { language?: Language; kinds?: Array<{ kind: string; inApp: boolean; email: boolean }> }) =>
+    ok(api.PUT('/api/v1/me/notification-preferences', { params: { query: { lang } }, body: change })) as Promise<NoticePreferences>,
 };

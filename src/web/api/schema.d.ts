@@ -4,6 +4,289 @@
  */
 
 export interface paths {
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My messages, newest first, a page at a time, with the number unread */
+        get: {
+            parameters: {
+                query?: {
+                    unread?: "0" | "1" | "true" | "false";
+                    limit?: number;
+                    /** @description The `next` of the previous page */
+                    before?: number;
+                    /** @description Render in this language (default: mine) */
+                    lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @description The kind of notice, e.g. saved-search.new-results, drafting.shared */
+                                kind: string;
+                                /** @description One line, in the language asked for (else the reader’s) */
+                                subject: string;
+                                body?: string;
+                                items?: {
+                                    text: string;
+                                    link?: string;
+                                    lang?: string;
+                                    detail?: string;
+                                }[];
+                                /** @description What the notice was rendered from (kind-specific) */
+                                params: unknown;
+                                link: string | null;
+                                createdAt: string;
+                                read: boolean;
+                            }[];
+                            unread: number;
+                            next: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my messages as read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my messages as read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How I am told of each kind of notice (inbox, e-mail) and in which language */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Label the kinds in this language (default: mine) */
+                    lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description The language notices and e-mails are written in
+                             * @enum {string}
+                             */
+                            language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                            kinds: {
+                                kind: string;
+                                module: string;
+                                label: string;
+                                inApp: boolean;
+                                email: boolean;
+                                defaults: {
+                                    inApp: boolean;
+                                    email: boolean;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Change how I am told of some kinds of notice, or their language (kinds not listed keep their setting) */
+        put: {
+            parameters: {
+                query?: {
+                    lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        language?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                        /** @default [] */
+                        kinds?: {
+                            kind: string;
+                            inApp: boolean;
+                            email: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description The language notices and e-mails are written in
+                             * @enum {string}
+                             */
+                            language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                            kinds: {
+                                kind: string;
+                                module: string;
+                                label: string;
+                                inApp: boolean;
+                                email: boolean;
+                                defaults: {
+                                    inApp: boolean;
+                                    email: boolean;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -376,6 +659,83 @@ export interface paths {
                                 message: string;
                             }[];
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Background jobs: counts per queue and state, and the recent failures with their error (admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description JobsOverview */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            queues: {
+                                name: string;
+                                policy: string;
+                                /** @description cron expression (UTC), when the job runs on a schedule */
+                                schedule: string | null;
+                                counts: {
+                                    created: number;
+                                    retry: number;
+                                    active: number;
+                                    completed: number;
+                                    cancelled: number;
+                                    failed: number;
+                                };
+                            }[];
+                            /** @description the most recent failed jobs (retries exhausted), newest first */
+                            failures: {
+                                id: string;
+                                queue: string;
+                                failedAt: string;
+                                attempts: number;
+                                error: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -1792,7 +2152,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Save a search: new matching records will be announced in my inbox (and by e-mail where configured) */
+        /** Save a search: new matching records will be announced in my inbox (and by e-mail where configured; see /me/notification-preferences) */
         post: {
             parameters: {
                 query?: never;
@@ -1879,91 +2239,6 @@ export interface paths {
                 };
             };
         };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/inbox": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** My messages (saved-search alerts), newest first */
-        get: {
-            parameters: {
-                query?: {
-                    unread?: "0" | "1" | "true" | "false";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["InboxMessage"][];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/inbox/{id}/read": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Mark a message as read */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description No Content */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3908,7 +4183,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    status?: "draft" | "finalised";
+                    status?: "draft" | "shared" | "finalised";
                     kind?: "mla" | "extradition" | "confiscation";
                     limit?: number;
                     offset?: number;
@@ -4378,6 +4653,71 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["DraftComparison"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/drafting/drafts/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The draft’s workflow history, oldest first: created, shared, unshared, finalised — who, when, why (same access as the draft) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DraftHistory"];
                     };
                 };
                 /** @description Default Response */
@@ -5072,344 +5412,6 @@ export interface components {
             prev_hash: string;
             hash: string;
         };
-        InstrumentInput: {
-            code: string;
-            /** @enum {string} */
-            kind: "convention" | "protocol";
-            parent: string | null;
-            adoptedOn: string | null;
-            inForceOn: string | null;
-            reviewed: boolean;
-            name: string;
-            shortName: string;
-            /** @description text per UN language code */
-            names: {
-                [key: string]: string;
-            };
-        };
-        ArticleInput: {
-            instrument: string;
-            article: number;
-            /** @description Akoma Ntoso-style provision id, e.g. art_18 */
-            eid: string;
-            title: string | null;
-            /** @description language the title is given in (English when no translation is loaded) */
-            titleLanguage: string | null;
-            /** @description text per UN language code */
-            titles: {
-                [key: string]: string;
-            };
-            chapter: string | null;
-            chapterTitle: string | null;
-            cluster: {
-                code: string;
-                name: string;
-            } | null;
-            reviewedOnlyIfNotPartyTo: string | null;
-        };
-        StateSummaryInput: {
-            iso3: string;
-            name: string;
-            /** @description text per UN language code */
-            names: {
-                [key: string]: string;
-            };
-            kind: string;
-            regionalGroup: {
-                code: string;
-                name: string;
-            } | null;
-            legalSystem: string | null;
-            legalFamilies: string[];
-            partyStatus: {
-                [key: string]: "party" | "signatory" | "none" | "unknown";
-            };
-        };
-        StateListInput: {
-            items: components["schemas"]["StateSummaryInput"][];
-            total: number;
-            language: string;
-            unknownStatus: {
-                instrument: string;
-                count: number;
-                note: string;
-            } | null;
-        };
-        PartyStatusEntryInput: {
-            instrument: string;
-            instrumentName: string;
-            /** @enum {string} */
-            status: "party" | "signatory" | "none" | "unknown";
-            known: boolean;
-            signedOn: string | null;
-            consentedOn: string | null;
-            source: string | null;
-            asOf: string | null;
-            note?: string;
-        };
-        StateDetailInput: {
-            iso3: string;
-            iso2: string | null;
-            isoAssigned: boolean;
-            kind: string;
-            name: string;
-            /** @description text per UN language code */
-            names: {
-                [key: string]: string;
-            };
-            regionalGroup: {
-                code: string;
-                name: string;
-            } | null;
-            legalSystem: string | null;
-            legalFamilies: string[];
-            notes: string | null;
-            partyStatus: components["schemas"]["PartyStatusEntryInput"][];
-        };
-        ClusterInput: {
-            code: string;
-            name: string;
-            /** @description text per UN language code */
-            names: {
-                [key: string]: string;
-            };
-            articles: {
-                instrument: string;
-                article: number;
-                reviewedOnlyIfNotPartyTo: string | null;
-                note: string | null;
-            }[];
-        };
-        RegionalGroupInput: {
-            code: string;
-            name: string;
-            /** @description text per UN language code */
-            names: {
-                [key: string]: string;
-            };
-        };
-        SearchHitInput: {
-            id: string;
-            type: string;
-            title: string;
-            lang: string;
-            date: string | null;
-            states: string[];
-            /** @description HTML: escaped text with the matched terms in <mark> */
-            snippet: string;
-        };
-        SearchResultInput: {
-            items: components["schemas"]["SearchHitInput"][];
-            facets: {
-                [key: string]: {
-                    [key: string]: number;
-                };
-            };
-            total: number;
-            /** @description true: total and facets are estimates ("about N") */
-            approximate: boolean;
-            next: string | null;
-        };
-        RecordInput: {
-            id: string;
-            /** @enum {string} */
-            type: "legislation" | "case" | "cooperation-case" | "cop-document" | "recommendation" | "guide" | "bibliography" | "database-link";
-            workId: string;
-            title: string;
-            lang: string;
-            symbol: string | null;
-            states: string[];
-            date: string | null;
-            dates: {
-                [key: string]: string;
-            };
-            sourceUrl: string | null;
-            sourceFile: string | null;
-            /** @description for a Conference document, its parsed structure; {} otherwise */
-            body: {
-                [key: string]: unknown;
-            };
-            fullText: string;
-            details: {
-                [key: string]: unknown;
-            };
-            crimes: string[];
-            topics: string[];
-            /** @enum {string} */
-            access: "public" | "practitioners" | "state";
-            accessState: string | null;
-            ownerState: string | null;
-            parentId: string | null;
-            parentRef: string | null;
-            version: number;
-            createdBy: string;
-            createdAt: string;
-            updatedBy: string;
-            updatedAt: string;
-            retiredAt: string | null;
-            retiredReason: string | null;
-        };
-        RecordLinkInput: {
-            id: number;
-            predicate: string;
-            /** @enum {string} */
-            targetKind: "provision" | "record" | "symbol" | "resolution" | "decision" | "state";
-            instrument: string | null;
-            article: number | null;
-            paragraph: number | null;
-            subparagraph: string | null;
-            target: string | null;
-            atRef: string | null;
-            text: string | null;
-            start: number | null;
-            end: number | null;
-            /** @enum {string} */
-            origin: "extracted" | "asserted";
-            verified: boolean;
-            rejected: boolean;
-            createdBy: string;
-        };
-        RecordTranslationInput: {
-            field: string;
-            lang: string;
-            value: string;
-            /** @enum {string} */
-            kind: "official" | "unofficial" | "machine";
-            by: string;
-            at: string;
-        };
-        RecordChildInput: {
-            id: string;
-            type: string;
-            title: string;
-            lang: string;
-            paragraph: string | null;
-            details: {
-                [key: string]: unknown;
-            };
-        };
-        KnowledgeRecordInput: {
-            id: string;
-            /** @enum {string} */
-            type: "legislation" | "case" | "cooperation-case" | "cop-document" | "recommendation" | "guide" | "bibliography" | "database-link";
-            workId: string;
-            title: string;
-            lang: string;
-            symbol: string | null;
-            states: string[];
-            date: string | null;
-            dates: {
-                [key: string]: string;
-            };
-            sourceUrl: string | null;
-            sourceFile: string | null;
-            /** @description for a Conference document, its parsed structure; {} otherwise */
-            body: {
-                [key: string]: unknown;
-            };
-            fullText: string;
-            details: {
-                [key: string]: unknown;
-            };
-            crimes: string[];
-            topics: string[];
-            /** @enum {string} */
-            access: "public" | "practitioners" | "state";
-            accessState: string | null;
-            ownerState: string | null;
-            parentId: string | null;
-            parentRef: string | null;
-            version: number;
-            createdBy: string;
-            createdAt: string;
-            updatedBy: string;
-            updatedAt: string;
-            retiredAt: string | null;
-            retiredReason: string | null;
-            links: components["schemas"]["RecordLinkInput"][];
-            translations: components["schemas"]["RecordTranslationInput"][];
-            languageVersions: {
-                id: string;
-                lang: string;
-                title: string;
-            }[];
-            children: components["schemas"]["RecordChildInput"][];
-            incoming: {
-                id: string;
-                type: string;
-                title: string;
-                lang: string;
-                text: string | null;
-            }[];
-        };
-        RecordVersionInput: {
-            version: number;
-            changedBy: string;
-            changedAt: string;
-            note: string | null;
-            /** @enum {string} */
-            access: "public" | "practitioners" | "state";
-            accessState: string | null;
-            snapshot: {
-                [key: string]: unknown;
-            };
-        };
-        ProvisionInput: {
-            eid: string;
-            heading: string | null;
-            text: string;
-            validFrom: string;
-            validTo: string | null;
-            change: string | null;
-        };
-        ImportOutcomeInput: {
-            file: string;
-            /** @enum {string} */
-            status: "added" | "updated" | "unchanged" | "rejected";
-            reason?: string;
-            recordId?: string;
-            /** @enum {string} */
-            type?: "legislation" | "case" | "cooperation-case" | "cop-document" | "recommendation" | "guide" | "bibliography" | "database-link";
-            symbol?: string | null;
-            recommendations?: number;
-            links?: number;
-        };
-        SavedSearchInput: {
-            id: string;
-            name: string;
-            query: {
-                [key: string]: unknown;
-            };
-            email: boolean;
-            createdAt: string;
-        };
-        InboxMessageInput: {
-            id: number;
-            kind: string;
-            subject: string;
-            /** @description a saved-search alert: the search, how many new records and the first of them */
-            body: {
-                savedSearchId?: string;
-                total?: number;
-                items?: {
-                    id: string;
-                    title: string;
-                    type: string;
-                    lang: string;
-                    date: string | null;
-                }[];
-            } & {
-                [key: string]: unknown;
-            };
-            createdAt: string;
-            read: boolean;
-        };
-        LicenceInput: {
-            id: string;
-            name: string;
-            url: string;
-            statement: string;
-        };
         RouteAnswerInput: {
             query: {
                 from: string;
@@ -5505,8 +5507,12 @@ export interface components {
             retired: boolean;
             /** @description false: the contact fields are null because the caller may not see them */
             contactsVisible: boolean;
-            /** @description whether the caller may change this entry */
-            editable: boolean;
+            /** @description what the caller may do with this entry (directory.policy.ts) */
+            permissions: {
+                read: boolean;
+                contacts: boolean;
+                edit: boolean;
+            };
         } & {
             [key: string]: unknown;
         };
@@ -5644,8 +5650,7 @@ export interface components {
             };
             /** @default [] */
             offences: {
-                /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                id: string;
+                id?: string;
                 /** @default  */
                 name: string;
                 /** @default  */
@@ -5672,8 +5677,7 @@ export interface components {
             };
             /** @default [] */
             persons: {
-                /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                id: string;
+                id?: string;
                 /** @default null */
                 role: ("suspect" | "accused" | "convicted" | "witness" | "victim" | "expert" | "account-holder" | "owner-of-property" | "person-to-be-served" | "other") | null;
                 /**
@@ -5722,8 +5726,7 @@ export interface components {
             assistance: ({
                 /** @constant */
                 measure: "taking-evidence";
-                /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                id: string;
+                id?: string;
                 /** @default  */
                 description: string;
                 /** @default  */
@@ -5739,8 +5742,7 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "video-link-hearing";
-                /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                id: string;
+                id?: string;
                 /** @default  */
                 description: string;
                 /** @default  */
@@ -5764,8 +5766,7 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "service-of-documents";
-                /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                id: string;
+                id?: string;
                 /** @default  */
                 description: string;
                 /** @default  */
@@ -5786,8 +5787,7 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "search-and-seizure";
-                /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                id: string;
+                id?: string;
                 /** @default  */
                 description: string;
                 /** @default  */
@@ -5801,8 +5801,7 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "freezing";
-                /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                id: string;
+                id?: string;
                 /** @default  */
                 description: string;
                 /** @default  */
@@ -5811,8 +5810,7 @@ export interface components {
                 personIds: string[];
                 /** @default [] */
                 property: {
-                    /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                    id: string;
+                    id?: string;
                     /** @default null */
                     type: ("bank-account" | "real-estate" | "vehicle" | "vessel-or-aircraft" | "company-shares" | "virtual-assets" | "cash" | "valuables" | "other") | null;
                     /** @default  */
@@ -5834,8 +5832,7 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "examining-objects-and-sites";
-                /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                id: string;
+                id?: string;
                 /** @default  */
                 description: string;
                 /** @default  */
@@ -5847,8 +5844,7 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "information-and-expert-evaluations";
-                /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                id: string;
+                id?: string;
                 /** @default  */
                 description: string;
                 /** @default  */
@@ -5860,8 +5856,7 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "bank-records";
-                /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                id: string;
+                id?: string;
                 /** @default  */
                 description: string;
                 /** @default  */
@@ -5888,8 +5883,7 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "government-and-business-records";
-                /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                id: string;
+                id?: string;
                 /** @default  */
                 description: string;
                 /** @default  */
@@ -5905,8 +5899,7 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "identify-and-trace-proceeds";
-                /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                id: string;
+                id?: string;
                 /** @default  */
                 description: string;
                 /** @default  */
@@ -5915,8 +5908,7 @@ export interface components {
                 personIds: string[];
                 /** @default [] */
                 property: {
-                    /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                    id: string;
+                    id?: string;
                     /** @default null */
                     type: ("bank-account" | "real-estate" | "vehicle" | "vessel-or-aircraft" | "company-shares" | "virtual-assets" | "cash" | "valuables" | "other") | null;
                     /** @default  */
@@ -5942,8 +5934,7 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "voluntary-appearance";
-                /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                id: string;
+                id?: string;
                 /** @default  */
                 description: string;
                 /** @default  */
@@ -5961,8 +5952,7 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "other-assistance";
-                /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                id: string;
+                id?: string;
                 /** @default  */
                 description: string;
                 /** @default  */
@@ -5972,8 +5962,7 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "e-evidence-preservation";
-                /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                id: string;
+                id?: string;
                 /** @default  */
                 description: string;
                 /** @default  */
@@ -5993,8 +5982,7 @@ export interface components {
                     };
                     /** @default [] */
                     identifiers: {
-                        /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                        id: string;
+                        id?: string;
                         /** @default null */
                         type: ("account" | "email" | "ip-address" | "phone-number" | "url" | "device-id" | "other") | null;
                         /** @default  */
@@ -6028,8 +6016,7 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "e-evidence-subscriber";
-                /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                id: string;
+                id?: string;
                 /** @default  */
                 description: string;
                 /** @default  */
@@ -6049,8 +6036,7 @@ export interface components {
                     };
                     /** @default [] */
                     identifiers: {
-                        /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                        id: string;
+                        id?: string;
                         /** @default null */
                         type: ("account" | "email" | "ip-address" | "phone-number" | "url" | "device-id" | "other") | null;
                         /** @default  */
@@ -6084,8 +6070,7 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "e-evidence-traffic";
-                /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                id: string;
+                id?: string;
                 /** @default  */
                 description: string;
                 /** @default  */
@@ -6105,8 +6090,7 @@ export interface components {
                     };
                     /** @default [] */
                     identifiers: {
-                        /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                        id: string;
+                        id?: string;
                         /** @default null */
                         type: ("account" | "email" | "ip-address" | "phone-number" | "url" | "device-id" | "other") | null;
                         /** @default  */
@@ -6140,8 +6124,7 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "e-evidence-content";
-                /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                id: string;
+                id?: string;
                 /** @default  */
                 description: string;
                 /** @default  */
@@ -6161,8 +6144,7 @@ export interface components {
                     };
                     /** @default [] */
                     identifiers: {
-                        /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                        id: string;
+                        id?: string;
                         /** @default null */
                         type: ("account" | "email" | "ip-address" | "phone-number" | "url" | "device-id" | "other") | null;
                         /** @default  */
@@ -6196,8 +6178,7 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "e-evidence-real-time-traffic";
-                /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                id: string;
+                id?: string;
                 /** @default  */
                 description: string;
                 /** @default  */
@@ -6217,8 +6198,7 @@ export interface components {
                     };
                     /** @default [] */
                     identifiers: {
-                        /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                        id: string;
+                        id?: string;
                         /** @default null */
                         type: ("account" | "email" | "ip-address" | "phone-number" | "url" | "device-id" | "other") | null;
                         /** @default  */
@@ -6252,8 +6232,7 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "confiscation";
-                /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                id: string;
+                id?: string;
                 /** @default  */
                 description: string;
                 /** @default  */
@@ -6262,8 +6241,7 @@ export interface components {
                 personIds: string[];
                 /** @default [] */
                 property: {
-                    /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                    id: string;
+                    id?: string;
                     /** @default null */
                     type: ("bank-account" | "real-estate" | "vehicle" | "vessel-or-aircraft" | "company-shares" | "virtual-assets" | "cash" | "valuables" | "other") | null;
                     /** @default  */
@@ -6300,8 +6278,7 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "asset-sharing-and-return";
-                /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                id: string;
+                id?: string;
                 /** @default  */
                 description: string;
                 /** @default  */
@@ -6317,8 +6294,7 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "extradition";
-                /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                id: string;
+                id?: string;
                 /** @default  */
                 description: string;
                 /** @default  */
@@ -6351,8 +6327,7 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "transfer-of-proceedings";
-                /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                id: string;
+                id?: string;
                 /** @default  */
                 description: string;
                 /** @default  */
@@ -6370,8 +6345,7 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "joint-investigation";
-                /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                id: string;
+                id?: string;
                 /** @default  */
                 description: string;
                 /** @default  */
@@ -6391,8 +6365,7 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "controlled-delivery";
-                /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                id: string;
+                id?: string;
                 /** @default  */
                 description: string;
                 /** @default  */
@@ -6408,8 +6381,7 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "transfer-of-sentenced-persons";
-                /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                id: string;
+                id?: string;
                 /** @default  */
                 description: string;
                 /** @default  */
@@ -6457,8 +6429,7 @@ export interface components {
             }[];
             /** @default [] */
             attachments: {
-                /** @default 8f9200fa-8f96-4ca6-b0bc-060fb2f73ef1 */
-                id: string;
+                id?: string;
                 /** @default null */
                 kind: ("warrant" | "judgement" | "confiscation-order" | "law-extract" | "evidence-summary" | "photograph" | "fingerprints" | "translation" | "other") | null;
                 /** @default  */
@@ -6497,7 +6468,7 @@ export interface components {
             kind: "mla" | "extradition" | "confiscation";
             title: string;
             /** @enum {string} */
-            status: "draft" | "finalised";
+            status: "draft" | "shared" | "finalised";
             version: number;
             content: components["schemas"]["DraftContentInput"];
             createdBy: components["schemas"]["PersonRefInput"];
@@ -6519,6 +6490,29 @@ export interface components {
             shares: components["schemas"]["ShareInput"][];
             /** @enum {string} */
             access: "owner" | "consultation";
+            /** @description What the viewer may do with this draft: decided by the server, shown by the UI */
+            permissions: {
+                view: boolean;
+                comment: boolean;
+                prepare: boolean;
+                share: boolean;
+                edit: boolean;
+                attach: boolean;
+            };
+            /** @description What the viewer may do with the draft now (the UI shows exactly these); refused ones carry the reasons */
+            actions: {
+                /** @enum {string} */
+                action: "edit" | "share" | "unshare" | "comment" | "finalise" | "duplicate";
+                allowed: boolean;
+                reasons: {
+                    code: string;
+                    message: string;
+                    issues?: {
+                        path: string;
+                        message: string;
+                    }[];
+                }[];
+            }[];
         };
         DraftSummaryInput: {
             id: string;
@@ -6529,7 +6523,7 @@ export interface components {
             kind: "mla" | "extradition" | "confiscation";
             title: string;
             /** @enum {string} */
-            status: "draft" | "finalised";
+            status: "draft" | "shared" | "finalised";
             version: number;
             updatedAt: string;
             createdBy: components["schemas"]["PersonRefInput"];
@@ -6548,6 +6542,22 @@ export interface components {
             };
             version: number;
             createdAt: string;
+        };
+        DraftHistoryInput: {
+            items: {
+                action: string;
+                /** @description null: created */
+                from: ("draft" | "shared" | "finalised") | null;
+                /** @enum {string} */
+                to: "draft" | "shared" | "finalised";
+                by: {
+                    id: string | null;
+                    name: string;
+                    state: string | null;
+                };
+                at: string;
+                reason: string | null;
+            }[];
         };
         DraftVersionInfoInput: {
             version: number;
@@ -6660,6 +6670,358 @@ export interface components {
             emptyDraft: components["schemas"]["DraftContentInput"];
             readonly checkIds: string[];
         };
+        SearchHitInput: {
+            id: string;
+            type: string;
+            title: string;
+            lang: string;
+            date: string | null;
+            states: string[];
+            /** @description HTML: escaped text with the matched terms in <mark> */
+            snippet: string;
+        };
+        SearchResultInput: {
+            items: components["schemas"]["SearchHitInput"][];
+            facets: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            total: number;
+            /** @description true: total and facets are estimates ("about N") */
+            approximate: boolean;
+            next: string | null;
+        };
+        RecordInput: {
+            id: string;
+            /** @enum {string} */
+            type: "legislation" | "case" | "cooperation-case" | "cop-document" | "recommendation" | "guide" | "bibliography" | "database-link";
+            workId: string;
+            title: string;
+            lang: string;
+            symbol: string | null;
+            states: string[];
+            date: string | null;
+            dates: {
+                [key: string]: string;
+            };
+            sourceUrl: string | null;
+            sourceFile: string | null;
+            /** @description for a Conference document, its parsed structure; {} otherwise */
+            body: {
+                [key: string]: unknown;
+            };
+            fullText: string;
+            details: {
+                [key: string]: unknown;
+            };
+            crimes: string[];
+            topics: string[];
+            /** @enum {string} */
+            access: "public" | "practitioners" | "state";
+            accessState: string | null;
+            ownerState: string | null;
+            parentId: string | null;
+            parentRef: string | null;
+            version: number;
+            createdBy: string;
+            createdAt: string;
+            /** @description what the caller may do with this record (knowledge.policy.ts) */
+            permissions: {
+                read: boolean;
+                edit: boolean;
+                manage: boolean;
+                retire: boolean;
+            };
+            updatedBy: string;
+            updatedAt: string;
+            retiredAt: string | null;
+            retiredReason: string | null;
+        };
+        RecordLinkInput: {
+            id: number;
+            predicate: string;
+            /** @enum {string} */
+            targetKind: "provision" | "record" | "symbol" | "resolution" | "decision" | "state";
+            instrument: string | null;
+            article: number | null;
+            paragraph: number | null;
+            subparagraph: string | null;
+            target: string | null;
+            atRef: string | null;
+            text: string | null;
+            start: number | null;
+            end: number | null;
+            /** @enum {string} */
+            origin: "extracted" | "asserted";
+            verified: boolean;
+            rejected: boolean;
+            createdBy: string;
+        };
+        RecordTranslationInput: {
+            field: string;
+            lang: string;
+            value: string;
+            /** @enum {string} */
+            kind: "official" | "unofficial" | "machine";
+            by: string;
+            at: string;
+        };
+        RecordChildInput: {
+            id: string;
+            type: string;
+            title: string;
+            lang: string;
+            paragraph: string | null;
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        KnowledgeRecordInput: {
+            id: string;
+            /** @enum {string} */
+            type: "legislation" | "case" | "cooperation-case" | "cop-document" | "recommendation" | "guide" | "bibliography" | "database-link";
+            workId: string;
+            title: string;
+            lang: string;
+            symbol: string | null;
+            states: string[];
+            date: string | null;
+            dates: {
+                [key: string]: string;
+            };
+            sourceUrl: string | null;
+            sourceFile: string | null;
+            /** @description for a Conference document, its parsed structure; {} otherwise */
+            body: {
+                [key: string]: unknown;
+            };
+            fullText: string;
+            details: {
+                [key: string]: unknown;
+            };
+            crimes: string[];
+            topics: string[];
+            /** @enum {string} */
+            access: "public" | "practitioners" | "state";
+            accessState: string | null;
+            ownerState: string | null;
+            parentId: string | null;
+            parentRef: string | null;
+            version: number;
+            createdBy: string;
+            createdAt: string;
+            /** @description what the caller may do with this record (knowledge.policy.ts) */
+            permissions: {
+                read: boolean;
+                edit: boolean;
+                manage: boolean;
+                retire: boolean;
+            };
+            updatedBy: string;
+            updatedAt: string;
+            retiredAt: string | null;
+            retiredReason: string | null;
+            links: components["schemas"]["RecordLinkInput"][];
+            translations: components["schemas"]["RecordTranslationInput"][];
+            languageVersions: {
+                id: string;
+                lang: string;
+                title: string;
+            }[];
+            children: components["schemas"]["RecordChildInput"][];
+            incoming: {
+                id: string;
+                type: string;
+                title: string;
+                lang: string;
+                text: string | null;
+            }[];
+        };
+        RecordVersionInput: {
+            version: number;
+            changedBy: string;
+            changedAt: string;
+            note: string | null;
+            /** @enum {string} */
+            access: "public" | "practitioners" | "state";
+            accessState: string | null;
+            snapshot: {
+                [key: string]: unknown;
+            };
+        };
+        ProvisionInput: {
+            eid: string;
+            heading: string | null;
+            text: string;
+            validFrom: string;
+            validTo: string | null;
+            change: string | null;
+        };
+        ImportOutcomeInput: {
+            file: string;
+            /** @enum {string} */
+            status: "added" | "updated" | "unchanged" | "rejected";
+            reason?: string;
+            recordId?: string;
+            /** @enum {string} */
+            type?: "legislation" | "case" | "cooperation-case" | "cop-document" | "recommendation" | "guide" | "bibliography" | "database-link";
+            symbol?: string | null;
+            recommendations?: number;
+            links?: number;
+        };
+        SavedSearchInput: {
+            id: string;
+            name: string;
+            query: {
+                [key: string]: unknown;
+            };
+            email: boolean;
+            createdAt: string;
+        };
+        InboxMessageInput: {
+            id: number;
+            kind: string;
+            subject: string;
+            /** @description a saved-search alert: the search, how many new records and the first of them */
+            body: {
+                savedSearchId?: string;
+                total?: number;
+                items?: {
+                    id: string;
+                    title: string;
+                    type: string;
+                    lang: string;
+                    date: string | null;
+                }[];
+            } & {
+                [key: string]: unknown;
+            };
+            createdAt: string;
+            read: boolean;
+        };
+        LicenceInput: {
+            id: string;
+            name: string;
+            url: string;
+            statement: string;
+        };
+        InstrumentInput: {
+            code: string;
+            /** @enum {string} */
+            kind: "convention" | "protocol";
+            parent: string | null;
+            adoptedOn: string | null;
+            inForceOn: string | null;
+            reviewed: boolean;
+            name: string;
+            shortName: string;
+            /** @description text per UN language code */
+            names: {
+                [key: string]: string;
+            };
+        };
+        ArticleInput: {
+            instrument: string;
+            article: number;
+            /** @description Akoma Ntoso-style provision id, e.g. art_18 */
+            eid: string;
+            title: string | null;
+            /** @description language the title is given in (English when no translation is loaded) */
+            titleLanguage: string | null;
+            /** @description text per UN language code */
+            titles: {
+                [key: string]: string;
+            };
+            chapter: string | null;
+            chapterTitle: string | null;
+            cluster: {
+                code: string;
+                name: string;
+            } | null;
+            reviewedOnlyIfNotPartyTo: string | null;
+        };
+        StateSummaryInput: {
+            iso3: string;
+            name: string;
+            /** @description text per UN language code */
+            names: {
+                [key: string]: string;
+            };
+            kind: string;
+            regionalGroup: {
+                code: string;
+                name: string;
+            } | null;
+            legalSystem: string | null;
+            legalFamilies: string[];
+            partyStatus: {
+                [key: string]: "party" | "signatory" | "none" | "unknown";
+            };
+        };
+        StateListInput: {
+            items: components["schemas"]["StateSummaryInput"][];
+            total: number;
+            language: string;
+            unknownStatus: {
+                instrument: string;
+                count: number;
+                note: string;
+            } | null;
+        };
+        PartyStatusEntryInput: {
+            instrument: string;
+            instrumentName: string;
+            /** @enum {string} */
+            status: "party" | "signatory" | "none" | "unknown";
+            known: boolean;
+            signedOn: string | null;
+            consentedOn: string | null;
+            source: string | null;
+            asOf: string | null;
+            note?: string;
+        };
+        StateDetailInput: {
+            iso3: string;
+            iso2: string | null;
+            isoAssigned: boolean;
+            kind: string;
+            name: string;
+            /** @description text per UN language code */
+            names: {
+                [key: string]: string;
+            };
+            regionalGroup: {
+                code: string;
+                name: string;
+            } | null;
+            legalSystem: string | null;
+            legalFamilies: string[];
+            notes: string | null;
+            partyStatus: components["schemas"]["PartyStatusEntryInput"][];
+        };
+        ClusterInput: {
+            code: string;
+            name: string;
+            /** @description text per UN language code */
+            names: {
+                [key: string]: string;
+            };
+            articles: {
+                instrument: string;
+                article: number;
+                reviewedOnlyIfNotPartyTo: string | null;
+                note: string | null;
+            }[];
+        };
+        RegionalGroupInput: {
+            code: string;
+            name: string;
+            /** @description text per UN language code */
+            names: {
+                [key: string]: string;
+            };
+        };
         InstrumentDetailInput: {
             code: string;
             /** @enum {string} */
@@ -6757,344 +7119,6 @@ export interface components {
             prev_hash: string;
             hash: string;
         };
-        Instrument: {
-            code: string;
-            /** @enum {string} */
-            kind: "convention" | "protocol";
-            parent: string | null;
-            adoptedOn: string | null;
-            inForceOn: string | null;
-            reviewed: boolean;
-            name: string;
-            shortName: string;
-            /** @description text per UN language code */
-            names: {
-                [key: string]: string;
-            };
-        };
-        Article: {
-            instrument: string;
-            article: number;
-            /** @description Akoma Ntoso-style provision id, e.g. art_18 */
-            eid: string;
-            title: string | null;
-            /** @description language the title is given in (English when no translation is loaded) */
-            titleLanguage: string | null;
-            /** @description text per UN language code */
-            titles: {
-                [key: string]: string;
-            };
-            chapter: string | null;
-            chapterTitle: string | null;
-            cluster: {
-                code: string;
-                name: string;
-            } | null;
-            reviewedOnlyIfNotPartyTo: string | null;
-        };
-        StateSummary: {
-            iso3: string;
-            name: string;
-            /** @description text per UN language code */
-            names: {
-                [key: string]: string;
-            };
-            kind: string;
-            regionalGroup: {
-                code: string;
-                name: string;
-            } | null;
-            legalSystem: string | null;
-            legalFamilies: string[];
-            partyStatus: {
-                [key: string]: "party" | "signatory" | "none" | "unknown";
-            };
-        };
-        StateList: {
-            items: components["schemas"]["StateSummary"][];
-            total: number;
-            language: string;
-            unknownStatus: {
-                instrument: string;
-                count: number;
-                note: string;
-            } | null;
-        };
-        PartyStatusEntry: {
-            instrument: string;
-            instrumentName: string;
-            /** @enum {string} */
-            status: "party" | "signatory" | "none" | "unknown";
-            known: boolean;
-            signedOn: string | null;
-            consentedOn: string | null;
-            source: string | null;
-            asOf: string | null;
-            note?: string;
-        };
-        StateDetail: {
-            iso3: string;
-            iso2: string | null;
-            isoAssigned: boolean;
-            kind: string;
-            name: string;
-            /** @description text per UN language code */
-            names: {
-                [key: string]: string;
-            };
-            regionalGroup: {
-                code: string;
-                name: string;
-            } | null;
-            legalSystem: string | null;
-            legalFamilies: string[];
-            notes: string | null;
-            partyStatus: components["schemas"]["PartyStatusEntry"][];
-        };
-        Cluster: {
-            code: string;
-            name: string;
-            /** @description text per UN language code */
-            names: {
-                [key: string]: string;
-            };
-            articles: {
-                instrument: string;
-                article: number;
-                reviewedOnlyIfNotPartyTo: string | null;
-                note: string | null;
-            }[];
-        };
-        RegionalGroup: {
-            code: string;
-            name: string;
-            /** @description text per UN language code */
-            names: {
-                [key: string]: string;
-            };
-        };
-        SearchHit: {
-            id: string;
-            type: string;
-            title: string;
-            lang: string;
-            date: string | null;
-            states: string[];
-            /** @description HTML: escaped text with the matched terms in <mark> */
-            snippet: string;
-        };
-        SearchResult: {
-            items: components["schemas"]["SearchHit"][];
-            facets: {
-                [key: string]: {
-                    [key: string]: number;
-                };
-            };
-            total: number;
-            /** @description true: total and facets are estimates ("about N") */
-            approximate: boolean;
-            next: string | null;
-        };
-        Record: {
-            id: string;
-            /** @enum {string} */
-            type: "legislation" | "case" | "cooperation-case" | "cop-document" | "recommendation" | "guide" | "bibliography" | "database-link";
-            workId: string;
-            title: string;
-            lang: string;
-            symbol: string | null;
-            states: string[];
-            date: string | null;
-            dates: {
-                [key: string]: string;
-            };
-            sourceUrl: string | null;
-            sourceFile: string | null;
-            /** @description for a Conference document, its parsed structure; {} otherwise */
-            body: {
-                [key: string]: unknown;
-            };
-            fullText: string;
-            details: {
-                [key: string]: unknown;
-            };
-            crimes: string[];
-            topics: string[];
-            /** @enum {string} */
-            access: "public" | "practitioners" | "state";
-            accessState: string | null;
-            ownerState: string | null;
-            parentId: string | null;
-            parentRef: string | null;
-            version: number;
-            createdBy: string;
-            createdAt: string;
-            updatedBy: string;
-            updatedAt: string;
-            retiredAt: string | null;
-            retiredReason: string | null;
-        };
-        RecordLink: {
-            id: number;
-            predicate: string;
-            /** @enum {string} */
-            targetKind: "provision" | "record" | "symbol" | "resolution" | "decision" | "state";
-            instrument: string | null;
-            article: number | null;
-            paragraph: number | null;
-            subparagraph: string | null;
-            target: string | null;
-            atRef: string | null;
-            text: string | null;
-            start: number | null;
-            end: number | null;
-            /** @enum {string} */
-            origin: "extracted" | "asserted";
-            verified: boolean;
-            rejected: boolean;
-            createdBy: string;
-        };
-        RecordTranslation: {
-            field: string;
-            lang: string;
-            value: string;
-            /** @enum {string} */
-            kind: "official" | "unofficial" | "machine";
-            by: string;
-            at: string;
-        };
-        RecordChild: {
-            id: string;
-            type: string;
-            title: string;
-            lang: string;
-            paragraph: string | null;
-            details: {
-                [key: string]: unknown;
-            };
-        };
-        KnowledgeRecord: {
-            id: string;
-            /** @enum {string} */
-            type: "legislation" | "case" | "cooperation-case" | "cop-document" | "recommendation" | "guide" | "bibliography" | "database-link";
-            workId: string;
-            title: string;
-            lang: string;
-            symbol: string | null;
-            states: string[];
-            date: string | null;
-            dates: {
-                [key: string]: string;
-            };
-            sourceUrl: string | null;
-            sourceFile: string | null;
-            /** @description for a Conference document, its parsed structure; {} otherwise */
-            body: {
-                [key: string]: unknown;
-            };
-            fullText: string;
-            details: {
-                [key: string]: unknown;
-            };
-            crimes: string[];
-            topics: string[];
-            /** @enum {string} */
-            access: "public" | "practitioners" | "state";
-            accessState: string | null;
-            ownerState: string | null;
-            parentId: string | null;
-            parentRef: string | null;
-            version: number;
-            createdBy: string;
-            createdAt: string;
-            updatedBy: string;
-            updatedAt: string;
-            retiredAt: string | null;
-            retiredReason: string | null;
-            links: components["schemas"]["RecordLink"][];
-            translations: components["schemas"]["RecordTranslation"][];
-            languageVersions: {
-                id: string;
-                lang: string;
-                title: string;
-            }[];
-            children: components["schemas"]["RecordChild"][];
-            incoming: {
-                id: string;
-                type: string;
-                title: string;
-                lang: string;
-                text: string | null;
-            }[];
-        };
-        RecordVersion: {
-            version: number;
-            changedBy: string;
-            changedAt: string;
-            note: string | null;
-            /** @enum {string} */
-            access: "public" | "practitioners" | "state";
-            accessState: string | null;
-            snapshot: {
-                [key: string]: unknown;
-            };
-        };
-        Provision: {
-            eid: string;
-            heading: string | null;
-            text: string;
-            validFrom: string;
-            validTo: string | null;
-            change: string | null;
-        };
-        ImportOutcome: {
-            file: string;
-            /** @enum {string} */
-            status: "added" | "updated" | "unchanged" | "rejected";
-            reason?: string;
-            recordId?: string;
-            /** @enum {string} */
-            type?: "legislation" | "case" | "cooperation-case" | "cop-document" | "recommendation" | "guide" | "bibliography" | "database-link";
-            symbol?: string | null;
-            recommendations?: number;
-            links?: number;
-        };
-        SavedSearch: {
-            id: string;
-            name: string;
-            query: {
-                [key: string]: unknown;
-            };
-            email: boolean;
-            createdAt: string;
-        };
-        InboxMessage: {
-            id: number;
-            kind: string;
-            subject: string;
-            /** @description a saved-search alert: the search, how many new records and the first of them */
-            body: {
-                savedSearchId?: string;
-                total?: number;
-                items?: {
-                    id: string;
-                    title: string;
-                    type: string;
-                    lang: string;
-                    date: string | null;
-                }[];
-            } & {
-                [key: string]: unknown;
-            };
-            createdAt: string;
-            read: boolean;
-        };
-        Licence: {
-            id: string;
-            name: string;
-            url: string;
-            statement: string;
-        };
         RouteAnswer: {
             query: {
                 from: string;
@@ -7190,8 +7214,12 @@ export interface components {
             retired: boolean;
             /** @description false: the contact fields are null because the caller may not see them */
             contactsVisible: boolean;
-            /** @description whether the caller may change this entry */
-            editable: boolean;
+            /** @description what the caller may do with this entry (directory.policy.ts) */
+            permissions: {
+                read: boolean;
+                contacts: boolean;
+                edit: boolean;
+            };
         } & {
             [key: string]: unknown;
         };
@@ -7322,7 +7350,6 @@ export interface components {
             };
             /** @default [] */
             offences: {
-                /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                 id: string;
                 /** @default  */
                 name: string;
@@ -7349,7 +7376,6 @@ export interface components {
             };
             /** @default [] */
             persons: {
-                /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                 id: string;
                 /** @default null */
                 role: ("suspect" | "accused" | "convicted" | "witness" | "victim" | "expert" | "account-holder" | "owner-of-property" | "person-to-be-served" | "other") | null;
@@ -7398,7 +7424,6 @@ export interface components {
             assistance: ({
                 /** @constant */
                 measure: "taking-evidence";
-                /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                 id: string;
                 /** @default  */
                 description: string;
@@ -7415,7 +7440,6 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "video-link-hearing";
-                /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                 id: string;
                 /** @default  */
                 description: string;
@@ -7440,7 +7464,6 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "service-of-documents";
-                /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                 id: string;
                 /** @default  */
                 description: string;
@@ -7462,7 +7485,6 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "search-and-seizure";
-                /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                 id: string;
                 /** @default  */
                 description: string;
@@ -7477,7 +7499,6 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "freezing";
-                /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                 id: string;
                 /** @default  */
                 description: string;
@@ -7487,7 +7508,6 @@ export interface components {
                 personIds: string[];
                 /** @default [] */
                 property: {
-                    /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                     id: string;
                     /** @default null */
                     type: ("bank-account" | "real-estate" | "vehicle" | "vessel-or-aircraft" | "company-shares" | "virtual-assets" | "cash" | "valuables" | "other") | null;
@@ -7509,7 +7529,6 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "examining-objects-and-sites";
-                /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                 id: string;
                 /** @default  */
                 description: string;
@@ -7522,7 +7541,6 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "information-and-expert-evaluations";
-                /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                 id: string;
                 /** @default  */
                 description: string;
@@ -7535,7 +7553,6 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "bank-records";
-                /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                 id: string;
                 /** @default  */
                 description: string;
@@ -7563,7 +7580,6 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "government-and-business-records";
-                /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                 id: string;
                 /** @default  */
                 description: string;
@@ -7580,7 +7596,6 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "identify-and-trace-proceeds";
-                /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                 id: string;
                 /** @default  */
                 description: string;
@@ -7590,7 +7605,6 @@ export interface components {
                 personIds: string[];
                 /** @default [] */
                 property: {
-                    /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                     id: string;
                     /** @default null */
                     type: ("bank-account" | "real-estate" | "vehicle" | "vessel-or-aircraft" | "company-shares" | "virtual-assets" | "cash" | "valuables" | "other") | null;
@@ -7616,7 +7630,6 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "voluntary-appearance";
-                /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                 id: string;
                 /** @default  */
                 description: string;
@@ -7635,7 +7648,6 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "other-assistance";
-                /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                 id: string;
                 /** @default  */
                 description: string;
@@ -7646,7 +7658,6 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "e-evidence-preservation";
-                /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                 id: string;
                 /** @default  */
                 description: string;
@@ -7665,7 +7676,6 @@ export interface components {
                     };
                     /** @default [] */
                     identifiers: {
-                        /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                         id: string;
                         /** @default null */
                         type: ("account" | "email" | "ip-address" | "phone-number" | "url" | "device-id" | "other") | null;
@@ -7698,7 +7708,6 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "e-evidence-subscriber";
-                /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                 id: string;
                 /** @default  */
                 description: string;
@@ -7717,7 +7726,6 @@ export interface components {
                     };
                     /** @default [] */
                     identifiers: {
-                        /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                         id: string;
                         /** @default null */
                         type: ("account" | "email" | "ip-address" | "phone-number" | "url" | "device-id" | "other") | null;
@@ -7750,7 +7758,6 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "e-evidence-traffic";
-                /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                 id: string;
                 /** @default  */
                 description: string;
@@ -7769,7 +7776,6 @@ export interface components {
                     };
                     /** @default [] */
                     identifiers: {
-                        /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                         id: string;
                         /** @default null */
                         type: ("account" | "email" | "ip-address" | "phone-number" | "url" | "device-id" | "other") | null;
@@ -7802,7 +7808,6 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "e-evidence-content";
-                /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                 id: string;
                 /** @default  */
                 description: string;
@@ -7821,7 +7826,6 @@ export interface components {
                     };
                     /** @default [] */
                     identifiers: {
-                        /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                         id: string;
                         /** @default null */
                         type: ("account" | "email" | "ip-address" | "phone-number" | "url" | "device-id" | "other") | null;
@@ -7854,7 +7858,6 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "e-evidence-real-time-traffic";
-                /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                 id: string;
                 /** @default  */
                 description: string;
@@ -7873,7 +7876,6 @@ export interface components {
                     };
                     /** @default [] */
                     identifiers: {
-                        /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                         id: string;
                         /** @default null */
                         type: ("account" | "email" | "ip-address" | "phone-number" | "url" | "device-id" | "other") | null;
@@ -7906,7 +7908,6 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "confiscation";
-                /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                 id: string;
                 /** @default  */
                 description: string;
@@ -7916,7 +7917,6 @@ export interface components {
                 personIds: string[];
                 /** @default [] */
                 property: {
-                    /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                     id: string;
                     /** @default null */
                     type: ("bank-account" | "real-estate" | "vehicle" | "vessel-or-aircraft" | "company-shares" | "virtual-assets" | "cash" | "valuables" | "other") | null;
@@ -7952,7 +7952,6 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "asset-sharing-and-return";
-                /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                 id: string;
                 /** @default  */
                 description: string;
@@ -7969,7 +7968,6 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "extradition";
-                /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                 id: string;
                 /** @default  */
                 description: string;
@@ -8002,7 +8000,6 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "transfer-of-proceedings";
-                /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                 id: string;
                 /** @default  */
                 description: string;
@@ -8021,7 +8018,6 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "joint-investigation";
-                /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                 id: string;
                 /** @default  */
                 description: string;
@@ -8042,7 +8038,6 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "controlled-delivery";
-                /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                 id: string;
                 /** @default  */
                 description: string;
@@ -8059,7 +8054,6 @@ export interface components {
             } | {
                 /** @constant */
                 measure: "transfer-of-sentenced-persons";
-                /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                 id: string;
                 /** @default  */
                 description: string;
@@ -8105,7 +8099,6 @@ export interface components {
             }[];
             /** @default [] */
             attachments: {
-                /** @default ea3d3f26-28e5-4007-b682-e07c7b7b6a54 */
                 id: string;
                 /** @default null */
                 kind: ("warrant" | "judgement" | "confiscation-order" | "law-extract" | "evidence-summary" | "photograph" | "fingerprints" | "translation" | "other") | null;
@@ -8145,7 +8138,7 @@ export interface components {
             kind: "mla" | "extradition" | "confiscation";
             title: string;
             /** @enum {string} */
-            status: "draft" | "finalised";
+            status: "draft" | "shared" | "finalised";
             version: number;
             content: components["schemas"]["DraftContent"];
             createdBy: components["schemas"]["PersonRef"];
@@ -8167,6 +8160,29 @@ export interface components {
             shares: components["schemas"]["Share"][];
             /** @enum {string} */
             access: "owner" | "consultation";
+            /** @description What the viewer may do with this draft: decided by the server, shown by the UI */
+            permissions: {
+                view: boolean;
+                comment: boolean;
+                prepare: boolean;
+                share: boolean;
+                edit: boolean;
+                attach: boolean;
+            };
+            /** @description What the viewer may do with the draft now (the UI shows exactly these); refused ones carry the reasons */
+            actions: {
+                /** @enum {string} */
+                action: "edit" | "share" | "unshare" | "comment" | "finalise" | "duplicate";
+                allowed: boolean;
+                reasons: {
+                    code: string;
+                    message: string;
+                    issues?: {
+                        path: string;
+                        message: string;
+                    }[];
+                }[];
+            }[];
         };
         DraftSummary: {
             id: string;
@@ -8177,7 +8193,7 @@ export interface components {
             kind: "mla" | "extradition" | "confiscation";
             title: string;
             /** @enum {string} */
-            status: "draft" | "finalised";
+            status: "draft" | "shared" | "finalised";
             version: number;
             updatedAt: string;
             createdBy: components["schemas"]["PersonRef"];
@@ -8196,6 +8212,22 @@ export interface components {
             };
             version: number;
             createdAt: string;
+        };
+        DraftHistory: {
+            items: {
+                action: string;
+                /** @description null: created */
+                from: ("draft" | "shared" | "finalised") | null;
+                /** @enum {string} */
+                to: "draft" | "shared" | "finalised";
+                by: {
+                    id: string | null;
+                    name: string;
+                    state: string | null;
+                };
+                at: string;
+                reason: string | null;
+            }[];
         };
         DraftVersionInfo: {
             version: number;
@@ -8307,6 +8339,358 @@ export interface components {
             readonly attachmentKinds: string[];
             emptyDraft: components["schemas"]["DraftContent"];
             readonly checkIds: string[];
+        };
+        SearchHit: {
+            id: string;
+            type: string;
+            title: string;
+            lang: string;
+            date: string | null;
+            states: string[];
+            /** @description HTML: escaped text with the matched terms in <mark> */
+            snippet: string;
+        };
+        SearchResult: {
+            items: components["schemas"]["SearchHit"][];
+            facets: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            total: number;
+            /** @description true: total and facets are estimates ("about N") */
+            approximate: boolean;
+            next: string | null;
+        };
+        Record: {
+            id: string;
+            /** @enum {string} */
+            type: "legislation" | "case" | "cooperation-case" | "cop-document" | "recommendation" | "guide" | "bibliography" | "database-link";
+            workId: string;
+            title: string;
+            lang: string;
+            symbol: string | null;
+            states: string[];
+            date: string | null;
+            dates: {
+                [key: string]: string;
+            };
+            sourceUrl: string | null;
+            sourceFile: string | null;
+            /** @description for a Conference document, its parsed structure; {} otherwise */
+            body: {
+                [key: string]: unknown;
+            };
+            fullText: string;
+            details: {
+                [key: string]: unknown;
+            };
+            crimes: string[];
+            topics: string[];
+            /** @enum {string} */
+            access: "public" | "practitioners" | "state";
+            accessState: string | null;
+            ownerState: string | null;
+            parentId: string | null;
+            parentRef: string | null;
+            version: number;
+            createdBy: string;
+            createdAt: string;
+            /** @description what the caller may do with this record (knowledge.policy.ts) */
+            permissions: {
+                read: boolean;
+                edit: boolean;
+                manage: boolean;
+                retire: boolean;
+            };
+            updatedBy: string;
+            updatedAt: string;
+            retiredAt: string | null;
+            retiredReason: string | null;
+        };
+        RecordLink: {
+            id: number;
+            predicate: string;
+            /** @enum {string} */
+            targetKind: "provision" | "record" | "symbol" | "resolution" | "decision" | "state";
+            instrument: string | null;
+            article: number | null;
+            paragraph: number | null;
+            subparagraph: string | null;
+            target: string | null;
+            atRef: string | null;
+            text: string | null;
+            start: number | null;
+            end: number | null;
+            /** @enum {string} */
+            origin: "extracted" | "asserted";
+            verified: boolean;
+            rejected: boolean;
+            createdBy: string;
+        };
+        RecordTranslation: {
+            field: string;
+            lang: string;
+            value: string;
+            /** @enum {string} */
+            kind: "official" | "unofficial" | "machine";
+            by: string;
+            at: string;
+        };
+        RecordChild: {
+            id: string;
+            type: string;
+            title: string;
+            lang: string;
+            paragraph: string | null;
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        KnowledgeRecord: {
+            id: string;
+            /** @enum {string} */
+            type: "legislation" | "case" | "cooperation-case" | "cop-document" | "recommendation" | "guide" | "bibliography" | "database-link";
+            workId: string;
+            title: string;
+            lang: string;
+            symbol: string | null;
+            states: string[];
+            date: string | null;
+            dates: {
+                [key: string]: string;
+            };
+            sourceUrl: string | null;
+            sourceFile: string | null;
+            /** @description for a Conference document, its parsed structure; {} otherwise */
+            body: {
+                [key: string]: unknown;
+            };
+            fullText: string;
+            details: {
+                [key: string]: unknown;
+            };
+            crimes: string[];
+            topics: string[];
+            /** @enum {string} */
+            access: "public" | "practitioners" | "state";
+            accessState: string | null;
+            ownerState: string | null;
+            parentId: string | null;
+            parentRef: string | null;
+            version: number;
+            createdBy: string;
+            createdAt: string;
+            /** @description what the caller may do with this record (knowledge.policy.ts) */
+            permissions: {
+                read: boolean;
+                edit: boolean;
+                manage: boolean;
+                retire: boolean;
+            };
+            updatedBy: string;
+            updatedAt: string;
+            retiredAt: string | null;
+            retiredReason: string | null;
+            links: components["schemas"]["RecordLink"][];
+            translations: components["schemas"]["RecordTranslation"][];
+            languageVersions: {
+                id: string;
+                lang: string;
+                title: string;
+            }[];
+            children: components["schemas"]["RecordChild"][];
+            incoming: {
+                id: string;
+                type: string;
+                title: string;
+                lang: string;
+                text: string | null;
+            }[];
+        };
+        RecordVersion: {
+            version: number;
+            changedBy: string;
+            changedAt: string;
+            note: string | null;
+            /** @enum {string} */
+            access: "public" | "practitioners" | "state";
+            accessState: string | null;
+            snapshot: {
+                [key: string]: unknown;
+            };
+        };
+        Provision: {
+            eid: string;
+            heading: string | null;
+            text: string;
+            validFrom: string;
+            validTo: string | null;
+            change: string | null;
+        };
+        ImportOutcome: {
+            file: string;
+            /** @enum {string} */
+            status: "added" | "updated" | "unchanged" | "rejected";
+            reason?: string;
+            recordId?: string;
+            /** @enum {string} */
+            type?: "legislation" | "case" | "cooperation-case" | "cop-document" | "recommendation" | "guide" | "bibliography" | "database-link";
+            symbol?: string | null;
+            recommendations?: number;
+            links?: number;
+        };
+        SavedSearch: {
+            id: string;
+            name: string;
+            query: {
+                [key: string]: unknown;
+            };
+            email: boolean;
+            createdAt: string;
+        };
+        InboxMessage: {
+            id: number;
+            kind: string;
+            subject: string;
+            /** @description a saved-search alert: the search, how many new records and the first of them */
+            body: {
+                savedSearchId?: string;
+                total?: number;
+                items?: {
+                    id: string;
+                    title: string;
+                    type: string;
+                    lang: string;
+                    date: string | null;
+                }[];
+            } & {
+                [key: string]: unknown;
+            };
+            createdAt: string;
+            read: boolean;
+        };
+        Licence: {
+            id: string;
+            name: string;
+            url: string;
+            statement: string;
+        };
+        Instrument: {
+            code: string;
+            /** @enum {string} */
+            kind: "convention" | "protocol";
+            parent: string | null;
+            adoptedOn: string | null;
+            inForceOn: string | null;
+            reviewed: boolean;
+            name: string;
+            shortName: string;
+            /** @description text per UN language code */
+            names: {
+                [key: string]: string;
+            };
+        };
+        Article: {
+            instrument: string;
+            article: number;
+            /** @description Akoma Ntoso-style provision id, e.g. art_18 */
+            eid: string;
+            title: string | null;
+            /** @description language the title is given in (English when no translation is loaded) */
+            titleLanguage: string | null;
+            /** @description text per UN language code */
+            titles: {
+                [key: string]: string;
+            };
+            chapter: string | null;
+            chapterTitle: string | null;
+            cluster: {
+                code: string;
+                name: string;
+            } | null;
+            reviewedOnlyIfNotPartyTo: string | null;
+        };
+        StateSummary: {
+            iso3: string;
+            name: string;
+            /** @description text per UN language code */
+            names: {
+                [key: string]: string;
+            };
+            kind: string;
+            regionalGroup: {
+                code: string;
+                name: string;
+            } | null;
+            legalSystem: string | null;
+            legalFamilies: string[];
+            partyStatus: {
+                [key: string]: "party" | "signatory" | "none" | "unknown";
+            };
+        };
+        StateList: {
+            items: components["schemas"]["StateSummary"][];
+            total: number;
+            language: string;
+            unknownStatus: {
+                instrument: string;
+                count: number;
+                note: string;
+            } | null;
+        };
+        PartyStatusEntry: {
+            instrument: string;
+            instrumentName: string;
+            /** @enum {string} */
+            status: "party" | "signatory" | "none" | "unknown";
+            known: boolean;
+            signedOn: string | null;
+            consentedOn: string | null;
+            source: string | null;
+            asOf: string | null;
+            note?: string;
+        };
+        StateDetail: {
+            iso3: string;
+            iso2: string | null;
+            isoAssigned: boolean;
+            kind: string;
+            name: string;
+            /** @description text per UN language code */
+            names: {
+                [key: string]: string;
+            };
+            regionalGroup: {
+                code: string;
+                name: string;
+            } | null;
+            legalSystem: string | null;
+            legalFamilies: string[];
+            notes: string | null;
+            partyStatus: components["schemas"]["PartyStatusEntry"][];
+        };
+        Cluster: {
+            code: string;
+            name: string;
+            /** @description text per UN language code */
+            names: {
+                [key: string]: string;
+            };
+            articles: {
+                instrument: string;
+                article: number;
+                reviewedOnlyIfNotPartyTo: string | null;
+                note: string | null;
+            }[];
+        };
+        RegionalGroup: {
+            code: string;
+            name: string;
+            /** @description text per UN language code */
+            names: {
+                [key: string]: string;
+            };
         };
         InstrumentDetail: {
             code: string;

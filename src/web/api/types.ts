@@ -38,7 +38,6 @@ export type RecordVersion = S['RecordVersion'];
 export type Provision = S['Provision'];
 export type ImportOutcome = S['ImportOutcome'];
 export type SavedSearch = S['SavedSearch'];
-export type InboxMessage = S['InboxMessage'];
 export type Licence = S['Licence'];
 
 /* directory */

@@ -1,4 +1,4 @@
-import type { Draft } from '../draftingApi.ts';
+import type { Draft } from '../../../web/api/types.ts';
 
 /**
  * What the viewer may do with the draft, as the API says (the draft's machine, draft.workflow.ts): the

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config.ts';
-import type { Db } from '../db/database.ts';
-import { buildApp, type BuiltApp } from './app.ts';
+import { loadConfig } from '../platform/config.ts';
+import type { Db } from '../platform/db/database.ts';
+import type { BuiltApp } from '../platform/http/app.ts';
+import { buildPalermoApp } from './server.ts';
 
 /**
  * Every operation of the API declares what it answers, so the generated browser client (src/web/api) is typed
@@ -18,7 +19,7 @@ let doc: Document;
 
 beforeAll(async () => {
   // Routes are only registered, never called: no database needed (as `palermo openapi`).
-  ({ app } = await buildApp({ db: null as unknown as Db, config: loadConfig() }, { web: false }));
+  ({ app } = await buildPalermoApp({ db: null as unknown as Db, config: loadConfig() }, { web: false }));
   await app.ready();
   doc = app.swagger() as unknown as Document;
 });
