@@ -2,6 +2,7 @@ import type { Config } from './config.ts';
 import { connect, type DbHandle } from './db/database.ts';
 import { openEmbedded, type EmbeddedHandle } from './db/embedded-server.ts';
 import { migrate } from './db/migrations.ts';
+import { configureDocumentStore } from './documents/documents.ts';
 import { loadReferenceData } from '../reference/reference.service.ts';
 
 /** An open database for one process: the embedded server (started or shared) or DATABASE_URL. */
@@ -22,6 +23,7 @@ export interface OpenOptions {
 }
 
 export async function openRuntime(config: Config, opts: OpenOptions): Promise<Runtime> {
+  configureDocumentStore(config);
   let embedded: EmbeddedHandle | null = null;
   let url: string;
   if (config.databaseUrl) {
