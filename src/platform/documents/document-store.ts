@@ -57,7 +57,7 @@ export class DocumentIntegrityError extends AppError {
 }
 export class DocumentTooLargeError extends AppError {
   constructor(size: number, max: number) {
-    super(413, 'document_too_large', `The file is ${size} bytes; the limit is ${max} bytes (${(max / 1024 / 1024).toFixed(0)} MB)`, [{ path: 'body', message: 'too large' }]);
+    super(413, 'document_too_large', `The file is ${size} bytes; the limit is ${max >= 1024 * 1024 ? `${+(max / 1024 / 1024).toFixed(1)} MB` : `${max} bytes`}`, [{ path: 'body', message: 'too large' }]);
   }
 }
 export class DocumentNotFoundError extends AppError {
@@ -88,7 +88,7 @@ export class PlatformDocumentStore implements DocumentStore {
     return b;
   }
 
-  put(db: Conn, bytes: Buffer, meta: { mediaType: string }): Promise<PutResult> {
+  async put(db: Conn, bytes: Buffer, meta: { mediaType: string }): Promise<PutResult> {
     if (bytes.length > this.maxBytes) throw new DocumentTooLargeError(bytes.length, this.maxBytes);
     const sha256 = sha256Hex(bytes);
     // The lock is held to the end of the caller's transaction, which adds the reference: a concurrent
