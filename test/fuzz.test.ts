@@ -27,6 +27,7 @@ const RAW_BODY: Record<string, { type: string; body: string }> = {
   '/api/v1/imports': { type: 'text/plain', body: 'A note on article 18.' },
   '/api/v1/directory/import': { type: 'text/csv', body: 'iso3,category,subtype,name\nFRA,competent-authority,police,Fuzz\n' },
   '/api/v1/reference/party-status/import': { type: 'text/csv', body: 'iso3,instrument,status\nFRA,UNTOC,party\n' },
+  '/api/v1/drafting/drafts/:id/attachments': { type: 'application/pdf', body: '%PDF-1.7\nFuzz attachment\n%%EOF\n' },
 };
 const BAD_FILES = [
   { label: 'NUL in the file', body: Buffer.from('iso3,name\nFRA,a\u0000b\n') },
@@ -94,7 +95,7 @@ function paramValue(url: string, name: string): string {
     if (type) return ids[({ authorities: 'authority', measures: 'measure', notifications: 'notification', experts: 'expert' } as const)[type]];
     return NIL_UUID;
   }
-  const known: Record<string, string> = { code: 'UNTOC', article: '18', iso3: 'FRA', eid: 'art_1', linkId: '1', version: '1', measure: 'bank-records' };
+  const known: Record<string, string> = { code: 'UNTOC', article: '18', iso3: 'FRA', eid: 'art_1', linkId: '1', version: '1', measure: 'bank-records', sha256: '0'.repeat(64) };
   return known[name] ?? 'x';
 }
 
@@ -123,7 +124,7 @@ function callsFor(route: RegisteredRoute): Call[] {
   const paramNames = [...route.url.matchAll(/:(\w+)/g)].map((m) => m[1]!);
   const params = Object.fromEntries(paramNames.map((n) => [n, paramValue(route.url, n)]));
   const query = (querySchema ? sample(querySchema) : {}) as Record<string, unknown>;
-  const raw = RAW_BODY[route.url];
+  const raw = route.method === 'POST' ? RAW_BODY[route.url] : undefined; // a file upload's URL may also have a GET (a list)
   const body = bodySchema ? sample(bodySchema) : route.method === 'GET' || route.method === 'DELETE' ? undefined : {};
 
   const mutations: Mutation[] = [];

@@ -1,7 +1,7 @@
 /** What the request writer writes to the audit log (see platform/audit/audit-actions.ts). */
 
 /** What a drafter asks to do with a draft; a refusal is audited as `drafting.<step>`. */
-export const DRAFT_STEPS = ['read', 'update', 'share', 'unshare', 'comment', 'finalise'] as const;
+export const DRAFT_STEPS = ['read', 'update', 'share', 'unshare', 'comment', 'finalise', 'attach', 'detach'] as const;
 export type DraftStep = (typeof DRAFT_STEPS)[number];
 
 export const DRAFTING_AUDIT_ACTIONS = [
@@ -10,6 +10,8 @@ export const DRAFTING_AUDIT_ACTIONS = [
   'drafting.duplicate',
   'drafting.list',
   'drafting.final-document',
+  /** An attachment whose stored bytes no longer match their digest (refused, never served). */
+  'drafting.attachment',
 ] as const;
 
 declare module '../platform/audit/audit-actions.ts' {

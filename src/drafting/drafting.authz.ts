@@ -32,6 +32,10 @@ export const draftingAuthz: ModuleAuthz = {
     'DELETE /api/v1/drafting/drafts/:id/shares': DRAFTERS,
     'GET /api/v1/drafting/drafts/:id/comments': DRAFTERS,
     'POST /api/v1/drafting/drafts/:id/comments': DRAFTERS,
+    'GET /api/v1/drafting/drafts/:id/attachments': DRAFTERS,
+    'POST /api/v1/drafting/drafts/:id/attachments': DRAFTERS,
+    'GET /api/v1/drafting/drafts/:id/attachments/:sha256': DRAFTERS,
+    'DELETE /api/v1/drafting/drafts/:id/attachments/:sha256': DRAFTERS,
   },
   async setup(t) {
     const officer = await login(t.app, 'authz-officer');
@@ -40,7 +44,7 @@ export const draftingAuthz: ModuleAuthz = {
     draftId = res.json().id;
   },
   request(route, n) {
-    const url = route.split(' ')[1]!.replace(':id', draftId).replace(':version', '1');
+    const url = route.split(' ')[1]!.replace(':id', draftId).replace(':version', '1').replace(':sha256', '0'.repeat(64));
     switch (route) {
       case 'POST /api/v1/drafting/drafts':
         return { url, payload: { content: { title: `Draft ${n}` } } };
@@ -52,6 +56,8 @@ export const draftingAuthz: ModuleAuthz = {
         return { url, payload: {} };
       case 'POST /api/v1/drafting/drafts/:id/comments':
         return { url, payload: { body: `Comment ${n}` } };
+      case 'POST /api/v1/drafting/drafts/:id/attachments':
+        return { url: `${url}?fileName=note-${n}.txt`, payload: `Supporting note ${n}`, headers: { 'content-type': 'text/plain' } };
       case 'POST /api/v1/drafting/drafts/:id/duplicate':
         return { url, payload: {} };
       default:

@@ -8,6 +8,7 @@ import { CHANNELS, MEASURES, REQUEST_KINDS } from '../reference/measures.ts';
 import { LANGUAGES } from '../platform/i18n/languages.ts';
 import * as drafting from './drafting.service.ts';
 import * as consultation from './consultation.service.ts';
+import { attachmentRoutes } from './attachments.routes.ts';
 import {
   ATTACHMENT_KINDS, IDENTIFIER_TYPES, LEGAL_BASIS_TYPES, PERSON_ROLES, PROCEEDING_TYPES, PROPERTY_TYPES, emptyDraftContent,
 } from './draft.schema.ts';
@@ -43,6 +44,7 @@ function sendFile(reply: FastifyReply, f: drafting.DocumentFile) {
 export function draftingRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (plain) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
+    await plain.register(attachmentRoutes(ctx));
 
     app.get('/drafting/reference', {
       config: { policy: DRAFTERS },

@@ -69,20 +69,6 @@ export interface DraftingCommentsTable {
   created_at: Generated<Date>;
 }
 
-export interface DraftingFinalDocumentsTable {
-  draft_id: string;
-  draft_version: number;
-  file_name: string;
-  media_type: string;
-  language: string;
-  bytes: Buffer;
-  size: number;
-  sha256: string;
-  stored_by: string;
-  stored_by_name: string;
-  stored_at: Generated<Date>;
-}
-
 declare module '../platform/db/database.ts' {
   interface Database {
     drafting_reference_counters: DraftingReferenceCountersTable;
@@ -90,6 +76,5 @@ declare module '../platform/db/database.ts' {
     drafting_draft_versions: DraftingDraftVersionsTable;
     drafting_shares: DraftingSharesTable;
     drafting_comments: DraftingCommentsTable;
-    drafting_final_documents: DraftingFinalDocumentsTable;
   }
 }

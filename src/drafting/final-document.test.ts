@@ -29,13 +29,21 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** The stored final request as one row (platform/documents: the draft's 'final-request' reference, its document and bytes). */
+async function storedRow(draftId: string) {
+  const r = await sql<{ draft_id: string; bytes: Buffer; sha256: string; size: number; language: string; draft_version: number; stored_by_name: string }>`
+    SELECT r.entity_id AS draft_id, c.bytes, d.sha256, d.size::int AS size, r.language, (r.details->>'draftVersion')::int AS draft_version, r.added_by_name AS stored_by_name
+    FROM document_refs r JOIN stored_documents d ON d.sha256 = r.sha256 JOIN stored_document_contents c ON c.sha256 = d.sha256
+    WHERE r.owner_module = 'drafting' AND r.role = 'final-request' AND r.entity_id = ${draftId}`.execute(t.database.db);
+  return r.rows[0]!;
+}
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const download = (who: string, id = draft.id) => as(t.app, s[who]!, 'GET', `${P}/drafts/${id}/final.docx`);
 
 describe('the finalised request is kept', () => {
   it('finalising stores the DOCX in the request language with its SHA-256, named by the draft', async () => {
     expect(finalised.finalDocument).toMatchObject({ language: 'zh', mediaType: expect.stringMatching(/wordprocessingml/), fileName: `${draft.reference}-request-zh.docx` });
-    const row = await t.database.db.selectFrom('drafting_final_documents').selectAll().where('draft_id', '=', draft.id).executeTakeFirstOrThrow();
+    const row = await storedRow(draft.id);
     expect(row).toMatchObject({ sha256: sha256(row.bytes), size: row.bytes.length, language: 'zh', draft_version: 1, stored_by_name: 'fd-gbr-officer' });
     expect(finalised.finalDocument).toMatchObject({ sha256: row.sha256, size: row.size });
     expect(await documentXml(row.bytes)).toContain('w:document');
@@ -80,7 +88,8 @@ describe('the finalised request is kept', () => {
   });
 
   it('a stored file that no longer matches its digest is refused with 409, never served, and the refusal audited', async () => {
-    await sql`UPDATE drafting_final_documents SET bytes = set_byte(bytes, 100, (get_byte(bytes, 100) + 1) % 256) WHERE draft_id = ${draft.id}`.execute(t.database.db);
+    const { sha256: digest } = await storedRow(draft.id);
+    await sql`UPDATE stored_document_contents SET bytes = set_byte(bytes, 100, (get_byte(bytes, 100) + 1) % 256) WHERE sha256 = ${digest}`.execute(t.database.db);
     const r = await download('fd-gbr-prac');
     expect(r.statusCode).toBe(409);
     expect(r.json().error).toMatchObject({ code: 'document_integrity', message: expect.stringMatching(/does not match its digest/) });

@@ -21,6 +21,8 @@ export interface Config {
   trustProxy: false | number | string[];
   /** Rate limits of expensive and audited routes (http/rate-limits.ts); smaller in tests that prove the 429. */
   rateLimits: RateLimits;
+  /** Stored documents (platform/documents): where new files' bytes go, and the largest file accepted. */
+  documents: { store: 'database' | 'files'; maxBytes: number };
 }
 
 export class ConfigError extends Error {}
@@ -88,5 +90,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: parseFlag('PALERMO_SECURE_COOKIES', env.PALERMO_SECURE_COOKIES) ?? false,
     trustProxy: parseTrustProxy(env.PALERMO_TRUST_PROXY),
     rateLimits: DEFAULT_RATE_LIMITS,
+    documents: parseDocuments(env),
   };
+}
+
+/** PALERMO_DOCUMENT_STORE: database (default: backups carry the files) or files (<dataDir>/documents); PALERMO_DOCUMENT_MAX_MB: default 20. */
+function parseDocuments(env: NodeJS.ProcessEnv): Config['documents'] {
+  const store = env.PALERMO_DOCUMENT_STORE?.trim().toLowerCase() || 'database';
+  if (store !== 'database' && store !== 'files') throw new ConfigError(`PALERMO_DOCUMENT_STORE must be database or files, got "${store}"`);
+  const mb = env.PALERMO_DOCUMENT_MAX_MB?.trim() || '20';
+  if (!/^\d+$/.test(mb) || Number(mb) < 1 || Number(mb) > 1024) throw new ConfigError(`PALERMO_DOCUMENT_MAX_MB must be a whole number of megabytes, 1–1024, got "${mb}"`);
+  return { store, maxBytes: Number(mb) * 1024 * 1024 };
 }

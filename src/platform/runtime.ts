@@ -3,6 +3,7 @@ import { connect, type DbHandle } from './db/database.ts';
 import { openEmbedded, type EmbeddedHandle } from './db/embedded-server.ts';
 import { migrate } from './db/migrations.ts';
 import { chainAudit } from './audit/audit-chainer.ts';
+import { configureDocumentStore } from './documents/documents.ts';
 import { loadReferenceData } from '../reference/reference.service.ts';
 
 /** An open database for one process: the embedded server (started or shared) or DATABASE_URL. */
@@ -23,6 +24,7 @@ export interface OpenOptions {
 }
 
 export async function openRuntime(config: Config, opts: OpenOptions): Promise<Runtime> {
+  configureDocumentStore(config);
   let embedded: EmbeddedHandle | null = null;
   let url: string;
   if (config.databaseUrl) {

@@ -16,6 +16,9 @@ export async function backupCommand(args: string[]): Promise<number> {
   });
   bar.done();
   process.stdout.write(`Backup written to ${file}: ${s.tables} tables, ${s.rows} rows, SHA-256 ${s.sha256}.\n`);
+  if (s.documentsInDataDir > 0) {
+    process.stderr.write(`Warning: ${s.documentsInDataDir} stored document(s) keep their bytes in the data directory (documents/), not in this backup: copy that folder with it.\n`);
+  }
   return 0;
 }
 

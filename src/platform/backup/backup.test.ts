@@ -48,6 +48,11 @@ beforeAll(async () => {
     expect((await as(t.app, s['gbr-prac']!, 'PATCH', `${P}/drafts/${d.id}`, { version: 1, content: { title: `Draft ${i} — 第二版` } })).statusCode).toBe(200);
     expect((await as(t.app, s['gbr-prac']!, 'POST', `${P}/drafts/${d.id}/shares`, { note: 'For consultation.' })).statusCode).toBe(201);
     expect((await as(t.app, s['chn-officer']!, 'POST', `${P}/drafts/${d.id}/comments`, { body: 'Please add the ID number.' })).statusCode).toBe(201);
+    // a stored document (the same court order on both drafts: stored once, referenced twice) and one of each draft's own
+    for (const body of ['%PDF-1.7\nCourt order\n', `%PDF-1.7\nEvidence list ${i}\n`]) {
+      const up = await as(t.app, s['gbr-prac']!, 'POST', `${P}/drafts/${d.id}/attachments?fileName=${encodeURIComponent(`pièce ${i}.pdf`)}`, Buffer.from(body), { 'content-type': 'application/pdf' });
+      expect(up.statusCode, up.body).toBe(201);
+    }
   }
   const saved = await as(t.app, s['chn-officer']!, 'POST', '/api/v1/saved-searches', { name: 'Art. 18', query: { article: 'UNTOC:18' }, email: false });
   expect(saved.statusCode, saved.body).toBe(201);
@@ -64,7 +69,7 @@ const lastAudit = (db: Db) =>
 
 describe('backup and restore of a database full of real-looking data', () => {
   it('restores every table row by row into a new database; search, logins, sequences and the audit chain work after', async () => {
-    for (const table of ['knowledge_records', 'knowledge_search', 'directory_authorities', 'drafting_draft_versions', 'drafting_comments', 'drafting_shares', 'users', 'saved_searches']) {
+    for (const table of ['knowledge_records', 'knowledge_search', 'directory_authorities', 'drafting_draft_versions', 'drafting_comments', 'drafting_shares', 'users', 'saved_searches', 'stored_documents', 'stored_document_contents', 'document_refs']) {
       expect(await count(t.database.db, table), table).toBeGreaterThan(0);
     }
     const summary = await backup(t.database.db, file);

@@ -25,6 +25,11 @@ export interface BackupSummary {
   tables: number;
   rows: number;
   sha256: string;
+  /**
+   * Stored documents whose bytes are in the data directory (PALERMO_DOCUMENT_STORE=files), not in this file:
+   * their rows are backed up, their bytes are not — copy `<dataDir>/documents` with the backup.
+   */
+  documentsInDataDir: number;
 }
 
 export interface BackupOptions {
@@ -82,6 +87,7 @@ export async function backup(db: Db, file: string, opts: BackupOptions = {}): Pr
     }
     await pipeline(Readable.from(lines()), zlib.createGzip(), fs.createWriteStream(tmp, { mode: 0o600 }));
     fs.renameSync(tmp, file); // a backup file is complete or absent
-    return { tables: tables.length, rows, sha256: fileDigest };
+    const outside = await sql<{ n: number }>`SELECT count(*)::int AS n FROM stored_documents WHERE location = 'files'`.execute(trx);
+    return { tables: tables.length, rows, sha256: fileDigest, documentsInDataDir: outside.rows[0]!.n };
   });
 }

@@ -40,7 +40,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     const code = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'body_too_large' : 'bad_request';
     const message =
       err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-        ? `The request body is larger than the limit of ${app.initialConfig.bodyLimit} bytes`
+        ? `The request body is larger than the limit of ${request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit} bytes`
         : err.message;
     return reply.status(status).send({ error: { code, message, issues: [{ path: 'body', message }] } });
   });

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ATTACHMENT_KINDS } from '../../draft.schema.ts';
+import { WizardAttachments } from '../components/Attachments.tsx';
 import { CheckboxField } from '../components/choice-fields.tsx';
 import { Group } from '../components/field-group.tsx';
 import { useDraftForm } from '../components/form-context.tsx';
@@ -54,6 +55,7 @@ export function ConditionsStep() {
           </>
         )}
       />
+      <WizardAttachments />
     </>
   );
 }
