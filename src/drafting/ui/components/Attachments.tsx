@@ -1,9 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../web/api.ts';
+import { ApiError } from '../../../web/api/client.ts';
 import { errorText } from '../../../web/components/errors.ts';
 import { isolate, useFormat } from '../../../web/format.ts';
-import { useSession } from '../../../web/session.tsx';
 import { useApi } from '../../../web/useApi.ts';
 import { ATTACHMENT_ACCEPT, attachmentsApi, attachmentUrl, type Attachment } from '../attachmentsApi.ts';
 import { useLabels } from '../labels.ts';
@@ -12,15 +11,14 @@ import { useWizardInfo } from '../WizardContext.tsx';
 /** In the wizard: the draft being written; editable until it is finalised. */
 export function WizardAttachments() {
   const info = useWizardInfo();
-  const session = useSession();
-  return <Attachments draftId={info.draft.id} editable={!info.readOnly && info.draft.access === 'owner'} csrfToken={session.csrfToken ?? ''} />;
+  return <Attachments draftId={info.draft.id} editable={!info.readOnly && info.draft.permissions.attach} />;
 }
 
 /**
  * The draft's supporting files (court order, translation, evidence list…): listed with who added them and
  * their SHA-256; the owner side adds and removes them while the draft is not finalised, others only read.
  */
-export function Attachments({ draftId, editable, csrfToken }: { draftId: string; editable: boolean; csrfToken: string }) {
+export function Attachments({ draftId, editable }: { draftId: string; editable: boolean }) {
   const { t } = useTranslation();
   const list = useApi((signal) => attachmentsApi.list(draftId, signal), [draftId]);
   const [problem, setProblem] = useState<string | null>(null);
@@ -35,7 +33,7 @@ export function Attachments({ draftId, editable, csrfToken }: { draftId: string;
     setBusy(true);
     setProblem(null);
     try {
-      await attachmentsApi.remove(draftId, a.sha256, csrfToken);
+      await attachmentsApi.remove(draftId, a.sha256);
       list.reload();
     } catch (e) {
       failed(e);
@@ -58,7 +56,7 @@ export function Attachments({ draftId, editable, csrfToken }: { draftId: string;
         </ul>
       )}
       {editable ? (
-        <UploadForm draftId={draftId} csrfToken={csrfToken} busy={busy} setBusy={setBusy} onDone={() => { setProblem(null); list.reload(); }} onError={failed} />
+        <UploadForm draftId={draftId} busy={busy} setBusy={setBusy} onDone={() => { setProblem(null); list.reload(); }} onError={failed} />
       ) : (
         <p className="small muted">{t('drafting.files.locked')}</p>
       )}
@@ -94,7 +92,7 @@ function AttachmentItem({ draftId, a, onRemove, busy }: { draftId: string; a: At
   );
 }
 
-function UploadForm(p: { draftId: string; csrfToken: string; busy: boolean; setBusy: (b: boolean) => void; onDone: () => void; onError: (e: unknown) => void }) {
+function UploadForm(p: { draftId: string; busy: boolean; setBusy: (b: boolean) => void; onDone: () => void; onError: (e: unknown) => void }) {
   const { t } = useTranslation();
   const L = useLabels();
   const input = useRef<HTMLInputElement>(null);
@@ -107,7 +105,7 @@ function UploadForm(p: { draftId: string; csrfToken: string; busy: boolean; setB
     if (!file) return;
     p.setBusy(true);
     try {
-      await attachmentsApi.add(p.draftId, file, { language: language || undefined, title: title.trim() || undefined }, p.csrfToken);
+      await attachmentsApi.add(p.draftId, file, { language: language || undefined, title: title.trim() || undefined });
       if (input.current) input.current.value = '';
       setTitle('');
       p.onDone();
