@@ -117,7 +117,7 @@ async function bench(lib: Lib, adminUrl: string, admin: pg.Client) {
   let done = 0;
   let drained!: () => void;
   const all = new Promise<void>((r) => { drained = r; });
-  const onStart = (p: { t: number; i: number }) => { if (++done === N) drained(); };
+  const onStart = (_p: { t: number; i: number }) => { if (++done === N) drained(); };
   t0 = performance.now();
   const workers = [await lib.worker(u, (p) => onStart(p)), await lib.worker(u, (p) => onStart(p))];
   await all;

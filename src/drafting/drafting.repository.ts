@@ -1,6 +1,5 @@
 import { sql, type Expression, type SqlBool, type Transaction } from 'kysely';
 import type { Database, Db } from '../platform/db/database.ts';
-import { tryUpdateVersioned } from '../platform/versioning.ts';
 import type { VersionedChange } from '../platform/versioned-entity.ts';
 import type { RequestKind } from '../reference/measures.ts';
 import type { CommentAudience, DraftingDraftsTable, DraftStatus } from './drafting.tables.ts';

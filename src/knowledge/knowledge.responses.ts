@@ -146,22 +146,6 @@ export const savedSearchSchema = z
   .object({ id: z.string(), name: z.string(), query: z.record(z.string(), z.unknown()), email: z.boolean(), createdAt: z.string() })
   .meta({ id: 'SavedSearch' });
 
-export const inboxMessageSchema = z
-  .object({
-    id: z.number(),
-    kind: z.string(),
-    subject: z.string(),
-    body: z
-      .looseObject({
-        savedSearchId: z.string().optional(),
-        total: z.number().optional(),
-        items: z.array(z.object({ id: z.string(), title: z.string(), type: z.string(), lang: z.string(), date: z.string().nullable() })).optional(),
-      })
-      .describe('a saved-search alert: the search, how many new records and the first of them'),
-    createdAt: z.string(),
-    read: z.boolean(),
-  })
-  .meta({ id: 'InboxMessage' });
 
 export const licenceSchema = z.object({ id: z.string(), name: z.string(), url: z.string(), statement: z.string() }).meta({ id: 'Licence' });
 

@@ -3,7 +3,7 @@ import type { Db } from '../platform/db/database.ts';
 import { audit } from '../platform/audit/audit.service.ts';
 import { auditActor } from '../platform/auth/accounts.service.ts';
 import type { Actor } from '../platform/auth/roles.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../platform/http/errors.ts';
+import { NotFoundError, ValidationError } from '../platform/http/errors.ts';
 import { recordPolicy } from './knowledge.policy.ts';
 import { readRecord } from './records.service.ts';
 import { indexRecord } from './search.service.ts';

@@ -4,7 +4,6 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { Breadcrumbs } from '../../web/components/Breadcrumbs.tsx';
 import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
 import { usePageTitle } from '../../web/components/usePageTitle.ts';
-import { useSession } from '../../web/session.tsx';
 import { useApi } from '../../web/useApi.ts';
 import { Channels, Functions, HistoryList, Languages, Provenance, YesNo, useStateName } from './common.tsx';
 import { api, ok } from '../../web/api/client.ts';
@@ -23,7 +22,6 @@ export function AuthorityPage() {
   const { t } = useTranslation();
   const id = useParams().id ?? '';
   const navigate = useNavigate();
-  const { csrfToken } = useSession();
   const stateName = useStateName();
   const res = useApi((signal) => ok(api.GET('/api/v1/directory/authorities/{id}', { params: { path: { id } }, signal })), [id]);
   const history = useApi((signal) => ok(api.GET(`/api/v1/directory/${'authorities'}/{id}/history` as '/api/v1/directory/authorities/{id}/history', { params: { path: { id } }, signal })).then((r) => r.items), [id, res.data?.version]);

@@ -4,7 +4,6 @@ import { api, ok } from '../../web/api/client.ts';
 import { Breadcrumbs } from '../../web/components/Breadcrumbs.tsx';
 import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
 import { usePageTitle } from '../../web/components/usePageTitle.ts';
-import { useSession } from '../../web/session.tsx';
 import { useApi } from '../../web/useApi.ts';
 import { useStateName } from './common.tsx';
 import { AUTHORITY_FIELDS, EntryForm, MEASURE_FIELDS, NOTIFICATION_FIELDS } from './EntryForm.tsx';
@@ -28,7 +27,6 @@ export function NewAuthorityPage() {
   const { t } = useTranslation();
   const iso3 = (useParams().iso3 ?? '').toUpperCase();
   const [params] = useSearchParams();
-  const { csrfToken } = useSession();
   const navigate = useNavigate();
   const stateName = useStateName();
   return (
@@ -50,7 +48,6 @@ export function NewAuthorityPage() {
 export function EditAuthorityPage() {
   const { t } = useTranslation();
   const id = useParams().id ?? '';
-  const { csrfToken } = useSession();
   const navigate = useNavigate();
   const res = useApi((signal) => ok(api.GET('/api/v1/directory/authorities/{id}', { params: { path: { id } }, signal })), [id]);
   if (res.status === 'error') return <ErrorMessage error={res.error} />;
@@ -76,7 +73,6 @@ export function EditMeasurePage() {
   const { t } = useTranslation();
   const iso3 = (useParams().iso3 ?? '').toUpperCase();
   const measure = useParams().measure ?? '';
-  const { csrfToken } = useSession();
   const navigate = useNavigate();
   const stateName = useStateName();
   const res = useApi((signal) => ok(api.GET('/api/v1/directory/states/{iso3}', { params: { path: { iso3 } }, signal })), [iso3]);
@@ -102,7 +98,6 @@ export function EditMeasurePage() {
 export function NotificationFormPage() {
   const { t } = useTranslation();
   const { iso3: iso3Param, id } = useParams();
-  const { csrfToken } = useSession();
   const navigate = useNavigate();
   const stateName = useStateName();
   const existing = useApi(async (signal) => {

@@ -56,7 +56,6 @@ export function ExpertsPage() {
 /** An expert keeps their own entry (the server ties it to their account and State). */
 function MyEntry({ mine, onSaved }: { mine: Entry | undefined; onSaved: () => void }) {
   const { t } = useTranslation();
-  const { csrfToken } = useSession();
   const [saved, setSaved] = useState(false);
   return (
     <section data-testid="my-expert-entry">

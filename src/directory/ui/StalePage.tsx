@@ -3,7 +3,6 @@ import { Link } from 'react-router';
 import { Breadcrumbs } from '../../web/components/Breadcrumbs.tsx';
 import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
 import { usePageTitle } from '../../web/components/usePageTitle.ts';
-import { useSession } from '../../web/session.tsx';
 import { useApi } from '../../web/useApi.ts';
 import { useStateName } from './common.tsx';
 import { api, ok } from '../../web/api/client.ts';
@@ -13,7 +12,6 @@ import { pathOf } from './directoryLinks.ts';
 export function StalePage() {
   const { t } = useTranslation();
   usePageTitle(t('directory.stale.title'));
-  const { csrfToken } = useSession();
   const stateName = useStateName();
   const res = useApi((signal) => ok(api.GET('/api/v1/directory/stale', { signal })), []);
   const crumbs = [{ to: '/', label: t('nav.home') }, { to: '/directory', label: t('directory.nav') }, { label: t('directory.stale.title') }];

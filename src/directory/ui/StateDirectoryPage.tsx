@@ -4,7 +4,6 @@ import { Link, useParams } from 'react-router';
 import { Breadcrumbs } from '../../web/components/Breadcrumbs.tsx';
 import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
 import { usePageTitle } from '../../web/components/usePageTitle.ts';
-import { useSession } from '../../web/session.tsx';
 import { useApi } from '../../web/useApi.ts';
 import { MEASURES } from '../../reference/measures.ts';
 import { Channels, Functions, HistoryList, Languages, Provenance, useStateName } from './common.tsx';
@@ -122,7 +121,6 @@ function Section({ title, items, testid, onChange }: { title: string; items: Ent
 
 export function AuthorityCard({ a, onChange }: { a: Entry; onChange: () => void }) {
   const { t } = useTranslation();
-  const { csrfToken } = useSession();
   return (
     <li className="card" data-authority={a.id}>
       <h3 className="h3-like" dir="auto"><Link to={`/directory/authorities/${a.id}`}>{String(a.name)}</Link></h3>

@@ -22,10 +22,10 @@ export function DraftsPage() {
   usePageTitle(t('drafting.list.title'));
   if (session.status === 'loading') return <Loading />;
   if (!canDraft(session.user?.roles)) return <DraftingGate title={t('drafting.list.title')} />;
-  return <Drafts csrfToken={session.csrfToken ?? ''} officer={session.user!.roles.includes('officer')} />;
+  return <Drafts officer={session.user!.roles.includes('officer')} />;
 }
 
-function Drafts({ csrfToken, officer }: { csrfToken: string; officer: boolean }) {
+function Drafts({ officer }: { officer: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const list = useApi((signal) => ok(api.GET('/api/v1/drafting/drafts', { params: { query: { limit: 200 } }, signal })), []);

@@ -62,10 +62,10 @@ export function SharedDraftPage() {
   }
   if (draft.status === 'error') return <ErrorMessage error={draft.error} onRetry={draft.reload} />;
   if (!draft.data || session.status === 'loading') return <Loading />;
-  return <ReadOnlyDraft draft={draft.data} csrfToken={session.csrfToken ?? ''} />;
+  return <ReadOnlyDraft draft={draft.data} />;
 }
 
-function ReadOnlyDraft({ draft, csrfToken }: { draft: Draft; csrfToken: string }) {
+function ReadOnlyDraft({ draft }: { draft: Draft }) {
   const { t } = useTranslation();
   const { list: states, stateName } = useStates();
   const route = useRoute(draft.requestingState, draft.content.requested.state, draft.content.kind);
@@ -101,7 +101,7 @@ function ReadOnlyDraft({ draft, csrfToken }: { draft: Draft; csrfToken: string }
             );
           })}
         </div>
-        <Comments draftId={draft.id} csrfToken={csrfToken} owner={owner} content={draft.content} />
+        <Comments draftId={draft.id} owner={owner} content={draft.content} />
       </DraftFormProvider>
     </WizardInfoProvider>
   );

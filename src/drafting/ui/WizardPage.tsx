@@ -74,7 +74,6 @@ function ConsultationRedirect({ id }: { id: string }) {
 
 function Wizard({ initial, csrfToken }: { initial: Draft; csrfToken: string }) {
   const { t } = useTranslation();
-  const session = useSession();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const autosave = useAutosave(initial, csrfToken);
@@ -291,7 +290,6 @@ function Wizard({ initial, csrfToken }: { initial: Draft; csrfToken: string }) {
                 runChecks={runChecks}
                 goTo={goTo}
                 autosave={autosave}
-                csrfToken={csrfToken}
               />
             )}
             <div className="wizard-nav">

@@ -15,7 +15,7 @@ import { DATA_LICENCE, LICENCE_HEADERS } from './licence.ts';
 import * as saved from './saved-searches.service.ts';
 import { errorSchema } from '../../platform/platform.schemas.ts';
 import { fileBody, noContent } from '../../platform/platform.responses.ts';
-import { inboxMessageSchema, licenceSchema, savedSearchSchema } from '../knowledge.responses.ts';
+import { licenceSchema, savedSearchSchema } from '../knowledge.responses.ts';
 
 const tags = ['knowledge'];
 const baseUrl = (req: FastifyRequest) => `${req.protocol}://${req.headers.host ?? 'localhost'}`;

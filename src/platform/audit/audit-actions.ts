@@ -22,7 +22,6 @@ export const PLATFORM_AUDIT_ACTIONS = [
   'platform.restore',
 ] as const;
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface AuditActionRegistry {
   platform: (typeof PLATFORM_AUDIT_ACTIONS)[number];
 }

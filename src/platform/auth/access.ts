@@ -36,7 +36,7 @@ export interface PolicyDefinition<R, A extends string, C extends string> {
 export type Permissions<A extends string> = { [K in A]: boolean };
 export type Verdict = { allowed: true } | { allowed: false; status: 403 | 404; reason: string };
 
-export interface AccessPolicy<R, A extends string, C extends string> {
+export interface AccessPolicy<R, A extends string> {
   readonly noun: string;
   readonly actions: readonly A[];
   /** May the actor do this with the resource? */
@@ -57,7 +57,7 @@ export interface AccessPolicy<R, A extends string, C extends string> {
 export const ALL: Expression<SqlBool> = sql<SqlBool>`true`;
 export const NONE: Expression<SqlBool> = sql<SqlBool>`false`;
 
-export function definePolicy<R, A extends string, C extends string = string>(def: PolicyDefinition<R, A, C>): AccessPolicy<R, A, C> {
+export function definePolicy<R, A extends string, C extends string = string>(def: PolicyDefinition<R, A, C>): AccessPolicy<R, A> {
   const actions = Object.keys(def.rules) as A[];
 
   function explain(actor: Actor, action: A, resource: R): Verdict {

@@ -8,6 +8,8 @@ const MAX = 200;
 export function sanitiseFileName(raw: string, fallback = 'file'): string {
   let name = raw.normalize('NFC').split(/[/\\]/).pop() ?? '';
   name = name
+    // control characters are exactly what a file name must lose
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
     .replace(/[<>:"|?*]/g, '_')
     .replace(/\s+/g, ' ')

@@ -30,6 +30,8 @@ const starts = (b: Buffer, sig: number[] | string, at = 0) =>
 function isText(b: Buffer): boolean {
   try {
     const s = new TextDecoder('utf-8', { fatal: true }).decode(b);
+    // text is text when it holds no control characters other than tab, line feed, form feed and carriage return
+    // eslint-disable-next-line no-control-regex
     return !/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(s);
   } catch {
     return false;

@@ -42,14 +42,14 @@ export function InboxPage({ children }: { children?: ReactNode }) {
   return (
     <>
       <h1>{t('knowledge.inbox.title')}</h1>
-      <Messages csrfToken={session.csrfToken ?? ''} />
+      <Messages />
       {children}
-      <NotificationSettings csrfToken={session.csrfToken ?? ''} />
+      <NotificationSettings />
     </>
   );
 }
 
-function Messages({ csrfToken }: { csrfToken: string }) {
+function Messages() {
   const { t } = useTranslation();
   const f = useFormat();
   const lang = useLang();

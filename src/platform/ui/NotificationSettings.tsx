@@ -12,7 +12,7 @@ import { notificationsApi, type NoticePreference } from './notificationsApi.ts';
  * How the person is told of each kind of notice (in the inbox, by e-mail) and in which language notices and
  * e-mails are written; the kinds and their names come from the server, so a new module's notices appear here.
  */
-export function NotificationSettings({ csrfToken }: { csrfToken: string }) {
+export function NotificationSettings() {
   const { t } = useTranslation();
   const lang = useLang();
   const res = useApi((signal) => notificationsApi.preferences(lang, signal), [lang]);

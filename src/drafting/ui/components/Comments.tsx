@@ -16,14 +16,12 @@ import { fieldId } from '../paths.ts';
  */
 export function Comments({
   draftId,
-  csrfToken,
   owner,
   content,
   fieldHref = (path) => `#${fieldId(path)}`,
   onField,
 }: {
   draftId: string;
-  csrfToken: string;
   owner: boolean;
   content: DraftContent | null;
   /** Where a comment about a field leads: the field on this page, or its step in the wizard. */

@@ -10,7 +10,7 @@ import { can } from './actions.ts';
  * Informal consultation (what the COP recommends before sending): share the draft read-only with the
  * requested State's central authority, which can comment; stop sharing at any time.
  */
-export function SharePanel({ draft, stateName, csrfToken, flush, onChanged }: { draft: Draft; stateName: (iso3: string | null) => string; csrfToken: string; flush: () => Promise<boolean>; onChanged: () => Promise<void> }) {
+export function SharePanel({ draft, stateName, flush, onChanged }: { draft: Draft; stateName: (iso3: string | null) => string; flush: () => Promise<boolean>; onChanged: () => Promise<void> }) {
   const { t } = useTranslation();
   const f = useFormat();
   const [note, setNote] = useState('');

@@ -23,7 +23,6 @@ export function ReviewStep({
   runChecks,
   goTo,
   autosave,
-  csrfToken,
 }: {
   report: CheckReport | null;
   checking: boolean;
@@ -31,7 +30,6 @@ export function ReviewStep({
   runChecks: () => Promise<void>;
   goTo: (s: Step, path?: string) => void;
   autosave: Autosave;
-  csrfToken: string;
 }) {
   const { stateName } = useWizardInfo();
   const { draft, content } = autosave;
@@ -42,22 +40,21 @@ export function ReviewStep({
     <>
       {!finalised && <ChecksPanel report={report} checking={checking} error={checkError} run={() => void runChecks()} goTo={goTo} content={content} />}
       <DocumentPanel draftId={draft.id} defaultLang={content.language ?? 'en'} flush={autosave.flush} />
-      {consultable && <SharePanel draft={draft} stateName={stateName} csrfToken={csrfToken} flush={autosave.flush} onChanged={autosave.reload} />}
+      {consultable && <SharePanel draft={draft} stateName={stateName} flush={autosave.flush} onChanged={autosave.reload} />}
       <Comments
         draftId={draft.id}
-        csrfToken={csrfToken}
         owner
         content={content}
         fieldHref={(p) => `?step=${stepOfPath(p)}&field=${encodeURIComponent(normalPath(p))}`}
         onField={(p) => goTo(stepOfPath(p), p)}
       />
-      <FinalisePanel autosave={autosave} report={report} checking={checking} csrfToken={csrfToken} />
+      <FinalisePanel autosave={autosave} report={report} checking={checking} />
     </>
   );
 }
 
 /** One step from draft to tracked outgoing case: offered when the API allows it, refused while any check has an error. */
-function FinalisePanel({ autosave, report, checking, csrfToken }: { autosave: Autosave; report: CheckReport | null; checking: boolean; csrfToken: string }) {
+function FinalisePanel({ autosave, report, checking }: { autosave: Autosave; report: CheckReport | null; checking: boolean }) {
   const { t } = useTranslation();
   const { draft } = autosave;
   const [busy, setBusy] = useState(false);
