@@ -1,6 +1,7 @@
 import { buildApp, type BuildOptions, type BuiltApp } from '../platform/http/app.ts';
 import type { AppContext } from '../platform/http/context.ts';
 import type { ApiManifest } from '../platform/http/manifest.ts';
+import { PLATFORM_JOBS } from '../platform/notifications/emails.job.ts';
 import { directoryManifest } from '../directory/directory.manifest.ts';
 import { draftingManifest } from '../drafting/drafting.manifest.ts';
 import { knowledgeManifest } from '../knowledge/knowledge.manifest.ts';
@@ -17,7 +18,7 @@ export function buildPalermoApp(ctx: AppContext, opts: BuildOptions = {}): Promi
   return buildApp(ctx, API_MODULES, opts);
 }
 
-/** Every module's background jobs (and event subscribers): listing them registers them with the job queue. */
+/** The platform's and every module's background jobs (and event subscribers): listing them registers them with the job queue. */
 export function moduleJobs() {
-  return API_MODULES.flatMap((m) => m.jobs ?? []);
+  return [...PLATFORM_JOBS, ...API_MODULES.flatMap((m) => m.jobs ?? [])];
 }

@@ -6,6 +6,7 @@ import type { AppContext } from '../platform/http/context.ts';
 import { ValidationError } from '../platform/http/errors.ts';
 import { contentDisposition } from '../platform/documents/documents.ts';
 import { errorSchema, text } from '../platform/platform.schemas.ts';
+import { fileBody, noContent } from '../platform/platform.responses.ts';
 import * as attachments from './attachments.service.ts';
 import { idParam } from './drafting.schemas.ts';
 
@@ -69,7 +70,7 @@ export function attachmentRoutes(ctx: AppContext): FastifyPluginAsync {
         tags,
         summary: 'Download one attachment, exactly as stored (its SHA-256 checked first: 409 if it no longer matches); ETag and Repr-Digest carry the digest',
         params: fileParam,
-        response: { 200: z.unknown().describe('the file'), ...errors },
+        response: { 200: fileBody(...attachments.ATTACHMENT_TYPES), ...errors },
       },
     }, async (req, reply) => {
       const f = await attachments.getAttachment(ctx.db, req.actor, req.params.id, req.params.sha256);
@@ -84,7 +85,7 @@ export function attachmentRoutes(ctx: AppContext): FastifyPluginAsync {
 
     app.delete('/drafting/drafts/:id/attachments/:sha256', {
       config: { policy: DRAFTERS },
-      schema: { tags, summary: 'Remove an attachment (owner side, while the draft is not finalised)', params: fileParam, response: { 204: z.null().describe('removed'), ...errors } },
+      schema: { tags, summary: 'Remove an attachment (owner side, while the draft is not finalised)', params: fileParam, response: { 204: noContent, ...errors } },
     }, async (req, reply) => {
       await attachments.deleteAttachment(ctx.db, req.actor, req.params.id, req.params.sha256);
       return reply.status(204).send(null);

@@ -1,9 +1,8 @@
-import fs from 'node:fs';
-import { Migrator, sql, type Migration } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { createUser, usersByIds } from '../../platform/auth/accounts.service.ts';
-import { migrate, migrationFiles } from '../../platform/db/migrations.ts';
+import { migrateOldRelease, upgradeToLatest } from '../../../test/support/upgrade.ts';
 import { listInbox } from '../../platform/notifications/inbox.ts';
 import { notify } from '../../platform/notifications/notify.ts';
 import { loadReferenceData, stateExists } from '../../reference/reference.service.ts';
@@ -25,12 +24,7 @@ afterAll(() => t.drop());
 
 describe('migration 0015', () => {
   it('moves inbox messages and pending alert e-mails into the notification tables', async () => {
-    const before = migrationFiles().filter((m) => m.name < '0015');
-    const provider = {
-      getMigrations: async () =>
-        Object.fromEntries(before.map((m): [string, Migration] => [m.name, { up: async (db) => void (await sql.raw(fs.readFileSync(m.file, 'utf8')).execute(db)) }])),
-    };
-    expect((await new Migrator({ db: t.db, provider }).migrateToLatest()).error).toBeUndefined();
+    await migrateOldRelease(t.db, '0015');
     await loadReferenceData(t.db);
     const q = <T>(text: TemplateStringsArray, ...v: unknown[]) => sql<T>(text, ...v).execute(t.db);
     const system = { kind: 'anonymous' as const };
@@ -49,7 +43,7 @@ describe('migration 0015', () => {
     await q`INSERT INTO alert_emails (id, inbox_message_id, user_id, recipient, subject, body, attempts)
       VALUES (3, 9, ${user}, 'old@example.org', 'Palermo: 2 new record(s) for “Art. 18”', 'body', 1)`;
 
-    expect((await migrate(t.db)).applied).toContain('0015_notifications');
+    expect((await upgradeToLatest(t.db))).toContain('0015_notifications');
 
     // Written in English then, said now in the reader's language.
     const page = await listInbox(t.db, user, { limit: 10, lang: 'fr' });

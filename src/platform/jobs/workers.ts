@@ -1,7 +1,12 @@
 import PgBoss from 'pg-boss';
+import { sql } from 'kysely';
 import type { DbHandle } from '../db/database.ts';
+import { chainAudit } from '../audit/audit-chainer.ts';
 import { registeredJobs, type AnyJobDefinition } from './jobs.ts';
 import { JOB_SCHEMA, poolAdapter, queueOptions } from './queue.ts';
+
+/** The advisory lock key of queue set-up (any constant no other lock uses: "pgbossq" in ASCII). */
+const QUEUE_SETUP_LOCK = 0x7067626f73737100n.toString();
 
 export interface WorkerOptions {
   publicUrl: string;
@@ -45,18 +50,34 @@ export async function startWorkers(handle: DbHandle, opts: WorkerOptions): Promi
   await boss.start();
   const controller = new AbortController();
 
-  for (const def of jobs) {
-    const options = queueOptions(def);
-    await boss.createQueue(def.name, options);
-    await boss.updateQueue(def.name, options); // a definition changed since the queue was made
-    await boss.work(def.name, { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async ([job]) => {
-      // Parsed again: a job may have waited through a deployment that changed its payload.
-      const payload = def.payload.parse(job!.data);
-      await def.handler(payload, { db: handle.db, jobId: job!.id, publicUrl: opts.publicUrl, signal: controller.signal });
-    });
-    if (def.schedule) await boss.schedule(def.name, def.schedule.cron, def.schedule.payload as object, { tz: 'UTC' });
-    else await boss.unschedule(def.name);
-  }
+  // Queues and schedules are set up one process at a time: pg-boss's create_queue makes a partition per queue, and
+  // two app processes starting together deadlock on it (seen with two workers on one database). A session-level
+  // advisory lock on one connection serialises the set-up; the workers then run side by side.
+  await handle.db.connection().execute(async (conn) => {
+    await sql`SELECT pg_advisory_lock(${QUEUE_SETUP_LOCK}::bigint)`.execute(conn);
+    try {
+      for (const def of jobs) {
+        const options = queueOptions(def);
+        await boss.createQueue(def.name, options);
+        await boss.updateQueue(def.name, options); // a definition changed since the queue was made
+        await boss.work(def.name, { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async ([job]) => {
+          // Parsed again: a job may have waited through a deployment that changed its payload.
+          const payload = def.payload.parse(job!.data);
+          try {
+            await def.handler(payload, { db: handle.db, jobId: job!.id, publicUrl: opts.publicUrl, signal: controller.signal });
+          } finally {
+            // what the job audited joins the hash chain now, not at the next API request (if this fails, the next
+            // chaining — any request, verify, start-up — picks the entries up: they are committed, only unchained)
+            await chainAudit(handle.db).catch(() => undefined);
+          }
+        });
+        if (def.schedule) await boss.schedule(def.name, def.schedule.cron, def.schedule.payload as object, { tz: 'UTC' });
+        else await boss.unschedule(def.name);
+      }
+    } finally {
+      await sql`SELECT pg_advisory_unlock(${QUEUE_SETUP_LOCK}::bigint)`.execute(conn);
+    }
+  });
 
   let stopping: Promise<void> | null = null;
   return {

@@ -4344,7 +4344,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/pdf": string;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                        "application/vnd.oasis.opendocument.text": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "image/png": string;
+                        "image/jpeg": string;
+                        "image/tiff": string;
+                        "text/plain": string;
                     };
                 };
                 /** @description Default Response */
@@ -4400,7 +4407,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description removed */
+                /** @description No Content */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -7193,27 +7200,6 @@ export interface components {
             email: boolean;
             createdAt: string;
         };
-        InboxMessageInput: {
-            id: number;
-            kind: string;
-            subject: string;
-            /** @description a saved-search alert: the search, how many new records and the first of them */
-            body: {
-                savedSearchId?: string;
-                total?: number;
-                items?: {
-                    id: string;
-                    title: string;
-                    type: string;
-                    lang: string;
-                    date: string | null;
-                }[];
-            } & {
-                [key: string]: unknown;
-            };
-            createdAt: string;
-            read: boolean;
-        };
         LicenceInput: {
             id: string;
             name: string;
@@ -8862,27 +8848,6 @@ export interface components {
             };
             email: boolean;
             createdAt: string;
-        };
-        InboxMessage: {
-            id: number;
-            kind: string;
-            subject: string;
-            /** @description a saved-search alert: the search, how many new records and the first of them */
-            body: {
-                savedSearchId?: string;
-                total?: number;
-                items?: {
-                    id: string;
-                    title: string;
-                    type: string;
-                    lang: string;
-                    date: string | null;
-                }[];
-            } & {
-                [key: string]: unknown;
-            };
-            createdAt: string;
-            read: boolean;
         };
         Licence: {
             id: string;
