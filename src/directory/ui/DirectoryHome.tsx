@@ -8,7 +8,7 @@ import { useSession } from '../../web/session.tsx';
 import { useApi } from '../../web/useApi.ts';
 import { CATEGORIES, FUNCTIONS } from '../vocabulary.ts';
 import { Functions, useStateName, useStates } from './common.tsx';
-import type { paths } from '../../web/api/schema.d.ts';
+import type { paths } from '../../../generated/api-schema.d.ts';
 import { api, ok } from '../../web/api/client.ts';
 import { directoryExportUrl } from './directoryLinks.ts';
 

@@ -1,4 +1,4 @@
-import type { paths } from '../../web/api/schema.d.ts';
+import type { paths } from '../../../generated/api-schema.d.ts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';

@@ -1,7 +1,7 @@
 /** The wizard's calls for a draft's supporting files (/api/v1/drafting/drafts/{id}/attachments…), on the generated client. */
 
 import { api, ok } from '../../web/api/client.ts';
-import type { paths } from '../../web/api/schema.d.ts';
+import type { paths } from '../../../generated/api-schema.d.ts';
 
 type ListAnswer = paths['/api/v1/drafting/drafts/{id}/attachments']['get']['responses'][200]['content']['application/json'];
 export type Attachment = ListAnswer['items'][number];

@@ -1,5 +1,5 @@
 import { api, ok } from '../../web/api/client.ts';
-import type { paths } from '../../web/api/schema.d.ts';
+import type { paths } from '../../../generated/api-schema.d.ts';
 
 /**
  * The browser's calls to the notification API (platform/notifications/notifications.routes.ts), through the

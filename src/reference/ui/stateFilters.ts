@@ -1,4 +1,4 @@
-import type { paths } from '../../web/api/schema.d.ts';
+import type { paths } from '../../../generated/api-schema.d.ts';
 
 /** The filters of GET /states (its query without the language). */
 export type StateFilters = Omit<NonNullable<paths['/api/v1/states']['get']['parameters']['query']>, 'lang'>;

@@ -1,5 +1,5 @@
 /**
- * The browser's one client for the Palermo API, generated from docs/openapi.json: `schema.d.ts` is written by
+ * The browser's one client for the Palermo API, generated from docs/openapi.json: `generated/api-schema.d.ts` is written by
  * openapi-typescript (`npm run api:types`; a test fails when it is stale) and openapi-fetch makes the typed
  * calls. One middleware does what every call needs: JSON, the CSRF header on state-changing requests, and
  * errors as ApiError (the UI's error type, see web/components/errors.ts).
@@ -14,7 +14,7 @@
  * `components['schemas']` (see types.ts for the short names the pages use).
  */
 import createClient, { type Middleware } from 'openapi-fetch';
-import type { paths } from './schema.d.ts';
+import type { paths } from '../../../generated/api-schema.d.ts';
 
 export interface ApiIssue {
   path: string;

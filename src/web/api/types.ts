@@ -2,7 +2,7 @@
  * Short names for the API's shapes, all taken from the generated schema (components['schemas']): a page
  * imports `type Draft` from here instead of copying the server's DTO. Add a name when a page needs one.
  */
-import type { components } from './schema.d.ts';
+import type { components } from '../../../generated/api-schema.d.ts';
 
 type S = components['schemas'];
 
