@@ -28,11 +28,11 @@ export default tseslint.config(
     files: ['src/**/ui/**/*.{ts,tsx}', 'src/web/**/*.{ts,tsx}', 'src/app/web.tsx', 'src/**/*.tsx'],
     rules: { 'react-hooks/exhaustive-deps': 'error' },
   },
-  // Known violations of the React Compiler rules, in files other engineers own or are replacing (issue 10). Each
-  // entry names one rule for the files that break it today; new files get every rule. Remove an entry once fixed.
+  // Known violations of the React Compiler rules in code written before the rules ran (11 files). Each entry names
+  // one rule for the files that break it today; new files get every rule. Remove an entry once fixed.
   {
-    // state synchronised from a prop, the address or an async load inside an effect (useApi and the session are
-    // being replaced by the generated client and TanStack Query; the others derive state from the URL)
+    // state synchronised from a prop, the address or an async load inside an effect (useApi, the session and the
+    // inbox badge load inside effects; the others derive form state from the URL or a loaded answer)
     files: [
       'src/web/useApi.ts',
       'src/web/session.tsx',
@@ -47,7 +47,7 @@ export default tseslint.config(
   },
   {
     // the autosave callback calls `schedule`, declared after it (and memoised with a hand-picked dependency list);
-    // the code-list field clears its input element's value directly; the form is moving to react-hook-form
+    // the code-list field clears its input element's value directly
     files: ['src/drafting/ui/useAutosave.ts', 'src/drafting/ui/components/code-list-fields.tsx'],
     rules: { 'react-hooks/immutability': 'off', 'react-hooks/preserve-manual-memoization': 'off' },
   },
