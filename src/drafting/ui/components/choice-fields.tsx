@@ -1,6 +1,6 @@
 /** Fields ticked or chosen on the page itself: a single check box, radio buttons, and several check boxes. */
 import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
-import { FieldIssues, Hint, RequiredMark, useDescription, type Described, type Option } from './field-parts.tsx';
+import { FieldIssues, FieldLabel, Hint, RequiredMark, useDescription, type Described, type Option } from './field-parts.tsx';
 import { useDraftForm, useField } from './form-context.tsx';
 
 interface CheckboxProps extends Described {
@@ -22,8 +22,7 @@ export function CheckboxField({ path, label, hint }: CheckboxProps) {
         aria-invalid={d.invalid || undefined}
         data-path={path}
       />
-      <label htmlFor={d.id}>{label}</label>
-      <Hint id={d.id} hint={hint} />
+      <FieldLabel id={d.id} label={label} hint={hint} />
       <FieldIssues id={d.id} issues={d.issues} />
     </div>
   );

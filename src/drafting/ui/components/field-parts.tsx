@@ -56,6 +56,19 @@ export function RequiredMark() {
   );
 }
 
+/** A field's label (with the required mark) and its hint: the head every single-control field shares. */
+export function FieldLabel({ id, label, hint, required }: { id: string; label: ReactNode; hint?: ReactNode; required?: boolean }) {
+  return (
+    <>
+      <label htmlFor={id}>
+        {label}
+        {required && <RequiredMark />}
+      </label>
+      <Hint id={id} hint={hint} />
+    </>
+  );
+}
+
 export interface Option {
   value: string;
   label: string;

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Path } from '../paths.ts';
-import { FieldIssues, Hint, RequiredMark, useDescription, type Described, type Option } from './field-parts.tsx';
+import { FieldIssues, FieldLabel, useDescription, type Described, type Option } from './field-parts.tsx';
 import { useField } from './form-context.tsx';
 
 interface SelectProps extends Described {
@@ -19,11 +19,7 @@ export function SelectField({ path, label, hint, options, required, empty, onCho
   const d = useDescription({ hint, path });
   return (
     <div className="field">
-      <label htmlFor={d.id}>
-        {label}
-        {required && <RequiredMark />}
-      </label>
-      <Hint id={d.id} hint={hint} />
+      <FieldLabel id={d.id} label={label} hint={hint} required={required} />
       <select
         id={d.id}
         value={value ?? ''}
@@ -57,8 +53,7 @@ export function TriStateField({ path, label, hint }: { path: Path; label: ReactN
   const d = useDescription({ hint, path });
   return (
     <div className="field">
-      <label htmlFor={d.id}>{label}</label>
-      <Hint id={d.id} hint={hint} />
+      <FieldLabel id={d.id} label={label} hint={hint} />
       <select
         id={d.id}
         value={value === true ? 'yes' : value === false ? 'no' : ''}

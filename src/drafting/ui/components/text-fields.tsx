@@ -1,7 +1,7 @@
 /** Free-text fields of the draft: one-line inputs (text, numbers, dates, e-mail…) and text areas. */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FieldIssues, Hint, RequiredMark, useDescription, type Described } from './field-parts.tsx';
+import { FieldIssues, FieldLabel, useDescription, type Described } from './field-parts.tsx';
 import { useField } from './form-context.tsx';
 
 /** Texts are '' when empty (the draft schema's default); dates, codes and numbers are null. */
@@ -28,11 +28,7 @@ export function TextField({ path, label, hint, type = 'text', required, inputMod
   const d = useDescription({ hint, path });
   return (
     <div className={'field' + (className ? ' ' + className : '')}>
-      <label htmlFor={d.id}>
-        {label}
-        {required && <RequiredMark />}
-      </label>
-      <Hint id={d.id} hint={hint} />
+      <FieldLabel id={d.id} label={label} hint={hint} required={required} />
       <input
         id={d.id}
         type={type}
@@ -73,11 +69,7 @@ export function TextArea({ path, label, hint, required, rows = 4, maxLength, cou
   const text = typeof value === 'string' ? value : '';
   return (
     <div className="field">
-      <label htmlFor={d.id}>
-        {label}
-        {required && <RequiredMark />}
-      </label>
-      <Hint id={d.id} hint={hint} />
+      <FieldLabel id={d.id} label={label} hint={hint} required={required} />
       <textarea
         id={d.id}
         rows={rows}
