@@ -5,6 +5,7 @@ import { buildPalermoApp } from './server.ts';
 import { loadConfig } from '../platform/config.ts';
 import { addUser, as, createTestApp, login, type Session, type TestApp } from '../../test/support/app.ts';
 import type { Expect, ModuleAuthz, RouteCall } from '../../test/support/authz.ts';
+import { casesAuthz } from '../cases/cases.authz.ts';
 import { directoryAuthz } from '../directory/directory.authz.ts';
 import { draftingAuthz } from '../drafting/drafting.authz.ts';
 import { notificationsAuthz } from '../platform/notifications/notifications.authz.ts';
@@ -14,7 +15,7 @@ import { notificationsAuthz } from '../platform/notifications/notifications.auth
  * the code. Every registered route must appear here, so adding a route without deciding who may call it fails.
  * A module with many routes keeps its part in its own `<module>.authz.ts`, listed here.
  */
-const MODULES: ModuleAuthz[] = [directoryAuthz, draftingAuthz, notificationsAuthz];
+const MODULES: ModuleAuthz[] = [directoryAuthz, draftingAuthz, notificationsAuthz, casesAuthz];
 const PLATFORM_AND_KNOWLEDGE: Record<string, Expect> = {
   'GET /api/health': 'public',
   'GET /api/v1/me': 'public',

@@ -1,4 +1,6 @@
 import { platformUi } from '../platform/ui/platform.ui-manifest.ts';
+import { casesUi } from '../cases/ui/cases.ui-manifest.ts';
+import { caseStatsUi } from '../cases/ui/stats/case-stats.ui-manifest.ts';
 import { directoryUi } from '../directory/ui/directory.ui-manifest.ts';
 import { draftingUi } from '../drafting/ui/drafting.ui-manifest.ts';
 import { knowledgeUi } from '../knowledge/ui/knowledge.ui-manifest.ts';
@@ -10,6 +12,6 @@ import { mountUi } from '../web/main.tsx';
  * The composition root of the web UI, and the page's entry point (src/web/index.html): the modules whose pages,
  * navigation, home cards, slots and texts the shell shows. A new module adds one line here.
  */
-export const UI_MODULES: readonly UiManifest[] = [platformUi, referenceUi, knowledgeUi, directoryUi, draftingUi];
+export const UI_MODULES: readonly UiManifest[] = [platformUi, referenceUi, knowledgeUi, directoryUi, draftingUi, casesUi, caseStatsUi];
 
 mountUi(UI_MODULES);

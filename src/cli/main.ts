@@ -18,6 +18,7 @@ import { alertsCommand } from './commands/alerts.ts';
 import { directoryCommand } from './commands/directory.ts';
 import { searchCommand } from './commands/search.ts';
 import { jobsCommand } from './commands/jobs.ts';
+import { casesCommand } from './commands/cases.ts';
 
 export const HELP = `palermo — the platform for the UN Convention against Transnational Organized Crime
 
@@ -55,6 +56,10 @@ Usage: palermo <command> [options]
                                         load directory entries from CSV (one bad row: nothing imported)
   directory export [--format csv|json] [--type authorities|measures|notifications|experts] [-o FILE]
                                         export the directory (CSV columns are the import's)
+  cases import <file.csv> --state ISO3 [--dry-run] [--json]
+                                        register existing cases in bulk (one bad row: nothing imported)
+  cases stats --state ISO3 [--from D] [--to D] [--by kind|legal-basis|…] [--json]
+                                        a State's case statistics: counts, median and 90th percentile times
   refs <file|-> [--lang zh|en|fr|es|ru|ar]
                                         print the references found in a text (articles, resolutions,
                                         document symbols, States, dates), one JSON object per line
@@ -81,6 +86,7 @@ const COMMANDS: Record<string, Command> = {
   directory: directoryCommand,
   search: searchCommand,
   jobs: jobsCommand,
+  cases: casesCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

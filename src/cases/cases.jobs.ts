@@ -1,0 +1,7 @@
+import type { AnyJobDefinition } from '../platform/jobs/jobs.ts';
+
+/**
+ * The case tracker's background jobs and event subscribers (listed in cases.manifest.ts, so every process that
+ * runs workers registers them). Each helper adds its own line.
+ */
+export const CASES_JOBS: readonly AnyJobDefinition[] = [];

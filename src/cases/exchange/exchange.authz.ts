@@ -1,0 +1,9 @@
+import type { ModuleAuthz } from '../../../test/support/authz.ts';
+
+/** STUB (contract only; the exchange helper fills in its routes: who may call each, and how to call it). */
+export const exchangeAuthz: ModuleAuthz = {
+  expected: {},
+  request(route) {
+    throw new Error(`no call written for ${route}`);
+  },
+};
