@@ -120,3 +120,13 @@ export const CASE_STATES = [
   'withdrawn', 'closed',
 ] as const;
 export type CaseState = (typeof CASE_STATES)[number];
+
+/**
+ * Timeline entries that are not actions of the machine: written by the platform (cases.service.ts
+ * `appendTimeline`), never posted by a user. 'created': the case's first entry (its to_state is the first state);
+ * 'document_added': a document or a new version or translation (data: document id, SHA-256, role, file name);
+ * 'evidence': a transmission evidence (data: evidence type, message id — docs/EXCHANGE.md); 'counterpart_update':
+ * what the other side of an exchange did (data: its event type, its new state, note).
+ */
+export const SYSTEM_EVENTS = ['created', 'document_added', 'evidence', 'counterpart_update'] as const;
+export type SystemEvent = (typeof SYSTEM_EVENTS)[number];

@@ -135,6 +135,8 @@ export const caseMachine = defineMachine<CaseState, CaseAction, E, CaseCtx>({
     tr('reopen', ['ready'], 'preparing', [officerOrAssigned, outgoing]),
     tr('send', ['ready'], 'sent', [officer, outgoing]),
     tr('record_counterpart_status', ['sent'], undefined, [officer, outgoing, needs('status', 'Say what the requested State reported')]),
+    // the requesting side answers a request for additional information (18(16)); through the platform it reaches the requested side's case
+    tr('supply_info', ['sent'], undefined, [officer, outgoing, needs('note', 'Write the additional information, or say what is attached')]),
 
     tr('acknowledge', ['received', 'registered'], undefined, [officer, incoming]),
     tr('register', ['received'], 'registered', [officer, incoming]),
