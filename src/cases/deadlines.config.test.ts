@@ -2,6 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError } from '../platform/config.ts';
+import type { AppContext } from '../platform/http/context.ts';
+import { caseDocumentRoutes } from './documents.routes.ts';
 import { DEFAULT_DEADLINES, DeadlineConfigError, deadlineConfig, loadDeadlineConfig, periodsFor, resetDeadlineConfig } from './deadlines.config.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'palermo-deadlines-'));
@@ -54,5 +57,15 @@ describe('case deadlines configuration (PALERMO_CASE_DEADLINES)', () => {
     expect(deadlineConfig().answerQueryDays).toBe(10);
     resetDeadlineConfig();
     expect(deadlineConfig().answerQueryDays).toBe(3);
+  });
+
+  it('the case tracker refuses to start on a bad file: its routes read the configuration when the app is built', () => {
+    process.env.PALERMO_CASE_DEADLINES = file('bad.json', '{"executeDays": -5}');
+    expect(() => caseDocumentRoutes({} as AppContext)).toThrow(ConfigError);
+    resetDeadlineConfig();
+    expect(() => caseDocumentRoutes({} as AppContext)).toThrow(/PALERMO_CASE_DEADLINES \(.*bad\.json\): invalid case deadlines — executeDays/);
+    delete process.env.PALERMO_CASE_DEADLINES;
+    resetDeadlineConfig();
+    expect(typeof caseDocumentRoutes({} as AppContext)).toBe('function');
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { ConfigError } from '../platform/config.ts';
 
 /**
  * The periods a case's steps are due in (deadlines.ts), as configuration: defaults below, overridable by a JSON
@@ -57,7 +58,8 @@ export const deadlineFileSchema = z.object({
   treaties: z.record(treatyName, z.object(Object.fromEntries(Object.entries(periods).map(([k, v]) => [k, v.optional()]))).strict()).optional(),
 }).strict();
 
-export class DeadlineConfigError extends Error {}
+/** A configuration error (palermo reports it in one line, as the operator's to fix). */
+export class DeadlineConfigError extends ConfigError {}
 
 /** The normalised form a treaty's name is compared in. */
 export const treatyKey = (name: string): string => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();

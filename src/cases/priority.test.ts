@@ -43,6 +43,8 @@ describe('priority: each factor adds its points, and says so', () => {
     ['freezing', mla({ measures: ['freezing', 'bank-records'] }), { 'assistance-type': 15 }, 15, 'normal'],
     ['subscriber data', mla({ measures: ['e-evidence-subscriber'] }), { 'assistance-type': 5 }, 5, 'low'],
     ['extradition, not in custody', mla({ kind: 'extradition', measures: ['extradition'] }), {}, 0, 'low'],
+    ['a person listed in custody', mla({ persons: [{ inCustody: false }, { inCustody: true }] }), { custody: 30 }, 30, 'normal'],
+    ['extradition of a person listed in custody', mla({ kind: 'extradition', measures: ['extradition'], persons: [{ inCustody: true }] }), { custody: 30, 'assistance-type': 15 }, 45, 'high'],
     ['extradition with custody', mla({ kind: 'extradition', measures: ['extradition'] }, { personInCustody: true }), { custody: 30, 'assistance-type': 15 }, 45, 'high'],
   ])('%s', (_name, c, points, score, level) => {
     const p = computePriority(c, TODAY);

@@ -32,6 +32,8 @@ export interface PriorityCase {
   measures: readonly string[];
   deadline: string | null;
   priority_inputs: PriorityInputs;
+  /** The persons concerned: one marked in custody counts as custody even if the input was not ticked. */
+  persons?: readonly { inCustody?: boolean }[];
 }
 
 /** Level thresholds, highest first: the first whose minimum the score reaches. */
@@ -134,7 +136,8 @@ export function computePriority(c: PriorityCase, today: Date): Priority {
     const daysLeft = daysUntil(c.deadline, today);
     add('deadline', stepPoints(WEIGHTS.urgency.deadline, daysLeft), { daysLeft, date: c.deadline.slice(0, 10) });
   }
-  if (inputs.personInCustody) add('custody', WEIGHTS.urgency.custody);
+  const inCustody = !!inputs.personInCustody || (c.persons ?? []).some((p) => p.inCustody === true);
+  if (inCustody) add('custody', WEIGHTS.urgency.custody);
   if (inputs.evidenceAtRisk || validDate(inputs.evidenceLossDate)) {
     if (validDate(inputs.evidenceLossDate)) {
       const daysLeft = daysUntil(inputs.evidenceLossDate, today);
@@ -162,7 +165,7 @@ export function computePriority(c: PriorityCase, today: Date): Priority {
   const candidates: { measure: string; points: number }[] = c.measures
     .filter((m) => Object.hasOwn(WEIGHTS.assistanceType.measures, m))
     .map((m) => ({ measure: m, points: WEIGHTS.assistanceType.measures[m] ?? 0 }));
-  if (c.kind === 'extradition' && inputs.personInCustody) {
+  if (c.kind === 'extradition' && inCustody) {
     candidates.push({ measure: 'extradition-with-custody', points: WEIGHTS.assistanceType.extraditionWithCustody });
   }
   const top = candidates.sort((a, b) => b.points - a.points || a.measure.localeCompare(b.measure))[0];
