@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseState } from './case.vocabulary.ts';
 import { DEFAULT_DEADLINES, parseDeadlineConfig } from './deadlines.config.ts';
-import { dueSteps, nextDueAt, type DeadlineCase, type TimelineEntry } from './deadlines.ts';
+import { answerQueryDueAt, dueSteps, nextDueAt, type DeadlineCase, type TimelineEntry } from './deadlines.ts';
 
 /** A timeline written as [day offset from 2026-01-01, type, to state?, data?]. */
 type Row = [number, string, CaseState?, Record<string, unknown>?, { dueDay?: number; answers?: number }?];
@@ -182,5 +182,16 @@ describe('configuration', () => {
     const s = dueSteps(incoming('registered', { deadline: '2026-01-03' }), timeline([RECEIVED, [1, 'register', 'registered']]), day(1), DEFAULT_DEADLINES);
     expect(s.map((x) => x.step)).toEqual(['deadline', 'acknowledge', 'decide']);
     expect(nextDueAt(s)?.toISOString()).toBe('2026-01-03T23:59:59.999Z');
+  });
+});
+
+describe('answerQueryDueAt', () => {
+  it('the date the query gives (end of that day), else the configured period, a treaty’s own if any', () => {
+    const at = new Date('2026-03-01T10:00:00Z');
+    const convention = { legal_basis: 'convention' as const, legal_basis_treaty: null };
+    expect(answerQueryDueAt(convention, at, '2026-03-05', DEFAULT_DEADLINES).toISOString()).toBe('2026-03-05T23:59:59.999Z');
+    expect(answerQueryDueAt(convention, at, null, DEFAULT_DEADLINES).toISOString()).toBe('2026-03-15T10:00:00.000Z');
+    const config = parseDeadlineConfig({ treaties: { 'Treaty X': { answerQueryDays: 7 } } });
+    expect(answerQueryDueAt({ legal_basis: 'treaty', legal_basis_treaty: 'Treaty X' }, at, undefined, config).toISOString()).toBe('2026-03-08T10:00:00.000Z');
   });
 });

@@ -194,5 +194,15 @@ export function nextDueAt(steps: readonly DueStep[]): Date | null {
   return times.length ? new Date(Math.min(...times)) : null;
 }
 
+/**
+ * When a progress query recorded at `at` is to be answered: by the date the query gives (end of that day), else
+ * after the configured period (answerQueryDays, a treaty's own if the case rests on one). core's case-effects
+ * stores it as the query's due_at; dueSteps reads it back.
+ */
+export function answerQueryDueAt(c: Pick<DeadlineCase, 'legal_basis' | 'legal_basis_treaty'>, at: Date, dueBy?: string | null, config: DeadlineConfig = deadlineConfig()): Date {
+  if (dueBy) return new Date(endOfDay(dueBy));
+  return new Date(at.getTime() + periodsFor(config, c.legal_basis, c.legal_basis_treaty).answerQueryDays * DAY);
+}
+
 /** The steps overdue now (the work queue's "overdue" filter and the overdue notices). */
 export const overdueSteps = (steps: readonly DueStep[]): DueStep[] => steps.filter((s) => s.overdue);
