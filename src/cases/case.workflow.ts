@@ -77,8 +77,10 @@ const officerOrAssigned = relationship<E, CaseCtx>('officer, or a practitioner a
 const outgoing = relationship<E, CaseCtx>('outgoing case', (_a, c) => c.direction === 'outgoing', 'This is done on the requesting side’s (outgoing) case', 409);
 const incoming = relationship<E, CaseCtx>('incoming case', (_a, c) => c.direction === 'incoming', 'This is done on the requested side’s (incoming) case', 409);
 
+/** A body field as text: a string, or the name of an object ({ name, entryId } for an authority). */
 const text = (x: CaseCtx, key: string) => {
   const v = x.body?.[key];
+  if (v && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string') return (v as { name: string }).name.trim();
   return typeof v === 'string' ? v.trim() : '';
 };
 
@@ -156,7 +158,7 @@ export const caseMachine = defineMachine<CaseState, CaseAction, E, CaseCtx>({
     tr('refuse', [...IN_BEFORE_DECISION, 'postponed'], 'refused', [officer, incoming, consulted, refusalGround]),
 
     tr('withdraw', [...OUT_OPEN, ...IN_OPEN], 'withdrawn', [officer]),
-    tr('close', ['sent', ...IN_ENDED, 'withdrawn'], 'closed', [officer]),
+    tr('close', ['sent', ...IN_ENDED], 'closed', [officer]), // IN_ENDED holds withdrawn
 
     tr('note', ANY, undefined, [officerOrAssigned, needs('note', 'Write the note')]),
     tr('consult', [...IN_OPEN], undefined, [officer, incoming, needs('note', 'Say when and how the requesting State was consulted, and what it answered')]),
