@@ -6,6 +6,8 @@ import type { Evidence } from './evidence.ts';
 import { evidenceDigest } from './evidence.ts';
 import type { CasesExchangeEvidencesTable, CasesExchangeMessagesTable } from './exchange.tables.ts';
 import './exchange.tables.ts';
+import '../cases.tables.ts';
+import type { CaseChannel } from '../case.vocabulary.ts';
 
 /** All the exchange's SQL (tables: ../migrations/0019_case_exchange.sql). Rows are only ever inserted. */
 
@@ -68,4 +70,19 @@ export async function evidencesOf(db: Conn, messageIds: readonly string[]): Prom
 export function submissionOf(db: Conn, caseId: string): Promise<MessageRow | undefined> {
   return db.selectFrom('cases_exchange_messages').selectAll().where('case_id', '=', caseId).where('type', '=', 'case.submit')
     .orderBy('recorded_at', 'desc').limit(1).executeTakeFirst();
+}
+
+/** A request sent outside the platform: the channel it went by; no transmission through the platform. */
+export async function setChannel(trx: Transaction<Database>, caseId: string, channel: CaseChannel): Promise<void> {
+  await trx.updateTable('cases_cases').set({ channel, transmission: 'none' }).where('id', '=', caseId).execute();
+}
+
+/** The case opened from a draft, if any (one case per draft). */
+export function caseOfDraft(db: Conn, draftId: string): Promise<{ id: string } | undefined> {
+  return db.selectFrom('cases_cases').select('id').where('draft_id', '=', draftId).limit(1).executeTakeFirst();
+}
+
+/** Is the reference taken by another case of the State? */
+export async function referenceTaken(db: Conn, state: string, reference: string): Promise<boolean> {
+  return (await db.selectFrom('cases_cases').select('id').where('owner_state', '=', state).where('reference', '=', reference).executeTakeFirst()) !== undefined;
 }
