@@ -1,7 +1,10 @@
 import type { AnyJobDefinition } from '../platform/jobs/jobs.ts';
+import { DRAFT_INTAKE_JOBS } from './exchange/draft-intake.ts';
 
 /**
  * The case tracker's background jobs and event subscribers (listed in cases.manifest.ts, so every process that
  * runs workers registers them). Each helper adds its own line.
  */
-export const CASES_JOBS: readonly AnyJobDefinition[] = [];
+export const CASES_JOBS: readonly AnyJobDefinition[] = [
+  ...DRAFT_INTAKE_JOBS,
+];
