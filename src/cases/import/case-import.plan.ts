@@ -84,6 +84,8 @@ export function planRow(row: ImportRow, today: string): { plan: RowPlan | null; 
     bad('outcome', 'of an incoming case is its status; only an executed case may say partially-executed here');
   }
   if (incoming && row.counterpart_status) bad('counterpart_status', 'is for an outgoing case only');
+  if (incoming && row.sent_on) bad('sent_on', 'is for an outgoing case only (an incoming case has received_on)');
+  if (!incoming && row.received_on) bad('received_on', 'is for an incoming case only (an outgoing case sent already has sent_on)');
   if (row.legal_basis === 'treaty' && !row.legal_basis_treaty) bad('legal_basis_treaty', 'name the treaty when the legal basis is a treaty');
   if (row.legal_basis !== 'treaty' && row.legal_basis_treaty) bad('legal_basis_treaty', 'is given only when the legal basis is a treaty');
   if (row.legal_basis !== 'convention' && row.legal_basis_article) bad('legal_basis_article', 'is given only when the legal basis is the Convention');
