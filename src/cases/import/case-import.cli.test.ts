@@ -89,8 +89,8 @@ describe('palermo cases import', () => {
     expect(steps[1]!.data).toMatchObject({ imported: true });
     expect(steps[2]!.data).toMatchObject({ imported: true, dateKnown: false }); // not in the register: dated by the next date it gives
     const refusal = await t.db.selectFrom('cases_events').select(['type', 'note']).where('case_id', '=', refused!.id).orderBy('seq').execute();
-    expect(refusal.map((e) => e.type)).toEqual(['created', 'start_review', 'consult', 'refuse']);
-    expect(refusal[2]!.note).toBe('Video call with the Nigerian central authority');
+    expect(refusal.map((e) => e.type)).toEqual(['created', 'register', 'start_review', 'consult', 'refuse']);
+    expect(refusal[3]!.note).toBe('Video call with the Nigerian central authority');
 
     const audit = await t.db.selectFrom('audit_log').select(['action', 'actor_username', 'details']).where('action', '=', 'cases.import').execute();
     expect(audit).toHaveLength(1);
@@ -120,7 +120,8 @@ describe('palermo cases import', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('refuses NUL bytes, a huge file, a file that is not CSV, and an unknown or missing State, changing nothing', async () => {
+  // six runs of the real command: each starts a process and connects (seconds each on a loaded machine)
+  it('refuses NUL bytes, a huge file, a file that is not CSV, and an unknown or missing State, changing nothing', { timeout: 240_000 }, async () => {
     const before = await counts();
     const good = fs.readFileSync(path.join(dir, 'good.csv'), 'utf8').replace(/FRA-2025-01/g, 'FRA-2027-01');
     const nul = palermo(['cases', 'import', file('nul.csv', [], good.replace('Bank records', 'Bank\u0000records')), '--state', 'FRA'], env);

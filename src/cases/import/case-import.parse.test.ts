@@ -60,7 +60,7 @@ describe('the case import file', () => {
       ['execute', '2025-07-01', true],
       ['close', '2025-07-15', true],
     ]);
-    expect(c!.plan.steps[3]!.body).toEqual({ authority: 'Tribunal judiciaire de Paris' });
+    expect(c!.plan.steps[3]!.body).toEqual({ authority: { name: 'Tribunal judiciaire de Paris' } });
     expect(c!.plan.finalState).toBe('closed');
   });
 

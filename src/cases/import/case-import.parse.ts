@@ -61,6 +61,16 @@ function cell(kind: CellKind, raw: string, bad: (m: string) => void): unknown {
 
 /** The file's text to checked rows and their plans; throws a ValidationError naming every bad line. */
 export function parseCaseFile(input: Buffer | string, today: string): ParsedCase[] {
+  const { cases, issues } = readCaseFile(input, today);
+  if (issues.length) throw badFile(issues);
+  return cases;
+}
+
+/**
+ * The same, returning the good rows beside the problems of the bad ones (so that the database checks run on the
+ * good rows and the operator sees every problem at once). A file that cannot be read at all still throws.
+ */
+export function readCaseFile(input: Buffer | string, today: string): { cases: ParsedCase[]; issues: Issue[] } {
   const text = decodeCsv(input);
   if (text.trim() === '') throw new ValidationError('The file is empty');
   if (!NO_NUL(text)) {
@@ -111,8 +121,7 @@ export function parseCaseFile(input: Buffer | string, today: string): ParsedCase
     if (first !== undefined) issues.push({ path: at(c.line, 'reference'), message: `"${c.row.reference}" is already the reference of line ${first}` });
     else seen.set(key, c.line);
   }
-  if (issues.length) throw badFile(issues);
-  return out;
+  return { cases: out, issues };
 }
 
 export function badFile(issues: Issue[]): ValidationError {

@@ -126,7 +126,7 @@ export function planRow(row: ImportRow, today: string): { plan: RowPlan | null; 
     const column = isFinal ? 'status_on' : (s.column ?? 'status');
     if (s.action === 'pass_to_executing') {
       if (!row.executing_authority) bad('executing_authority', 'is required: the case was passed to an executing authority (name it)');
-      step(s.action, on, column, { authority: row.executing_authority ?? '' });
+      step(s.action, on, column, { authority: { name: row.executing_authority ?? '' } });
     } else step(s.action!, on, column, s.action === 'execute' && row.outcome === 'partially-executed' ? { partial: true } : {});
     if (s.state === 'under_review' && (row.info_requested_on || status === 'info_requested')) {
       step('request_info', row.info_requested_on ?? (status === 'info_requested' ? row.status_on : null), 'info_requested_on', {}, `${IMPORTED}: additional information was requested (art. 18(16))`);
@@ -154,7 +154,7 @@ export function planRow(row: ImportRow, today: string): { plan: RowPlan | null; 
       }, row.status_note ?? IMPORTED);
     } else if (finalAction === 'forward') {
       if (!row.forwarded_to) bad('forwarded_to', 'is required for a forwarded case: name the competent authority it was forwarded to');
-      step('forward', row.status_on, 'status_on', { authority: row.forwarded_to ?? '' }, row.status_note ?? IMPORTED);
+      step('forward', row.status_on, 'status_on', { authority: { name: row.forwarded_to ?? '' } }, row.status_note ?? IMPORTED);
     } else if (finalAction === 'return_incomplete') {
       step('return_incomplete', row.status_on, 'status_on', {}, row.status_note ?? `${IMPORTED}: returned as incomplete`);
     } else if (finalAction === 'postpone') {

@@ -7,7 +7,7 @@ import { AppError, ValidationError, type Issue } from '../../platform/http/error
 import { stateExists } from '../../reference/reference.service.ts';
 import { createCase, recordEvent, refreshDerived, type RecordableEvent } from '../cases.service.ts';
 import { checkNewCase, toNewCase } from './case-import.case.ts';
-import { at, badFile, parseCaseFile, type ParsedCase } from './case-import.parse.ts';
+import { at, badFile, readCaseFile, type ParsedCase } from './case-import.parse.ts';
 
 /**
  * `palermo cases import FILE.csv --state ISO3`: registers a State's existing cases in bulk. The file is read and
@@ -36,6 +36,9 @@ function importActor(operator: Actor, state: string): UserActor {
 
 /** Steps of one day are minutes apart, in the timeline's order (a register gives days, not times). */
 const when = (day: string, index: number) => new Date(Date.parse(`${day}T09:00:00Z`) + index * 60_000);
+
+const lineOf = (i: Issue) => Number(/^line (\d+)/.exec(i.path)?.[1] ?? 0);
+const sortByLine = (issues: Issue[]) => issues.map((i, n) => ({ i, n })).sort((a, b) => lineOf(a.i) - lineOf(b.i) || a.n - b.n).map(({ i }) => i);
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -93,9 +96,9 @@ export async function importCases(db: Db, operator: Actor, stateCode: string, in
     throw new ValidationError(`"${stateCode}" is not a known State code`, [{ path: 'state', message: 'must be the ISO 3166-1 alpha-3 code of a State, such as FRA' }]);
   }
   const actor = importActor(operator, state);
-  const cases = parseCaseFile(input, opts.today ?? today());
-  const issues = await checkAgainstDatabase(db, state, cases);
-  if (issues.length) throw badFile(issues);
+  const { cases, issues } = readCaseFile(input, opts.today ?? today());
+  issues.push(...(await checkAgainstDatabase(db, state, cases)));
+  if (issues.length) throw badFile(sortByLine(issues));
 
   const summary: CaseImportSummary = { state, rows: cases.length, created: 0, events: 0, byStatus: {}, dryRun: !!opts.dryRun };
   const DRY = Symbol('dry-run');
