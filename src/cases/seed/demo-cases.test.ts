@@ -5,6 +5,7 @@ import { stateExists } from '../../reference/reference.service.ts';
 import { replay } from '../case.workflow.ts';
 import { loadDemoCases } from './demo-cases.ts';
 import { demoCases } from './demo-data.ts';
+import { DEMO_EXCHANGES } from './demo-exchanges.ts';
 
 /** The demo cases in a real database: loaded through core's service, idempotent, timelines that replay, statistics worth showing. */
 
@@ -19,14 +20,14 @@ afterAll(() => t.drop());
 describe('the demo cases', () => {
   it('load once: every case with a timeline that replays to its state; loading again adds nothing', { timeout: 300_000 }, async () => {
     const expected = demoCases(TODAY);
-    expect(await loadDemoCases(t.db, { today: TODAY })).toEqual({ added: expected.length });
+    expect(await loadDemoCases(t.db, { today: TODAY })).toEqual({ added: expected.length + DEMO_EXCHANGES.length });
     const cases = await t.db.selectFrom('cases_cases').selectAll().execute();
-    expect(cases).toHaveLength(expected.length);
+    expect(cases).toHaveLength(expected.length + 2 * DEMO_EXCHANGES.length); // an exchanged request is a case on each side
     const events = await t.db.selectFrom('cases_events').selectAll().orderBy('case_id').orderBy('seq').execute();
     for (const c of cases) {
       const timeline = events.filter((e) => e.case_id === c.id);
       expect(replay(timeline), c.reference).toBe(c.status);
-      expect(timeline[0]!.occurred_at.toISOString() <= `${TODAY}`).toBe(true);
+      expect(timeline[0]!.occurred_at.getTime()).toBeLessThanOrEqual(Date.now()); // nothing dated in the future
     }
     const before = { cases: cases.length, events: events.length };
     expect(await loadDemoCases(t.db, { today: TODAY })).toEqual({ added: 0 });
@@ -35,6 +36,29 @@ describe('the demo cases', () => {
       events: (await t.db.selectFrom('cases_events').select('id').execute()).length,
     };
     expect(after).toEqual(before);
+  });
+
+  it('exchanges some FRA ↔ CHN requests through the platform: both sides, delivered and retrieved, status reaching the requesting side', async () => {
+    const byRef = async (owner: string, reference: string) => t.db.selectFrom('cases_cases').selectAll().where('owner_state', '=', owner).where('reference', '=', reference).executeTakeFirstOrThrow();
+    const types = async (id: string) => (await t.db.selectFrom('cases_events').select(['type', 'data']).where('case_id', '=', id).orderBy('seq').execute());
+
+    const fraOut = await byRef('FRA', 'FRA-DEMO-XCH-001');
+    expect(fraOut).toMatchObject({ direction: 'outgoing', status: 'sent', transmission: 'retrieved', channel: 'platform', counterpart_status: 'under_review' });
+    const chnIn = (await t.db.selectFrom('cases_cases').selectAll().where('id', '=', fraOut.counterpart_case_id!).executeTakeFirstOrThrow());
+    expect(chnIn).toMatchObject({ owner_state: 'CHN', direction: 'incoming', status: 'under_review', counterpart_reference: 'FRA-DEMO-XCH-001' });
+    const evidences = (await types(fraOut.id)).filter((e) => e.type === 'evidence').map((e) => e.data.evidence ?? e.data.type);
+    expect(evidences.length).toBeGreaterThanOrEqual(2); // delivered, retrieved (and the submission's acceptance)
+    expect((await types(chnIn.id)).map((e) => e.type)).toEqual(expect.arrayContaining(['created', 'acknowledge', 'register', 'start_review', 'progress_query', 'answer_query']));
+
+    const executed = await byRef('CHN', 'CHN-DEMO-XCH-002');
+    expect(executed).toMatchObject({ status: 'sent', counterpart_status: 'executed' });
+    expect(await t.db.selectFrom('cases_cases').select('status').where('id', '=', executed.counterpart_case_id!).executeTakeFirstOrThrow()).toEqual({ status: 'executed' });
+    // the extradition request is delivered but not opened yet
+    expect(await byRef('FRA', 'FRA-DEMO-XCH-002')).toMatchObject({ transmission: 'delivered' });
+    for (const row of [fraOut, chnIn, executed]) {
+      const timeline = await t.db.selectFrom('cases_events').selectAll().where('case_id', '=', row.id).orderBy('seq').execute();
+      expect(replay(timeline), row.reference).toBe((await byRef(row.owner_state, row.reference)).status);
+    }
   });
 
   it('gives the demo accounts something to see: practitioners’ assigned cases, open and overdue work, finished cases', async () => {

@@ -5,12 +5,14 @@ import type { Database, Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { createCase, recordEvent, refreshDerived, type RecordableEvent } from '../cases.service.ts';
 import { addDays, demoCases, type DemoCase } from './demo-data.ts';
+import { DEMO_EXCHANGES, loadExchange } from './demo-exchanges.ts';
 
 /**
  * The demo cases loaded on `npm start` in demo mode (after the demo directory and accounts): a few dozen
  * requests between the demo States, each created and moved along its timeline through core's `createCase` /
  * `recordEvent`, dated when it happened — so timelines replay, priorities and due steps are computed, and the
- * statistics' facts are kept, exactly as for cases registered by hand. Idempotent: a case is known by its
+ * statistics' facts are kept, exactly as for cases registered by hand — and a few FRA ↔ CHN requests sent
+ * through the platform (demo-exchanges.ts), seen on both sides. Idempotent: a case is known by its
  * holder and reference (…-DEMO-…), and one already there is left alone, so a restart adds nothing.
  */
 
@@ -67,6 +69,12 @@ export async function loadDemoCases(db: Db, opts: { today?: string } = {}): Prom
       if (existing.has(`${c.owner}/${c.newCase.reference}`)) continue;
       const assignee = c.assign ? byUsername.get(c.assign) : undefined;
       await load(trx, c, assignee ? [assignee] : [], now);
+      added++;
+    }
+    // requests exchanged through the platform between the demo officers' States, both sides
+    for (const x of DEMO_EXCHANGES) {
+      if (existing.has(`${x.from}/${x.reference}`)) continue;
+      await loadExchange(trx, x, seedActor, now);
       added++;
     }
     return { added };
