@@ -6,6 +6,8 @@ import { replay } from '../case.workflow.ts';
 import { loadDemoCases } from './demo-cases.ts';
 import { demoCases } from './demo-data.ts';
 import { DEMO_EXCHANGES } from './demo-exchanges.ts';
+import { computeStats } from '../stats/stats.service.ts';
+import { statsQuery } from '../stats/stats.schemas.ts';
 
 /** The demo cases in a real database: loaded through core's service, idempotent, timelines that replay, statistics worth showing. */
 
@@ -86,6 +88,17 @@ describe('the demo cases', () => {
       expect(closed.length, `${state}: incoming cases closed, for the processing-time median`).toBeGreaterThanOrEqual(5);
       const days = closed.map((c) => (c.closed_at!.getTime() - c.received_at!.getTime()) / 86_400_000);
       expect(new Set(days.map(Math.round)).size).toBeGreaterThanOrEqual(4); // varied durations, not one figure
+
+      // and what the statistics page shows for that State's officer
+      for (const by of ['kind', 'legal-basis', 'direction']) {
+        const stats = await computeStats(t.db, state, statsQuery.parse({ by }));
+        expect(stats.groups.filter((g) => g.count >= 5).length, `${state} by ${by}`).toBeGreaterThanOrEqual(1);
+      }
+      const all = await computeStats(t.db, state, statsQuery.parse({}));
+      expect(all.conventionShare!, state).toBeGreaterThan(0.4); // mostly the Convention, not only
+      expect(all.conventionShare!, state).toBeLessThan(1);
+      expect(all.total.totalDays.n, state).toBeGreaterThanOrEqual(5);
+      expect(all.total.totalDays.p90!, state).toBeGreaterThan(all.total.totalDays.median!);
     }
   });
 });
