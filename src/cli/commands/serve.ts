@@ -7,6 +7,7 @@ import { demoFile, ensureDemoAccounts, formatDemoAccounts, saveDemoAccounts } fr
 import { stateExists } from '../../reference/reference.service.ts';
 import { loadSampleCorpus } from '../../knowledge/seed/sample-corpus.ts';
 import { loadDemoDirectory } from '../../directory/seed/demo-directory.ts';
+import { loadDemoCases } from '../../cases/seed/demo-cases.ts';
 import { moduleJobs } from '../../app/server.ts';
 import { startBackgroundWork, workersEnabled } from '../../platform/jobs/runner.ts';
 import type { Workers } from '../../platform/jobs/workers.ts';
@@ -69,6 +70,9 @@ export async function serveCommand(args: string[]): Promise<number> {
     } else if (!config.databaseUrl && fs.existsSync(demoFile(config.dataDir))) {
       log(`\nDemo accounts and their passwords: ${demoFile(config.dataDir)}`);
     }
+    // after the accounts: demo cases are assigned to the demo practitioners and officers
+    const cases = await loadDemoCases(rt.db);
+    if (cases.added) log(`Demo cases: ${cases.added} fictitious requests between the demo States added to the case tracker.`);
   }
 
   const address = await app.listen({ port: config.port, host: config.host });
