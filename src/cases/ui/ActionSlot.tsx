@@ -23,7 +23,8 @@ export function blockedReasons(c: CaseDto, action: CaseAction) {
 
 export interface Perform {
   event: (body: CaseEvent) => Promise<void>;
-  send: () => Promise<void>;
+  /** The exchange's send (POST /cases/{id}/send): a covering note and the version seen. */
+  send: (body: CaseEvent) => Promise<void>;
 }
 
 /** An action's button and, once pressed, its small form in place. */
@@ -62,12 +63,12 @@ export function ActionSlot({ c, action, perform, className }: { c: CaseDto; acti
           {action === 'send' && <p className="small">{L.t('cases.form.sendText')}</p>}
           <ActionForm
             action={action}
-            fields={action === 'send' ? [] : fieldsFor(action, c, L, session.user?.id ?? null, f.date)}
+            fields={fieldsFor(action, c, L, session.user?.id ?? null, f.date)}
             initial={initialValues(action, c)}
             version={c.version}
             submitLabel={label}
             onSubmit={async (body) => {
-              if (action === 'send') await perform.send();
+              if (action === 'send') await perform.send(body);
               else await perform.event(body);
               setOpen(false);
             }}

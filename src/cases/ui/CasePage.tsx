@@ -53,7 +53,7 @@ export function CasePage() {
   );
   const perform: Perform = {
     event: (body) => run(() => casesApi.event(id, body)),
-    send: () => run(() => casesApi.send(id)),
+    send: (body) => run(() => casesApi.send(id, { ...(body.note && { note: body.note }), expectedVersion: body.expectedVersion ?? 1 })),
   };
 
   if (access === 'loading') return <Loading />;

@@ -5,6 +5,7 @@ import { Breadcrumbs } from '../../web/components/Breadcrumbs.tsx';
 import { ErrorMessage, Loading } from '../../web/components/LoadState.tsx';
 import { usePageTitle } from '../../web/components/usePageTitle.ts';
 import { useLang } from '../../web/i18n.ts';
+import { useSession } from '../../web/session.tsx';
 import { useApi } from '../../web/useApi.ts';
 import { casesApi, QUEUE_PAGE_SIZE, type QueueTab } from './casesApi.ts';
 import { CasesGate, useCasesAccess } from './Gate.tsx';
@@ -26,6 +27,9 @@ export function QueuePage() {
 
 function Queue() {
   const { t } = useTranslation();
+  const session = useSession();
+  // registering a case is the central authority's (the API refuses anyone else); the roles are the API's (GET /me)
+  const canRegister = !!session.user?.roles.includes('officer');
   const lang = useLang();
   const [params, setParams] = useSearchParams();
   const tab: QueueTab = isTab(params.get('tab')) ? (params.get('tab') as QueueTab) : 'incoming';
@@ -49,7 +53,7 @@ function Queue() {
       <Breadcrumbs items={[{ to: '/', label: t('nav.home') }, { label: t('cases.nav') }]} />
       <div className="cases-title-row">
         <h1>{t('cases.queue.title')}</h1>
-        {list.data?.permissions.create && (
+        {canRegister && (
           <Link className="button" to="/cases/new" data-testid="register-case">
             {t('cases.queue.register')}
           </Link>

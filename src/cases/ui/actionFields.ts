@@ -36,6 +36,8 @@ export function fieldsFor(action: CaseAction, c: CaseDto, L: CaseLabels, meId: s
       return [note(L, 'cases.form.postponeReason', true)];
     case 'note':
       return [note(L, 'cases.form.note', true)];
+    case 'send':
+      return [note(L, 'cases.form.coveringNote')];
     case 'supply_info':
       return [note(L, c.direction === 'outgoing' ? 'cases.form.infoSupplied' : 'cases.form.infoReceived', c.direction === 'outgoing')];
     case 'forward':

@@ -12,8 +12,9 @@ export type CaseList = S['CaseList'];
 export type CaseTimelineEntry = S['CaseTimelineEntry'];
 export type CaseDueStep = S['CaseDueStep'];
 export type PriorityFactor = S['PriorityFactor'];
-export type CaseEvent = S['CaseEvent'];
-export type NewCase = S['NewCase'];
+/** What is sent (the request bodies: the schemas' input side). */
+export type CaseEvent = S['CaseEventInput'];
+export type NewCase = S['NewCaseInput'];
 export type CaseAction = CaseDto['actions'][number]['action'];
 export type CaseActionAvailability = CaseDto['actions'][number];
 

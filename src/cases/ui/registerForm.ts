@@ -134,6 +134,7 @@ export function toNewCase(s: RegisterState): NewCase {
     },
     ...(opt(s.deadline) && { deadline: opt(s.deadline), deadlineReason: opt(s.deadlineReason) ?? null }),
     confidentiality: s.confidentiality,
+    assignees: [],
   };
   return body;
 }
