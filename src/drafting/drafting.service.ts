@@ -336,3 +336,15 @@ export async function draftHistory(db: Db, actor: Actor, id: string) {
 }
 
 export type ContentInput = z.input<typeof draftContentSchema>;
+
+/** The hand-off event, for its one subscriber (the case tracker's intake: cases/exchange/draft-intake.ts). */
+export { draftFinalised, type DraftFinalised } from './case-handoff.ts';
+
+/**
+ * The finalised request DOCX for the case tracker's intake of `draft.finalised` (its first document): read by
+ * the platform for the hand-off, not by a viewer, so not audited here — the tracker audits the case it opens.
+ * Digest re-checked on read (DocumentIntegrityError); null when the draft has none.
+ */
+export function finalisedRequestDocument(db: Parameters<typeof getDocument>[0], draftId: string): Promise<StoredDocument | null> {
+  return getDocument(db, draftId);
+}
