@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../../web/format.ts';
 import { useLang } from '../../../web/i18n.ts';
+import { useStatsFormat } from './numbers.ts';
 
 export interface ChartSeries {
   name: string;
@@ -16,8 +16,8 @@ interface Props {
   categoryHeading: string;
   categories: { key: string; label: string }[];
   series: ChartSeries[];
-  /** How a value is written (a count, or days with one decimal). */
-  format?: (n: number) => string;
+  /** What the values are: counts (whole numbers) or days (one decimal). */
+  unit?: 'count' | 'days';
 }
 
 const COLOURS = ['#00689d', '#b35c00', '#4a7a1f'];
@@ -30,15 +30,13 @@ const BAR = 14;
  * ("Transfer of sentenced persons") and would not fit under columns on a phone. In Arabic the value axis runs
  * right to left and the names stand on the right.
  */
-export function StatsChart({ id, caption, categoryHeading, categories, series, format }: Props) {
+export function StatsChart({ id, caption, categoryHeading, categories, series, unit = 'count' }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
-  const f = useFormat();
+  const n = useStatsFormat();
   const ref = useRef<HTMLDivElement>(null);
   const rtl = lang === 'ar';
-  const fmt = format ?? f.number;
-  const fmtRef = useRef(fmt);
-  fmtRef.current = fmt;
+  const fmt = unit === 'days' ? n.daysNumber : n.number;
   const data = JSON.stringify({ c: categories.map((c) => c.label), s: series });
   const height = Math.max(120, categories.length * (series.length * BAR + 12) + (series.length > 1 ? 64 : 40));
 
@@ -53,7 +51,8 @@ export function StatsChart({ id, caption, categoryHeading, categories, series, f
       const chart = init(el, null, { renderer: 'svg', locale: 'EN' });
       const font = getComputedStyle(document.documentElement).fontFamily;
       const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-      const write = (v: unknown) => (typeof v === 'number' ? fmtRef.current(v) : '');
+      const nf = new Intl.NumberFormat(lang, { maximumFractionDigits: unit === 'days' ? 1 : 0 });
+      const write = (v: unknown) => (typeof v === 'number' ? nf.format(v) : '');
       chart.setOption({
         animation: !reduced,
         textStyle: { fontFamily: font, color: MUTED },
@@ -63,7 +62,7 @@ export function StatsChart({ id, caption, categoryHeading, categories, series, f
           type: 'value',
           inverse: rtl,
           splitNumber: 4,
-          axisLabel: { color: MUTED, hideOverlap: true, formatter: (v: number) => fmtRef.current(v) },
+          axisLabel: { color: MUTED, hideOverlap: true, formatter: (v: number) => nf.format(v) },
         },
         yAxis: {
           type: 'category',
@@ -95,7 +94,7 @@ export function StatsChart({ id, caption, categoryHeading, categories, series, f
       disposed = true;
       cleanup();
     };
-  }, [data, rtl]);
+  }, [data, rtl, lang, unit]);
 
   return (
     <figure className="chart stats-chart" aria-labelledby={`${id}-caption`} data-testid={id}>

@@ -16,7 +16,6 @@ interface Props {
 /** The charts: cases per group, processing time per group (median and 90th percentile), and cases per month. */
 export function StatsCharts({ filters, by, groups, label }: Props) {
   const { t } = useTranslation();
-  const n = useStatsFormat();
   const groupLabel = (g: StatsGroup) => by.map((d) => label(d, g.keys[d] ?? null)).join(' · ');
   const categories = groups.map((g) => ({ key: JSON.stringify(g.keys), label: groupLabel(g) }));
   const heading = by.map((d) => t(`caseStats.dimensions.${d}`)).join(' · ');
@@ -45,7 +44,7 @@ export function StatsCharts({ filters, by, groups, label }: Props) {
               { name: t('caseStats.table.median'), values: timed.map((g) => g.totalDays.median) },
               { name: t('caseStats.table.p90'), values: timed.map((g) => g.totalDays.p90) },
             ]}
-            format={n.daysNumber}
+            unit="days"
           />
         ) : (
           <p className="muted" data-testid="chart-times-empty">

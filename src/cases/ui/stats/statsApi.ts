@@ -1,4 +1,4 @@
-import type { components } from '../../../../generated/api-schema.d.ts';
+import type { components, paths } from '../../../../generated/api-schema.d.ts';
 import { api, ok } from '../../../web/api/client.ts';
 import { useApi } from '../../../web/useApi.ts';
 import { toQuery, type Dimension, type Filters } from './dimensions.ts';
@@ -13,7 +13,7 @@ export type Combined = S['CaseStatCombined'];
 export type CombinedCell = Combined['cells'][number];
 export type Distribution = StatsGroup['totalDays'];
 
-type StatsQuery = NonNullable<NonNullable<Parameters<typeof api.GET<'/api/v1/cases/stats'>>[1]>['params']>['query'];
+type StatsQuery = NonNullable<paths['/api/v1/cases/stats']['get']['parameters']['query']>;
 
 /** The query as the API takes it: filters by name, `by` comma-separated (the client's serializer joins arrays). */
 function statsQuery(filters: Filters, by: readonly Dimension[]): StatsQuery {
