@@ -77,8 +77,10 @@ const officerOrAssigned = relationship<E, CaseCtx>('officer, or a practitioner a
 const outgoing = relationship<E, CaseCtx>('outgoing case', (_a, c) => c.direction === 'outgoing', 'This is done on the requesting side’s (outgoing) case', 409);
 const incoming = relationship<E, CaseCtx>('incoming case', (_a, c) => c.direction === 'incoming', 'This is done on the requested side’s (incoming) case', 409);
 
+/** A body field as text: a string, or the name of an object ({ name, entryId } for an authority). */
 const text = (x: CaseCtx, key: string) => {
   const v = x.body?.[key];
+  if (v && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string') return (v as { name: string }).name.trim();
   return typeof v === 'string' ? v.trim() : '';
 };
 
