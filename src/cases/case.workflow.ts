@@ -158,7 +158,7 @@ export const caseMachine = defineMachine<CaseState, CaseAction, E, CaseCtx>({
     tr('refuse', [...IN_BEFORE_DECISION, 'postponed'], 'refused', [officer, incoming, consulted, refusalGround]),
 
     tr('withdraw', [...OUT_OPEN, ...IN_OPEN], 'withdrawn', [officer]),
-    tr('close', ['sent', ...IN_ENDED, 'withdrawn'], 'closed', [officer]),
+    tr('close', ['sent', ...IN_ENDED], 'closed', [officer]), // IN_ENDED holds withdrawn
 
     tr('note', ANY, undefined, [officerOrAssigned, needs('note', 'Write the note')]),
     tr('consult', [...IN_OPEN], undefined, [officer, incoming, needs('note', 'Say when and how the requesting State was consulted, and what it answered')]),
