@@ -18,7 +18,8 @@ export const refreshDerivedJob = registerJob(defineJob({
   // just after midnight UTC: deadlines and days left are counted by UTC calendar date (priority.ts, deadlines.ts)
   schedule: { cron: '5 0 * * *', payload: {} },
   retryLimit: 0,
-  expireInSeconds: 60 * 60,
+  // one short transaction per open case: a few milliseconds each, so hours only for hundreds of thousands open
+  expireInSeconds: 4 * 60 * 60,
   policy: 'singleton',
   handler: async (_payload, ctx) => {
     await refreshOpenCases(ctx.db, new Date(), ctx.signal);
