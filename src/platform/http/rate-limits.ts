@@ -42,6 +42,7 @@ export const LIMITED_ROUTES: Record<string, LimitGroup> = {
   'GET /api/v1/search': 'search',
   'GET /api/v1/export': 'export',
   'GET /api/v1/directory/export': 'export',
+  'GET /api/v1/cases/stats.csv': 'export',
   'GET /api/v1/feed': 'feed',
   'POST /api/v1/imports': 'import',
   'POST /api/v1/reference/party-status/import': 'import',
@@ -51,7 +52,7 @@ export const LIMITED_ROUTES: Record<string, LimitGroup> = {
 };
 
 /** Routes whose reads of confidential material are audited, refusals included. */
-export const AUDITED_ROUTE_PREFIXES = ['/api/v1/records/', '/api/v1/directory/', '/api/v1/drafting/'];
+export const AUDITED_ROUTE_PREFIXES = ['/api/v1/records/', '/api/v1/directory/', '/api/v1/drafting/', '/api/v1/cases/'];
 
 const DENIED = new Set([403, 404]);
 /** Refusals by role already counted by countRefusal, so the audited routes' onResponse does not count them twice. */
