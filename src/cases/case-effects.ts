@@ -3,6 +3,7 @@ import { AppError } from '../platform/http/errors.ts';
 import { OUTCOME_STATES, PAUSED_STATES, type CaseState } from './case.workflow.ts';
 import type { CaseAuthority, PriorityOverride } from './cases.tables.ts';
 import type { CaseRow, TimelineRow } from './cases.repository.ts';
+import { answerQueryDueAt } from './deadlines.ts';
 import type { CaseEventBody } from './cases.schemas.ts';
 
 /**
@@ -16,8 +17,6 @@ import type { CaseEventBody } from './cases.schemas.ts';
 export type SendEvent = { type: 'send'; note?: string; expectedVersion?: number };
 export type RecordableEvent = CaseEventBody | SendEvent;
 
-/** Days the requested side has to answer a progress query when the query gives no date (art. 18(24): "reasonable"). */
-export const DEFAULT_QUERY_ANSWER_DAYS = 14;
 const DAY_MS = 86_400_000;
 
 export interface Effects {
@@ -90,7 +89,8 @@ export function effectsOf(row: CaseRow, history: readonly TimelineRow[], body: R
       set.counterpart_status = body.status?.trim();
       break;
     case 'progress_query':
-      dueAt = body.dueBy ? endOfDay(body.dueBy) : new Date(at.getTime() + DEFAULT_QUERY_ANSWER_DAYS * DAY_MS);
+      // the requesting side's date, else the configured period (deadlines.config.ts; treaty-specific where set)
+      dueAt = answerQueryDueAt(row, at, body.dueBy);
       break;
     case 'answer_query': {
       const query = history.find((e) => e.seq === body.answersSeq);
