@@ -7,8 +7,9 @@ import type { Attachment } from './envelope.ts';
 
 /**
  * A case's documents as the exchange needs them: the attachments of an envelope (digest and size of each file of
- * the case), the copy of those files onto the other side's case (the same bytes, so the same SHA-256), and the
- * finalised request DOCX as the first document of a case opened from a draft. Documents of a case are stored
+ * the case; the copy onto the other side's case is documents.service.ts copyCaseDocuments), and the finalised
+ * request DOCX as the first document of a case opened from a draft (by the platform, in the hand-off's
+ * transaction, so not through addCaseDocument, which checks a person's access and opens its own). Documents of a case are stored
  * uses of the platform document store (owner module 'cases', the case's id, the document's role; the lineage in
  * `details`, as documents.service.ts keeps it), each added with its 'document_added' timeline entry.
  */
@@ -29,33 +30,6 @@ async function noteAdded(trx: Trx, actor: Actor, caseId: string, r: DocumentRef,
     type: 'document_added',
     data: { documentId: r.id, sha256: r.sha256, size: r.size, role: r.role, fileName: r.fileName, language: r.language, ...extra },
   });
-}
-
-/**
- * Copies the files an envelope names from one case to the other, byte for byte (the store re-checks each digest
- * on reading), keeping roles, names, languages, titles and lineage (ids remapped to the copies), and noting
- * where each came from. Returns the copies.
- */
-export async function copyAttachments(trx: Trx, actor: Actor, fromCaseId: string, toCaseId: string, attachments: readonly Attachment[], by: { id: string; name: string; state: string | null }): Promise<DocumentRef[]> {
-  const wanted = new Set(attachments.map((a) => `${a.role}:${a.sha256}`));
-  const sources = (await caseDocuments(trx, fromCaseId)).filter((r) => wanted.has(`${r.role}:${r.sha256}`));
-  const newId = new Map<string, string>();
-  const remap = (v: unknown) => (typeof v === 'string' ? (newId.get(v) ?? v) : v);
-  const copies: DocumentRef[] = [];
-  for (const r of sources) {
-    const bytes = await documentStore().get(trx, r.sha256);
-    const details = { ...r.details };
-    for (const k of ['series', 'replaces', 'translationOf']) if (k in details) details[k] = remap(details[k]);
-    const copy = await addDocument(trx, documentStore(), { ownerModule: OWNER, entityId: toCaseId, role: r.role }, {
-      bytes, mediaType: r.mediaType, fileName: r.fileName, language: r.language, title: r.title,
-      details: { ...details, copiedFrom: { caseId: fromCaseId, documentId: r.id } },
-      addedBy: by,
-    });
-    newId.set(r.id, copy.id);
-    copies.push(copy);
-    await noteAdded(trx, actor, toCaseId, copy, { copiedFrom: { caseId: fromCaseId, documentId: r.id } });
-  }
-  return copies;
 }
 
 /** The finalised request DOCX as the case's first document (role 'request'). */

@@ -7,7 +7,8 @@ import { auditActor } from '../../platform/auth/accounts.service.ts';
 import { createCase, loadCaseRow, setExchangeFields, type CaseRow } from '../cases.service.ts';
 import { CASE_TARGET } from '../cases.audit.ts';
 import type { NewCase } from '../cases.schemas.ts';
-import { copyAttachments } from './case-documents.ts';
+import { copyCaseDocuments } from '../documents.service.ts';
+import { documentStore } from '../../platform/documents/documents.ts';
 import { envelopeDigest, type EnvelopeOf } from './envelope.ts';
 import { TRANSMISSION_AFTER } from './evidence.ts';
 import { deliveredNotice, tellOfficers } from './exchange.notices.ts';
@@ -68,8 +69,8 @@ export async function deliver(trx: Trx, actor: Actor, outgoing: CaseRow, e: Enve
     side: 'system', ownerState: to, initialState: 'received', counterpartCaseId: outgoing.id, conversationId: e.conversationId, transmission: 'delivered',
   });
   await repo.recordMessage(trx, 'received', created.id, e);
-  const by = { id: actor.kind === 'user' ? actor.id : '00000000-0000-0000-0000-000000000000', name: actor.kind === 'user' ? actor.displayName : 'Palermo', state: outgoing.owner_state };
-  await copyAttachments(trx, actor, outgoing.id, created.id, e.attachments, by);
+  // the files the envelope names (every document of the case, as sent): same bytes, same SHA-256, lineage kept
+  await copyCaseDocuments(trx, documentStore(), outgoing.id, created.id, actor);
   await setExchangeFields(trx, outgoing.id, { counterpartCaseId: created.id, counterpartReference: created.reference, counterpartStatus: created.status });
   const ev = (await issueEvidence(trx, e, 'delivery', platformIssuer(to)))!;
   await noteEvidence(trx, created.id, ev, 'delivered');
