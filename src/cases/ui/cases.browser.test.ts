@@ -102,6 +102,8 @@ describe.runIf(run)('web UI in Chromium: the case tracker', () => {
     const factors = page.locator('[data-testid="priority-factors"]');
     await factors.waitFor();
     expect(await factors.innerText()).toContain('Person in custody: +30');
+    await page.goBack();
+    await page.locator('[data-testid="queue-table"]').waitFor();
 
     // the overdue tab holds only the late case
     await page.click('[data-testid="tab-overdue"]');
