@@ -19,7 +19,9 @@ interface CaseAnswer {
   timeline: { type: string }[];
 }
 
-describe.runIf(run)('web UI in Chromium: the case tracker', () => {
+// each test logs in, sets cases up through the API and loads several pages (the first visit fetches the chunks):
+// about 50 s on a loaded 2-core machine, so twice the default
+describe.runIf(run)('web UI in Chromium: the case tracker', { timeout: 120_000 }, () => {
   let env: BrowserEnv;
   beforeAll(async () => {
     env = await startBrowserEnv();
