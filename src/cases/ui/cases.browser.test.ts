@@ -215,7 +215,7 @@ describe.runIf(run)('web UI in Chromium: the case tracker', { timeout: 120_000 }
     await page.close();
   });
 
-  it('another State and the secretariat see nothing of a case', async () => {
+  it('another State’s officer sees nothing of a case (the page says it does not exist)', async () => {
     const page = await env.browser.newPage();
     await login(page, 'demo-officer-fra');
     const c = await incoming(page, 'Confidential request about a cartel');
