@@ -23,6 +23,7 @@ export function PriorityBadge({ priority }: { priority: CasePriority }) {
       </span>
       <span role="tooltip" id={tipId} className="priority-tip">
         <strong>{L.t('cases.priority.score', { score: f.number(priority.score) })}</strong>
+        {!priority.factors && <span className="block">{L.t('cases.priority.seeCase')}</span>}
         {priority.factors && priority.factors.length > 0 && (
           <ul>
             {priority.factors.map((x) => (

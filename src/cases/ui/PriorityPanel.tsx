@@ -1,4 +1,4 @@
-import { useFormat } from '../../web/format.ts';
+import { isolate, useFormat } from '../../web/format.ts';
 import { ActionSlot, type Perform } from './ActionSlot.tsx';
 import type { CaseDto } from './caseTypes.ts';
 import { factorText } from './factorText.ts';
@@ -36,7 +36,7 @@ export function PriorityPanel({ c, perform }: { c: CaseDto; perform: Perform }) 
       {p.override && (
         <div className="notice priority-override" data-testid="priority-override">
           <p>
-            {t('cases.priority.overriddenBy', { level: L.level(p.override.level), computed: L.level(p.computedLevel), name: p.override.by.name, date: f.date(p.override.at) })}
+            {t('cases.priority.overriddenBy', { level: L.level(p.override.level), computed: L.level(p.computedLevel), name: isolate(p.override.by.name), date: f.date(p.override.at) })}
           </p>
           <p dir="auto">{p.override.reason}</p>
         </div>

@@ -33,10 +33,10 @@ export function QueueTable({ items, total }: { items: CaseSummary[]; total: numb
         <tbody>
           {items.map((c) => (
             <tr key={c.id} data-testid="case-row" data-id={c.id} data-reference={c.reference} className={c.overdueSteps > 0 ? 'is-overdue' : undefined}>
-              <td>
+              <td data-label={t('cases.fields.priority')}>
                 <PriorityBadge priority={c.priority} />
               </td>
-              <th scope="row" className="nowrap">
+              <th data-label={t('cases.fields.reference')} scope="row" className="nowrap">
                 <Link to={`/cases/${c.id}`} dir="ltr">
                   {c.reference}
                 </Link>
@@ -46,19 +46,21 @@ export function QueueTable({ items, total }: { items: CaseSummary[]; total: numb
                   </span>
                 )}
               </th>
-              <td dir="auto">{c.title}</td>
-              <td>
+              <td data-label={t('cases.fields.title')}>
+                <span dir="auto">{c.title}</span>
+              </td>
+              <td data-label={t('cases.fields.counterpartState')}>
                 <span className="direction-mark" aria-label={L.direction(c.direction)} title={L.direction(c.direction)}>
                   {c.direction === 'incoming' ? '⇠' : '⇢'}
                 </span>{' '}
                 {stateName(c.counterpartState)}
               </td>
-              <td>{L.kind(c.kind)}</td>
-              <td>
+              <td data-label={t('cases.fields.kind')}>{L.kind(c.kind)}</td>
+              <td data-label={t('cases.fields.status')}>
                 <span className={`badge case-state state-${c.status}`}>{L.state(c.status)}</span>
               </td>
-              <td className="nowrap num">{t('cases.queue.days', { count: c.ageDays, n: f.number(c.ageDays) })}</td>
-              <td data-testid="overdue-cell">
+              <td data-label={t('cases.fields.age')} className="nowrap num">{t('cases.queue.days', { count: c.ageDays, n: f.number(c.ageDays) })}</td>
+              <td data-label={t('cases.fields.overdue')} data-testid="overdue-cell">
                 {c.overdueSteps === 0 ? (
                   c.nextDueAt ? <span className="small">{t('cases.due.nextDue', { date: f.date(c.nextDueAt) })}</span> : <span className="muted">—</span>
                 ) : (
@@ -70,7 +72,7 @@ export function QueueTable({ items, total }: { items: CaseSummary[]; total: numb
                   <span className="block small">{t('cases.due.since', { date: f.date(c.nextDueAt) })}</span>
                 )}
               </td>
-              <td>{c.transmission === 'none' ? <span className="muted">{L.transmission('none')}</span> : <span className={`badge transmission-${c.transmission}`}>{L.transmission(c.transmission)}</span>}</td>
+              <td data-label={t('cases.fields.transmission')}>{c.transmission === 'none' ? <span className="muted">{L.transmission('none')}</span> : <span className={`badge transmission-${c.transmission}`}>{L.transmission(c.transmission)}</span>}</td>
             </tr>
           ))}
         </tbody>

@@ -37,7 +37,7 @@ function Entry({ e, c }: { e: CaseTimelineEntry; c: CaseDto }) {
         {e.from && e.to && (
           <span className="timeline-transition" data-testid="transition">
             {' '}
-            <span className="badge badge-outline">{L.state(e.from)}</span> <span aria-label={t('cases.timeline.to')}>{'→'}</span> <span className="badge">{L.state(e.to)}</span>
+            <span className="badge badge-outline">{L.state(e.from)}</span> <span className="timeline-arrow" aria-label={t('cases.timeline.to')}>{'→'}</span> <span className="badge">{L.state(e.to)}</span>
           </span>
         )}
         {!e.from && e.to && (
@@ -81,23 +81,25 @@ function Details({ e, L, date }: { e: CaseTimelineEntry; L: CaseLabels; date: (i
   const { t } = L;
   const d = e.data;
   const lines: string[] = [];
-  if (s(d.ground)) lines.push(`${t('cases.form.ground')}: ${L.ground(s(d.ground))}`);
-  if (s(d.reasons)) lines.push(`${t('cases.form.reasons')}: ${s(d.reasons)}`);
+  const colon = t('common.colon');
+  if (s(d.ground)) lines.push(`${t('cases.form.ground')}${colon}${L.ground(s(d.ground))}`);
+  if (s(d.reasons)) lines.push(`${t('cases.form.reasons')}${colon}${s(d.reasons)}`);
   const authority = typeof d.authority === 'object' && d.authority ? s((d.authority as Record<string, unknown>).name) : s(d.authority);
-  if (authority) lines.push(`${t('cases.timeline.authority')}: ${authority}`);
+  if (authority) lines.push(`${t('cases.timeline.authority')}${colon}${authority}`);
   if (d.partial === true) lines.push(t('cases.form.partial'));
-  if (s(d.step)) lines.push(`${t('cases.form.step')}: ${L.step(s(d.step))}`);
-  if (s(d.reason)) lines.push(`${t('cases.timeline.reason')}: ${s(d.reason)}`);
-  if (s(d.newEstimate)) lines.push(`${t('cases.form.newEstimate')}: ${date(s(d.newEstimate))}`);
-  if (e.type === 'set_priority') lines.push(`${t('cases.form.level')}: ${d.level ? L.level(s(d.level)) : t('cases.priority.computed')}`);
-  if (e.type === 'set_deadline') lines.push(`${t('cases.fields.deadline')}: ${d.deadline ? date(s(d.deadline)) : t('cases.header.noDeadline')}`);
-  if (s(d.date) && e.type === 'consult') lines.push(`${t('cases.form.consultDate')}: ${date(s(d.date))}`);
+  if (s(d.step)) lines.push(`${t('cases.form.step')}${colon}${L.step(s(d.step))}`);
+  // the reason is often the entry's note too: said once
+  if (s(d.reason) && s(d.reason) !== e.note) lines.push(`${t('cases.timeline.reason')}${colon}${s(d.reason)}`);
+  if (s(d.newEstimate)) lines.push(`${t('cases.form.newEstimate')}${colon}${date(s(d.newEstimate))}`);
+  if (e.type === 'set_priority') lines.push(`${t('cases.form.level')}${colon}${d.level ? L.level(s(d.level)) : t('cases.priority.computed')}`);
+  if (e.type === 'set_deadline') lines.push(`${t('cases.fields.deadline')}${colon}${d.deadline ? date(s(d.deadline)) : t('cases.header.noDeadline')}`);
+  if (s(d.date) && e.type === 'consult') lines.push(`${t('cases.form.consultDate')}${colon}${date(s(d.date))}`);
   if (e.type === 'evidence' && s(d.evidence)) lines.push(L.evidence(s(d.evidence)));
   if (e.type === 'counterpart_update' || e.type === 'record_counterpart_status') {
     const what = s(d.eventType) || s(d.event) || s(d.type);
-    if (what) lines.push(`${t('cases.timeline.theyDid')}: ${L.event(what)}`);
+    if (what) lines.push(`${t('cases.timeline.theyDid')}${colon}${L.event(what)}`);
     const st = s(d.status) || s(d.state) || s(d.newState);
-    if (st) lines.push(`${t('cases.header.counterpartStatus')}: ${L.state(st)}`);
+    if (st) lines.push(`${t('cases.header.counterpartStatus')}${colon}${L.state(st)}`);
   }
   const digest = s(d.sha256);
   return (

@@ -1,3 +1,4 @@
+import { isolate } from '../../web/format.ts';
 import { CASE_STATES, PRIORITY_LEVELS, REFUSAL_GROUNDS } from '../case.vocabulary.ts';
 import type { CaseAction, CaseDto, CaseEvent } from './caseTypes.ts';
 import type { CaseLabels } from './labels.ts';
@@ -63,7 +64,7 @@ export function fieldsFor(action: CaseAction, c: CaseDto, L: CaseLabels, meId: s
           name: 'answersSeq',
           label: t('cases.form.query'),
           required: true,
-          options: openQueries(c).map((q) => ({ value: String(q.seq), label: t('cases.form.queryOption', { date: date(q.at), who: q.actor.name }) })),
+          options: openQueries(c).map((q) => ({ value: String(q.seq), label: t('cases.form.queryOption', { date: date(q.at), who: isolate(q.actor.name) }) })),
         },
         note(L, 'cases.form.answer', true),
       ];

@@ -12,8 +12,8 @@ export function factorText(L: CaseLabels, f: ReturnType<typeof useFormat>, x: Pr
   const detail = Object.entries(x.detail ?? {})
     .map(([k, v]) => detailText(L, f, k, v))
     .filter(Boolean)
-    .join(', ');
-  return L.t('cases.priority.factorLine', { factor: L.factor(x.factor), points, detail: detail ? ` (${detail})` : '' });
+    .join(L.t('cases.priority.detailSep'));
+  return L.t('cases.priority.factorLine', { factor: L.factor(x.factor), points, detail: detail ? L.t('cases.priority.detailWrap', { list: detail }) : '' });
 }
 
 function detailText(L: CaseLabels, f: ReturnType<typeof useFormat>, key: string, v: string | number | boolean): string {
