@@ -104,6 +104,29 @@ describe('sending within one instance delivers', () => {
     expect(submitOut.evidences.every((e: { messageDigest: string }) => e.messageDigest === submitOut.digest)).toBe(true);
   });
 
+  it('CHN’s officers are told, in their inbox, by the references only; nobody else is', async () => {
+    const inbox = async (who: string) => ((await get(who, '/api/v1/me/notifications')).json().items as { kind: string; link: string; subject: string; params: Record<string, unknown> }[])
+      .filter((m) => m.kind === 'cases.request-delivered');
+    const [notice] = await inbox('ex-chn');
+    expect(notice).toMatchObject({ link: `/cases/${incomingId}`, params: expect.objectContaining({ theirReference: out.reference, fromState: 'FRA' }) });
+    expect(notice!.subject).toContain(String(notice!.params.reference)); // CHN's own reference for the case
+    expect(JSON.stringify(notice)).not.toContain('laundering network');
+    expect(await inbox('ex-chn-2')).toHaveLength(1);
+    for (const who of ['ex-fra', 'ex-deu']) expect(await inbox(who)).toEqual([]);
+  });
+
+  it('reads and refusals are audited; the exchange’s tables refuse any change', async () => {
+    const actions = await t.database.db.selectFrom('audit_log').select(['action', 'target_id', 'actor_username']).where('target_id', 'in', [out.id, incomingId]).execute();
+    const did = (action: string, who: string, id: string) => actions.some((a) => a.action === action && a.actor_username === who && a.target_id === id);
+    expect(did('cases.case.sent', 'ex-fra', out.id)).toBe(true);
+    expect(did('cases.case.delivered', 'ex-fra', incomingId)).toBe(true);
+    expect(did('cases.case.retrieved', 'ex-chn', incomingId)).toBe(true);
+    expect(did('cases.messages.read', 'ex-fra', out.id)).toBe(true);
+    expect(did('cases.messages.read', 'ex-chn', incomingId)).toBe(true);
+    await expect(t.database.db.updateTable('cases_exchange_messages').set({ digest: '0'.repeat(64) }).where('case_id', '=', out.id).execute()).rejects.toThrow(/append-only/);
+    await expect(t.database.db.deleteFrom('cases_exchange_evidences').execute()).rejects.toThrow(/append-only/);
+  });
+
   it('CHN’s status changes reach FRA as counterpart_status and counterpart_update entries', async () => {
     for (const type of ['acknowledge', 'register', 'start_review']) {
       const r = await post('ex-chn', `${P}/${incomingId}/events`, { type });
@@ -164,6 +187,8 @@ describe('sending within one instance delivers', () => {
     expect((await post('ex-chn', `${P}/${out.id}/send`, {})).statusCode).toBe(404);
     const deuList = (await get('ex-deu', P)).json();
     expect(deuList.items).toEqual([]);
+    const denied = await t.database.db.selectFrom('audit_log').select(['actor_username']).where('action', '=', 'cases.case.read_denied').where('target_id', '=', out.id).execute();
+    expect(denied.map((d) => d.actor_username)).toEqual(expect.arrayContaining(['ex-deu', 'ex-fra-prac', 'ex-chn']));
   });
 
   it('FRA withdraws: CHN’s case is withdrawn by the platform', async () => {
