@@ -145,7 +145,7 @@ describe('palermo cases import', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('refuses an unknown or missing State, changing nothing', { timeout: 120_000 }, async () => {
+  it('refuses an unknown or missing State, changing nothing', { timeout: 180_000 }, async () => {
     const before = await counts();
     const unknown = palermo(['cases', 'import', path.join(dir, 'good.csv'), '--state', 'ZZZ'], env);
     expect(unknown.status).toBe(1);
