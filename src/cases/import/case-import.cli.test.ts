@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { palermo } from '../../../test/support/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { replay } from '../case.workflow.ts';
+import { createCase } from '../cases.service.ts';
 
 /** `palermo cases import` end to end, through the real command: a register in, cases with timelines that replay out. */
 
@@ -38,6 +39,8 @@ const GOOD = [
   { ...base, direction: 'outgoing', counterpart_state: 'CHN', reference: 'FRA-2025-0105', title: 'Tracing proceeds', channel: 'email', sent_on: '2025-01-10', status: 'sent', outcome: 'executed', closed_on: '2025-06-30', measures: 'identify-and-trace-proceeds' },
 ];
 
+beforeAll(() => void file('good.csv', GOOD));
+
 async function counts() {
   const n = async (table: 'cases_cases' | 'cases_events') => Number((await t.db.selectFrom(table).select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   return { cases: await n('cases_cases'), events: await n('cases_events') };
@@ -45,11 +48,12 @@ async function counts() {
 
 describe('palermo cases import', () => {
   it('a dry run reports what would be registered and writes nothing', async () => {
-    const r = palermo(['cases', 'import', file('good.csv', GOOD), '--state', 'FRA', '--dry-run'], env);
+    const before = await counts();
+    const r = palermo(['cases', 'import', path.join(dir, 'good.csv'), '--state', 'FRA', '--dry-run'], env);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^5 rows: 5 cases of FRA would be registered with \d+ timeline entries \(.*\)\. \(dry run: nothing was written\)/);
-    expect(await counts()).toEqual({ cases: 0, events: 0 });
+    expect(await counts()).toEqual(before);
   });
 
   it('registers a good file: each case where the register says, its timeline dated and replaying to it, the import audited', async () => {
@@ -58,7 +62,7 @@ describe('palermo cases import', () => {
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ state: 'FRA', rows: 5, created: 5, dryRun: false, byStatus: { closed: 2, refused: 1, info_requested: 1, sent: 1 } });
 
-    const cases = await t.db.selectFrom('cases_cases').selectAll().orderBy('reference').execute();
+    const cases = await t.db.selectFrom('cases_cases').selectAll().where('reference', 'like', 'FRA-2025-01%').orderBy('reference').execute();
     expect(cases.map((c) => [c.reference, c.owner_state, c.direction, c.status, c.channel])).toEqual([
       ['FRA-2025-0101', 'FRA', 'incoming', 'closed', 'post'],
       ['FRA-2025-0102', 'FRA', 'incoming', 'refused', 'post'],
@@ -85,11 +89,13 @@ describe('palermo cases import', () => {
     expect(steps.map((s) => [s.type, s.occurred_at.toISOString().slice(0, 10)])).toEqual([
       ['created', '2025-03-03'], ['register', '2025-03-05'], ['start_review', '2025-04-01'], ['accept', '2025-04-01'],
       ['pass_to_executing', '2025-04-10'], ['start_execution', '2025-07-01'], ['execute', '2025-07-01'], ['close', '2025-07-15'],
+      ['note', new Date().toISOString().slice(0, 10)], // the import itself, dated when it ran
     ]);
+    expect(steps.at(-1)!.data).toMatchObject({ imported: true, line: 2 });
     expect(steps[1]!.data).toMatchObject({ imported: true });
     expect(steps[2]!.data).toMatchObject({ imported: true, dateKnown: false }); // not in the register: dated by the next date it gives
     const refusal = await t.db.selectFrom('cases_events').select(['type', 'note']).where('case_id', '=', refused!.id).orderBy('seq').execute();
-    expect(refusal.map((e) => e.type)).toEqual(['created', 'register', 'start_review', 'consult', 'refuse']);
+    expect(refusal.map((e) => e.type)).toEqual(['created', 'register', 'start_review', 'consult', 'refuse', 'note']);
     expect(refusal[3]!.note).toBe('Video call with the Nigerian central authority');
 
     const audit = await t.db.selectFrom('audit_log').select(['action', 'actor_username', 'details']).where('action', '=', 'cases.import').execute();
@@ -99,6 +105,9 @@ describe('palermo cases import', () => {
   });
 
   it('refuses a file with bad rows: exit code 1, each bad line named, nothing imported', async () => {
+    // a case FRA already has (registered by hand)
+    const officer = { kind: 'user' as const, id: '00000000-0000-0000-0000-000000000000', username: 'fra-officer', displayName: 'FRA officer', state: 'FRA', roles: ['officer' as const], demo: false, language: 'en', csrfToken: '' };
+    await t.db.transaction().execute((trx) => createCase(trx, officer, { direction: 'incoming', kind: 'mla', counterpartState: 'DEU', reference: 'FRA-2026-0300', title: 'Registered by hand', channel: 'post', legalBasis: { type: 'reciprocity' } }));
     const before = await counts();
     const bad = palermo(['cases', 'import', file('bad.csv', [
       { ...GOOD[0]!, reference: 'FRA-2026-0201' }, // line 2: good
@@ -106,7 +115,7 @@ describe('palermo cases import', () => {
       { ...GOOD[0]!, reference: 'FRA-2026-0203', received_on: '2025-02-30' }, // line 4: no such date
       { ...GOOD[1]!, reference: 'FRA-2026-0204', consulted_on: '' }, // line 5: refused without consultation
       { ...GOOD[0]!, reference: 'FRA-2026-0205', counterpart_state: 'QQQ' }, // line 6: unknown State
-      { ...GOOD[0]!, reference: 'FRA-2025-0101' }, // line 7: the reference of a case already imported
+      { ...GOOD[0]!, reference: 'FRA-2026-0300' }, // line 7: the reference of a case FRA already has
     ]), '--state', 'FRA'], env);
     expect(bad.status).toBe(1);
     expect(bad.stdout).toBe('');
@@ -115,13 +124,13 @@ describe('palermo cases import', () => {
     expect(bad.stderr).toMatch(/line 4, column received_on: must be a real date/);
     expect(bad.stderr).toMatch(/line 5, column consulted_on: is required/);
     expect(bad.stderr).toMatch(/line 6, column counterpart_state: "QQQ" is not a known State code/);
-    expect(bad.stderr).toMatch(/line 7, column reference: FRA already has a case "FRA-2025-0101"/);
+    expect(bad.stderr).toMatch(/line 7, column reference: FRA already has a case "FRA-2026-0300"/);
     expect(bad.stderr).not.toMatch(/line 2,/);
     expect(await counts()).toEqual(before);
   });
 
-  // six runs of the real command: each starts a process and connects (seconds each on a loaded machine)
-  it('refuses NUL bytes, a huge file, a file that is not CSV, and an unknown or missing State, changing nothing', { timeout: 240_000 }, async () => {
+  // runs of the real command: each starts a process and connects (seconds each on a loaded machine)
+  it('refuses NUL bytes, a huge file and a file that is not CSV, changing nothing', { timeout: 180_000 }, async () => {
     const before = await counts();
     const good = fs.readFileSync(path.join(dir, 'good.csv'), 'utf8').replace(/FRA-2025-01/g, 'FRA-2027-01');
     const nul = palermo(['cases', 'import', file('nul.csv', [], good.replace('Bank records', 'Bank\u0000records')), '--state', 'FRA'], env);
@@ -133,6 +142,11 @@ describe('palermo cases import', () => {
     const quote = palermo(['cases', 'import', file('quote.csv', [], `${good}\r\nincoming,"unterminated`), '--state', 'FRA'], env);
     expect(quote.status).toBe(1);
     expect(quote.stderr).toMatch(/not valid CSV/);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses an unknown or missing State, changing nothing', { timeout: 180_000 }, async () => {
+    const before = await counts();
     const unknown = palermo(['cases', 'import', path.join(dir, 'good.csv'), '--state', 'ZZZ'], env);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toMatch(/"ZZZ" is not a known State code/);

@@ -34,6 +34,8 @@ function importActor(operator: Actor, state: string): UserActor {
   return { ...operator, state, roles: ['officer'], displayName: `${operator.displayName} — import` };
 }
 
+const IMPORT_NOTE = 'Registered from the central authority’s register by a bulk import (palermo cases import): the entries before this one were rebuilt from it and are marked as imported';
+
 /** Steps of one day are minutes apart, in the timeline's order (a register gives days, not times). */
 const when = (day: string, index: number) => new Date(Date.parse(`${day}T09:00:00Z`) + index * 60_000);
 
@@ -64,7 +66,7 @@ async function checkAgainstDatabase(db: Db, state: string, cases: ParsedCase[]):
 }
 
 /** One case: created on its first day, then each planned step dated; a refusal names the line and the column. */
-async function importOne(trx: Transaction<Database>, actor: UserActor, c: ParsedCase): Promise<{ status: string; events: number }> {
+async function importOne(trx: Transaction<Database>, actor: UserActor, c: ParsedCase, now: Date): Promise<{ status: string; events: number }> {
   const fail = (column: string, err: unknown): never => {
     if (!(err instanceof AppError)) throw err;
     const why = err.issues.length ? err.issues.map((i) => i.message).join('; ') : err.message;
@@ -86,8 +88,11 @@ async function importOne(trx: Transaction<Database>, actor: UserActor, c: Parsed
       fail(s.column, err);
     }
   }
-  await refreshDerived(trx, created.id, new Date()); // priority and due steps as of today, not as of the last step's day
-  return { status, events: c.plan.steps.length + 1 };
+  // The last entry, dated now, says where the timeline came from (the 'created' entry cannot carry it).
+  const note = { type: 'note', note: IMPORT_NOTE, imported: true, line: c.line } as unknown as RecordableEvent;
+  await recordEvent(trx, actor, created.id, note, { occurredAt: now });
+  await refreshDerived(trx, created.id, now); // priority and due steps as of today, not as of the last step's day
+  return { status, events: c.plan.steps.length + 2 };
 }
 
 export async function importCases(db: Db, operator: Actor, stateCode: string, input: Buffer | string, opts: { dryRun?: boolean; today?: string } = {}): Promise<CaseImportSummary> {
@@ -100,12 +105,13 @@ export async function importCases(db: Db, operator: Actor, stateCode: string, in
   issues.push(...(await checkAgainstDatabase(db, state, cases)));
   if (issues.length) throw badFile(sortByLine(issues));
 
+  const now = new Date();
   const summary: CaseImportSummary = { state, rows: cases.length, created: 0, events: 0, byStatus: {}, dryRun: !!opts.dryRun };
   const DRY = Symbol('dry-run');
   try {
     await db.transaction().execute(async (trx) => {
       for (const c of cases) {
-        const r = await importOne(trx, actor, c);
+        const r = await importOne(trx, actor, c, now);
         summary.created++;
         summary.events += r.events;
         summary.byStatus[r.status] = (summary.byStatus[r.status] ?? 0) + 1;
