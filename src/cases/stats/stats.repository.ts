@@ -30,8 +30,13 @@ export async function upsertFacts(trx: Q, row: Insertable<CasesStatFactsTable>):
 }
 
 /** One aggregate query, built by stats.query.ts (its parts are sql fragments with bound values). */
-export async function aggregate<T>(db: Db, query: ReturnType<typeof sql<T>>): Promise<T[]> {
+export async function aggregate<T>(db: Q, query: ReturnType<typeof sql<T>>): Promise<T[]> {
   return (await query.execute(db)).rows;
+}
+
+/** Sort memory for this transaction only (SET LOCAL): the statistics' percentiles sort every duration of a State. */
+export async function sortMemory(trx: Transaction<Database>): Promise<void> {
+  await sql`SET LOCAL work_mem = '32MB'`.execute(trx);
 }
 
 export async function insertSubmission(db: Q, row: Insertable<CasesStatSubmissionsTable>) {
