@@ -186,7 +186,7 @@ describe.runIf(run)('web UI in Chromium: the case statistics', () => {
   it.runIf(!!process.env.STATS_SHOTS)('screenshots in Arabic, Chinese and English at 375 and 1280 px', async () => {
     const dir = process.env.STATS_SHOTS!;
     fs.mkdirSync(dir, { recursive: true });
-    for (const lang of ['ar', 'zh', 'en']) {
+    for (const lang of (process.env.STATS_SHOTS_LANGS ?? 'ar,zh,en').split(',')) {
       for (const width of [375, 1280]) {
         const page = await env.browser.newPage({ viewport: { width, height: 900 } });
         await login(page, 'stats-fra-officer', lang);
@@ -194,6 +194,7 @@ describe.runIf(run)('web UI in Chromium: the case statistics', () => {
         await page.locator('[data-testid="chart-months"] svg').first().waitFor({ state: 'attached' });
         await page.waitForTimeout(800);
         await page.screenshot({ path: path.join(dir, `stats-${lang}-${width}.png`), fullPage: true });
+        await page.locator('.stats-charts').screenshot({ path: path.join(dir, `charts-${lang}-${width}.png`) });
         await page.click('[data-testid="submit-preview"]');
         await page.locator('[data-testid="submit-preview-block"]').waitFor();
         await page.locator('[data-testid="stats-submit"]').screenshot({ path: path.join(dir, `submit-${lang}-${width}.png`) });
