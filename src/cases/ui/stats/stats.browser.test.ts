@@ -22,6 +22,8 @@ const run = browserAvailable();
  * A DEU case (never counted for FRA) proves a State sees only its own.
  */
 const DAY = 86_400_000;
+/** Two logins and a dozen page loads: on a loaded shared machine this takes minutes, not a bug. */
+const LOADED = 240_000;
 const START = Date.parse('2025-02-03T09:00:00Z');
 
 async function closedIncoming(db: BrowserEnv['database']['db'], officer: UserActor, start: number, total: number | null, input: NewCase, pause = 0) {
@@ -132,7 +134,7 @@ describe.runIf(run)('web UI in Chromium: the case statistics', () => {
     expect(lines[0]).toMatch(/^kind,legal-basis,count,closed,convention,outside_system,total_days_median,total_days_p90/);
     expect(lines.find((l) => l.startsWith('mla,convention,'))).toMatch(/^mla,convention,6,5,6,6,30,46(\.0+)?,5,/);
     await page.close();
-  });
+  }, LOADED);
 
   it('the submission preview suppresses small cells, is what is stored, and the secretariat sees it combined', async () => {
     const page = await env.browser.newPage();
@@ -180,7 +182,7 @@ describe.runIf(run)('web UI in Chromium: the case statistics', () => {
     // FRA's extradition cell was suppressed: it adds nothing, and the table says one State withheld it
     expect(await row(sec, 'combined-table', 'extradition').locator('[data-col="count"]').innerText()).toBe('0');
     await sec.close();
-  });
+  }, LOADED);
 
   // Screenshots for a person to look at (not an assertion): STATS_SHOTS=/work/shots/stats npx vitest run …
   it.runIf(!!process.env.STATS_SHOTS)('screenshots in Arabic, Chinese and English at 375 and 1280 px', async () => {
