@@ -137,6 +137,9 @@ const PATHS: Record<CaseState, RecordableEvent['type'][]> = {
   closed: ['register', 'start_review', 'accept', 'pass_to_executing', 'start_execution', 'execute', 'close'],
 };
 
+/** The events that take a new case (incoming from received, outgoing from preparing) to `state`. */
+export const pathTo = (state: CaseState): readonly RecordableEvent['type'][] => PATHS[state];
+
 export const OUTGOING_STATES: readonly CaseState[] = ['preparing', 'ready', 'sent'];
 
 /**

@@ -1,5 +1,5 @@
 import type { Actor, UserActor } from '../../platform/auth/roles.ts';
-import { audit } from '../../platform/audit/audit.service.ts';
+import { audit, type AuditActor } from '../../platform/audit/audit.service.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { ForbiddenError } from '../../platform/http/errors.ts';
 import { csvFile, type CsvCell } from '../../platform/csv-write.ts';
@@ -106,4 +106,14 @@ export async function exportStatsCsv(db: Db, actor: Actor, query: StatsQuery): P
   await audit(db, { actor: actor as UserActor, action: 'cases.stats.export', targetType: 'cases_stats', targetId: state, details: { query: filtersOf(query), by: stats.by } });
   const period = [query.from, query.to].filter(Boolean).join('_');
   return { fileName: `case-statistics-${state}${period ? `-${period}` : ''}.csv`, text: statsCsvText(stats) };
+}
+
+/**
+ * `palermo cases stats --state ISO3`: the operator of the instance reads one State's statistics (the instance is
+ * the State's own; the command line has no session). Audited as a read by the operator, with the State named.
+ */
+export async function operatorStats(db: Db, operator: AuditActor | null, state: string, query: StatsQuery): Promise<Stats> {
+  const stats = await computeStats(db, state, query);
+  await audit(db, { actor: operator, action: 'cases.stats.read', targetType: 'cases_stats', targetId: state, details: { query: filtersOf(query), by: stats.by, via: 'cli' } });
+  return stats;
 }
