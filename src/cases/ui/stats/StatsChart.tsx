@@ -99,8 +99,11 @@ export function StatsChart({ id, caption, categoryHeading, categories, series, u
   return (
     <figure className="chart stats-chart" aria-labelledby={`${id}-caption`} data-testid={id}>
       <figcaption id={`${id}-caption`}>{caption}</figcaption>
-      <div className="stats-chart-canvas" ref={ref} aria-hidden="true" style={{ blockSize: `${height}px` }} />
-      <table className="visually-hidden" data-testid={`${id}-table`}>
+      {/* ECharts places its SVG texts for a left-to-right page: in Arabic the options mirror the chart instead */}
+      <div className="stats-chart-canvas" ref={ref} aria-hidden="true" dir="ltr" style={{ blockSize: `${height}px` }} />
+      {/* hidden by a wrapper: a table does not shrink to the 1 px of .visually-hidden and would widen the page */}
+      <div className="visually-hidden">
+      <table data-testid={`${id}-table`}>
         <caption>{t('caseStats.chart.tableCaption', { caption })}</caption>
         <thead>
           <tr>
@@ -123,6 +126,7 @@ export function StatsChart({ id, caption, categoryHeading, categories, series, u
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }

@@ -49,6 +49,8 @@ export function SubmissionTable({ caption, by, cells, label, testId = 'submissio
                 i === 0 ? (
                   <th scope="row" key={d}>
                     {label(d, c.keys[d] ?? null)}
+                    {/* said at the start of the row too: on a phone the suppressed cell lies beyond the scroll */}
+                    {c.suppressed && <span className="badge badge-outline stats-suppressed-badge">{t('caseStats.submit.suppressedShort')}</span>}
                   </th>
                 ) : (
                   <td key={d}>{label(d, c.keys[d] ?? null)}</td>

@@ -22,6 +22,8 @@ const run = browserAvailable();
  * A DEU case (never counted for FRA) proves a State sees only its own.
  */
 const DAY = 86_400_000;
+/** Two logins and a dozen page loads: on a loaded shared machine this takes minutes, not a bug. */
+const LOADED = 240_000;
 const START = Date.parse('2025-02-03T09:00:00Z');
 
 async function closedIncoming(db: BrowserEnv['database']['db'], officer: UserActor, start: number, total: number | null, input: NewCase, pause = 0) {
@@ -132,7 +134,7 @@ describe.runIf(run)('web UI in Chromium: the case statistics', () => {
     expect(lines[0]).toMatch(/^kind,legal-basis,count,closed,convention,outside_system,total_days_median,total_days_p90/);
     expect(lines.find((l) => l.startsWith('mla,convention,'))).toMatch(/^mla,convention,6,5,6,6,30,46(\.0+)?,5,/);
     await page.close();
-  });
+  }, LOADED);
 
   it('the submission preview suppresses small cells, is what is stored, and the secretariat sees it combined', async () => {
     const page = await env.browser.newPage();
@@ -180,13 +182,13 @@ describe.runIf(run)('web UI in Chromium: the case statistics', () => {
     // FRA's extradition cell was suppressed: it adds nothing, and the table says one State withheld it
     expect(await row(sec, 'combined-table', 'extradition').locator('[data-col="count"]').innerText()).toBe('0');
     await sec.close();
-  });
+  }, LOADED);
 
   // Screenshots for a person to look at (not an assertion): STATS_SHOTS=/work/shots/stats npx vitest run …
   it.runIf(!!process.env.STATS_SHOTS)('screenshots in Arabic, Chinese and English at 375 and 1280 px', async () => {
     const dir = process.env.STATS_SHOTS!;
     fs.mkdirSync(dir, { recursive: true });
-    for (const lang of ['ar', 'zh', 'en']) {
+    for (const lang of (process.env.STATS_SHOTS_LANGS ?? 'ar,zh,en').split(',')) {
       for (const width of [375, 1280]) {
         const page = await env.browser.newPage({ viewport: { width, height: 900 } });
         await login(page, 'stats-fra-officer', lang);
@@ -194,6 +196,7 @@ describe.runIf(run)('web UI in Chromium: the case statistics', () => {
         await page.locator('[data-testid="chart-months"] svg').first().waitFor({ state: 'attached' });
         await page.waitForTimeout(800);
         await page.screenshot({ path: path.join(dir, `stats-${lang}-${width}.png`), fullPage: true });
+        await page.locator('.stats-charts').screenshot({ path: path.join(dir, `charts-${lang}-${width}.png`) });
         await page.click('[data-testid="submit-preview"]');
         await page.locator('[data-testid="submit-preview-block"]').waitFor();
         await page.locator('[data-testid="stats-submit"]').screenshot({ path: path.join(dir, `submit-${lang}-${width}.png`) });
