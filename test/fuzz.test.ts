@@ -5,6 +5,7 @@ import { ROLES, type Role } from '../src/platform/auth/roles.ts';
 import type { RegisteredRoute } from '../src/platform/http/authz.ts';
 import { createEntry } from '../src/directory/directory.service.ts';
 import { draftContentSchema } from '../src/drafting/draft.schema.ts';
+import { incomingInput } from '../src/cases/test-fixtures.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from '../src/platform/http/rate-limits.ts';
 import { addUser, as, createTestApp, login, type Session, type TestApp } from './support/app.ts';
 import { BAD_CURSORS, BAD_PARAMS, NIL_UUID, deeplyNested, fieldMutations, jsonSchemaOf, sample, setIn, toJsonText, type Mutation } from './support/fuzz.ts';
@@ -28,6 +29,7 @@ const RAW_BODY: Record<string, { type: string; body: string }> = {
   '/api/v1/directory/import': { type: 'text/csv', body: 'iso3,category,subtype,name\nFRA,competent-authority,police,Fuzz\n' },
   '/api/v1/reference/party-status/import': { type: 'text/csv', body: 'iso3,instrument,status\nFRA,UNTOC,party\n' },
   '/api/v1/drafting/drafts/:id/attachments': { type: 'application/pdf', body: '%PDF-1.7\nFuzz attachment\n%%EOF\n' },
+  '/api/v1/cases/:id/documents': { type: 'application/pdf', body: '%PDF-1.7\nFuzz case document\n%%EOF\n' },
 };
 const BAD_FILES = [
   { label: 'NUL in the file', body: Buffer.from('iso3,name\nFRA,a\u0000b\n') },
@@ -49,7 +51,7 @@ let t: TestApp;
 const sessions = new Map<Role, Session>();
 /** A session of its own for fuzzing logout (which ends it), opened before the tables are compared. */
 let logoutSession: Session;
-const ids = { record: '', draft: '', user: '', savedSearch: '', authority: '', measure: '', notification: '', expert: '' };
+const ids = { record: '', draft: '', case: '', user: '', savedSearch: '', authority: '', measure: '', notification: '', expert: '' };
 
 /** Rate limits far above the fuzz's volume: every malformed request must reach validation, not a 429. */
 const UNLIMITED: RateLimits = {
@@ -73,6 +75,8 @@ beforeAll(async () => {
   };
   ids.record = await made(await as(t.app, sec, 'POST', '/api/v1/records', { type: 'legislation', title: 'Fuzz law', lang: 'en', states: ['FRA'], details: { lawTitle: 'Fuzz Act' } }));
   ids.draft = await made(await as(t.app, sessions.get('officer')!, 'POST', '/api/v1/drafting/drafts', { content: { title: 'Fuzz draft' } }));
+  const caseRes = await as(t.app, sessions.get('officer')!, 'POST', '/api/v1/cases', incomingInput('DEU', { channel: 'post' }));
+  ids.case = await made(caseRes);
   ids.savedSearch = await made(await as(t.app, sec, 'POST', '/api/v1/saved-searches', { name: 'Fuzz', query: { q: 'article' } }));
   const db = t.database.db;
   const actor = { kind: 'user' as const, id: NIL_UUID, username: 'fuzz-setup', displayName: 'setup', state: null, roles: ['secretariat' as const], demo: false, language: 'en', csrfToken: '' };
@@ -88,6 +92,7 @@ function paramValue(url: string, name: string): string {
   if (name === 'id') {
     if (url.startsWith('/api/v1/records')) return ids.record;
     if (url.startsWith('/api/v1/drafting')) return ids.draft;
+    if (url.startsWith('/api/v1/cases')) return ids.case;
     if (url.startsWith('/api/v1/admin/users')) return ids.user;
     if (url.startsWith('/api/v1/saved-searches')) return ids.savedSearch;
     if (url.startsWith('/api/v1/inbox')) return '1';

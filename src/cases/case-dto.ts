@@ -4,7 +4,7 @@ import type { CaseRow, TimelineRow } from './cases.repository.ts';
 import type { CaseDto, CaseSummary } from './cases.schemas.ts';
 import type { DueStep, TimelineEntry } from './deadlines.ts';
 import type { Priority } from './priority.ts';
-import { effectiveLevel } from './priority.ts';
+import { computePriority, effectiveLevel } from './priority.ts';
 
 /** Rows → the API's shapes (cases.schemas.ts). Pure. */
 
@@ -19,7 +19,12 @@ export const deadlineTimeline = (rows: readonly TimelineRow[]): TimelineEntry[] 
 export const startedAt = (c: Pick<CaseRow, 'received_at' | 'sent_at' | 'created_at'>) => c.received_at ?? c.sent_at ?? c.created_at;
 
 export function timelineDto(rows: readonly TimelineRow[], now: Date): CaseDto['timeline'] {
-  const answers = new Map(rows.filter((e) => e.type === 'answer_query' && e.answers_seq !== null).map((e) => [e.answers_seq!, e.seq]));
+  // answered here (incoming), or — on the requesting side's case — by the requested side through the exchange
+  const answers = new Map<number, number>();
+  for (const e of rows) {
+    if (e.type === 'answer_query' && e.answers_seq !== null) answers.set(e.answers_seq, e.seq);
+    if (e.type === 'counterpart_update' && e.data.type === 'answer_query' && typeof e.data.answersSeq === 'number') answers.set(e.data.answersSeq, e.seq);
+  }
   return rows.map((e) => {
     const answeredBy = e.type === 'progress_query' ? (answers.get(e.seq) ?? null) : null;
     return {
@@ -117,7 +122,7 @@ export function summaryOf(c: CaseRow, steps: readonly DueStep[], me: string | nu
     direction: c.direction,
     counterpartState: c.counterpart_state,
     status: c.status as CaseState,
-    priority: { level: c.priority_level, score: c.priority_score, overridden: c.priority_override !== null },
+    priority: { level: c.priority_level, score: c.priority_score, overridden: c.priority_override !== null, factors: computePriority(c, now).factors },
     ageDays: Math.max(0, Math.floor((now.getTime() - startedAt(c).getTime()) / DAY_MS)),
     overdueSteps: steps.filter((s) => s.overdue).length,
     nextDueAt: iso(c.next_due_at),

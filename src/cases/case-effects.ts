@@ -17,8 +17,6 @@ import type { CaseEventBody } from './cases.schemas.ts';
 export type SendEvent = { type: 'send'; note?: string; expectedVersion?: number };
 export type RecordableEvent = CaseEventBody | SendEvent;
 
-const DAY_MS = 86_400_000;
-
 export interface Effects {
   /** Columns of cases_cases to write with the event. */
   set: Record<string, unknown>;
@@ -30,7 +28,6 @@ export interface Effects {
   newlyAssigned: string[];
 }
 
-const endOfDay = (d: string) => new Date(`${d}T23:59:59Z`);
 const unprocessable = (path: string, message: string) => new AppError(422, 'unprocessable', message, [{ path: `body.${path}`, message }]);
 
 /** The clock: entering a paused state starts a pause; leaving one adds its length (never negative) to the total. */

@@ -256,7 +256,8 @@ export const caseSummaryDto = z.object({
   direction: z.enum(DIRECTIONS),
   counterpartState: z.string(),
   status: caseState,
-  priority: z.object({ level: z.enum(PRIORITY_LEVELS), score: z.number(), overridden: z.boolean() }),
+  // factors: what makes up the computed score now (the queue's badge explains itself; the case page has the override)
+  priority: z.object({ level: z.enum(PRIORITY_LEVELS), score: z.number(), overridden: z.boolean(), factors: z.array(priorityFactorSchema) }),
   ageDays: z.number().describe('days since received (incoming), sent or created (outgoing)'),
   overdueSteps: z.number(),
   nextDueAt: z.string().nullable(),

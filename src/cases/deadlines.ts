@@ -165,7 +165,8 @@ export function dueSteps(c: DeadlineCase, timeline: readonly TimelineEntry[], no
       push('execute', dueAfter(accepted.occurred_at.getTime(), periods.executeDays, pauses), accepted.seq);
     }
     const answered = new Set(events.flatMap((e) => {
-      if (e.type !== 'answer_query') return [];
+      // answered on this case, or (requesting side) by the requested side through the exchange
+      if (e.type !== 'answer_query' && !(e.type === 'counterpart_update' && e.data.type === 'answer_query')) return [];
       const s = e.answers_seq ?? (typeof e.data.answersSeq === 'number' ? e.data.answersSeq : null);
       return s === null ? [] : [s];
     }));
