@@ -59,7 +59,7 @@ export async function submitAggregates(db: Db, actor: Actor, body: SubmissionBod
       threshold: THRESHOLD,
     });
     await audit(trx, {
-      actor: user, action: 'cases.stats.submit', targetType: 'cases_stat_submission', targetId: row.id,
+      actor: user, action: 'cases.stats.submitted', targetType: 'cases_stat_submission', targetId: row.id,
       details: { from: body.from, to: body.to, by: body.by, cells: cells.length, suppressed: cells.filter((c) => c.suppressed).length },
     });
     return toDto(row, true);
@@ -72,7 +72,7 @@ export async function listSubmissions(db: Db, actor: Actor): Promise<{ items: Su
   if (!secretariat) statsStateOf(actor);
   const state = secretariat ? null : (actor as UserActor).state!;
   const rows = await repo.listSubmissions(db, state);
-  await audit(db, { actor: actor as UserActor, action: 'cases.stats.submissions', targetType: 'cases_stat_submission', targetId: state, details: { count: rows.length } });
+  await audit(db, { actor: actor as UserActor, action: 'cases.stats.submissions_read', targetType: 'cases_stat_submission', targetId: state, details: { count: rows.length } });
   return { items: rows.map((r) => toDto(r, !secretariat)) };
 }
 
