@@ -103,29 +103,29 @@ export function StatsChart({ id, caption, categoryHeading, categories, series, u
       <div className="stats-chart-canvas" ref={ref} aria-hidden="true" dir="ltr" style={{ blockSize: `${height}px` }} />
       {/* hidden by a wrapper: a table does not shrink to the 1 px of .visually-hidden and would widen the page */}
       <div className="visually-hidden">
-      <table data-testid={`${id}-table`}>
-        <caption>{t('caseStats.chart.tableCaption', { caption })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{categoryHeading}</th>
-            {series.map((s) => (
-              <th scope="col" key={s.name}>
-                {s.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {categories.map((c, i) => (
-            <tr key={c.key}>
-              <th scope="row">{c.label}</th>
+        <table data-testid={`${id}-table`}>
+          <caption>{t('caseStats.chart.tableCaption', { caption })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{categoryHeading}</th>
               {series.map((s) => (
-                <td key={s.name}>{s.values[i] === null || s.values[i] === undefined ? t('caseStats.noValue') : fmt(s.values[i]!)}</td>
+                <th scope="col" key={s.name}>
+                  {s.name}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {categories.map((c, i) => (
+              <tr key={c.key}>
+                <th scope="row">{c.label}</th>
+                {series.map((s) => (
+                  <td key={s.name}>{s.values[i] === null || s.values[i] === undefined ? t('caseStats.noValue') : fmt(s.values[i]!)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </figure>
   );

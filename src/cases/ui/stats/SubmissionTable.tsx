@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Dimension } from './dimensions.ts';
 import { useStatsFormat } from './numbers.ts';
+import { THRESHOLD } from './preview.ts';
 import type { SubmittedCell } from './statsApi.ts';
 
 interface Props {
@@ -19,7 +20,7 @@ interface Props {
 export function SubmissionTable({ caption, by, cells, label, testId = 'submission-table' }: Props) {
   const { t } = useTranslation();
   const n = useStatsFormat();
-  const withheld = t('caseStats.submit.withheld', { threshold: n.number(5) });
+  const withheld = t('caseStats.submit.withheld', { threshold: n.number(THRESHOLD) });
   const sub = (v: number | null) => (v === null ? <span className="muted">{withheld}</span> : n.count(v));
   return (
     <div className="table-scroll">
@@ -58,7 +59,7 @@ export function SubmissionTable({ caption, by, cells, label, testId = 'submissio
               )}
               {c.suppressed ? (
                 <td colSpan={6} className="stats-suppressed">
-                  {t('caseStats.submit.suppressed', { threshold: n.number(5) })}
+                  {t('caseStats.submit.suppressed', { threshold: n.number(THRESHOLD) })}
                 </td>
               ) : (
                 <>

@@ -9,6 +9,7 @@ import { DIMENSIONS, type Dimension } from './dimensions.ts';
 import { Gate } from './Gate.tsx';
 import { useReferenceNames, useValueLabel } from './labels.ts';
 import { useStatsFormat } from './numbers.ts';
+import { THRESHOLD } from './preview.ts';
 import { useCombined, useSubmissions, type CombinedInput, type Submission } from './statsApi.ts';
 import { SubmissionList } from './SubmissionList.tsx';
 import './stats.css';
@@ -74,7 +75,7 @@ function Submissions({ secretariat }: { secretariat: boolean }) {
       </section>
       <section aria-labelledby="combined-title" data-testid="combined-section">
         <h2 id="combined-title">{t('caseStats.combined.title')}</h2>
-        <p className="prose">{t('caseStats.combined.meaning', { threshold: n.number(5) })}</p>
+        <p className="prose">{t('caseStats.combined.meaning', { threshold: n.number(THRESHOLD) })}</p>
         {sets.length === 0 ? (
           list.data && <p className="muted">{t('caseStats.combined.nothing')}</p>
         ) : (

@@ -6,7 +6,7 @@ import { ErrorMessage, Loading } from '../../../web/components/LoadState.tsx';
 import { DIMENSIONS, type Dimension } from './dimensions.ts';
 import { useStatsFormat } from './numbers.ts';
 import { orderByKeys } from './order.ts';
-import { suppressForPreview } from './preview.ts';
+import { suppressForPreview, THRESHOLD } from './preview.ts';
 import { submitAggregates, useSubmissions, type SubmissionInput, type SubmittedCell } from './statsApi.ts';
 import { SubmissionList } from './SubmissionList.tsx';
 import { SubmissionTable } from './SubmissionTable.tsx';
@@ -72,7 +72,7 @@ export function SubmitSection({ label }: { label: Label }) {
   return (
     <section aria-labelledby="stats-submit-title" className="stats-submit" data-testid="stats-submit">
       <h2 id="stats-submit-title">{t('caseStats.submit.title')}</h2>
-      <p className="prose">{t('caseStats.submit.intro', { threshold: n.number(5) })}</p>
+      <p className="prose">{t('caseStats.submit.intro', { threshold: n.number(THRESHOLD) })}</p>
       <form className="filters" onSubmit={showPreview}>
         <div className="field">
           <label htmlFor="submit-from">{t('caseStats.filters.from')}</label>
