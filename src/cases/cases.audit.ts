@@ -30,6 +30,8 @@ export const CASES_AUDIT_ACTIONS = [
   'cases.stats.exported',
   'cases.stats.submitted',
   'cases.stats.submissions_read',
+  /** Submissions combined across States read (secretariat or officer). */
+  'cases.stats.combined',
 ] as const;
 export type CasesAuditAction = (typeof CASES_AUDIT_ACTIONS)[number];
 

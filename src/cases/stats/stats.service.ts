@@ -7,7 +7,6 @@ import { STAGE_NAMES } from './stages.ts';
 import { aggregateSql, type AggregateRow } from './stats.query.ts';
 import * as repo from './stats.repository.ts';
 import type { Dimension, Stats, StatsFilters, StatsGroup, StatsQuery } from './stats.schemas.ts';
-import './stats.audit.ts';
 
 /**
  * A State's own statistics on its cases (resolution 8/1: the form of assistance, the legal basis, the time taken):

@@ -7,7 +7,6 @@ import * as repo from './stats.repository.ts';
 import type { Combined, CombinedQuery, Submission, SubmissionBody, SubmittedCell } from './stats.schemas.ts';
 import { computeStats, statsStateOf } from './stats.service.ts';
 import { combineCells, suppressCell, THRESHOLD } from './suppression.ts';
-import './stats.audit.ts';
 
 /**
  * Aggregates shared with the secretariat (spec: "Shared with the secretariat only as aggregates the State chooses
