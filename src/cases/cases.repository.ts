@@ -85,6 +85,7 @@ export interface ListFilter {
   q?: string;
 }
 
+// LEVEL_RANK and STARTED are indexed as written (migrations/0022_case_queue_indexes.sql): change both together
 const LEVEL_RANK = sql<number>`CASE priority_level WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END`;
 const STARTED = sql`coalesce(received_at, sent_at, created_at)`;
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
