@@ -5670,6 +5670,1010 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My State’s statistics on its cases: counts, the Convention’s share, cases handled outside the system, processing time (median, 90th percentile, paused time excluded) in total and per stage, grouped by one or two dimensions */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first day of the period (received date for incoming cases, sent date for outgoing) */
+                    from?: string;
+                    /** @description last day of the period, included */
+                    to?: string;
+                    direction?: "incoming" | "outgoing";
+                    kind?: "mla" | "extradition" | "confiscation" | "transfer-of-sentenced-persons" | "transfer-of-proceedings" | "joint-investigation" | "law-enforcement";
+                    counterpart?: string;
+                    regionalGroup?: string;
+                    measure?: string;
+                    legalBasis?: "convention" | "treaty" | "reciprocity" | "domestic-law";
+                    crimeType?: "participation-in-ocg" | "money-laundering" | "corruption" | "obstruction-of-justice" | "trafficking-in-persons" | "smuggling-of-migrants" | "firearms-trafficking" | "drug-trafficking" | "cybercrime" | "fraud" | "kidnapping" | "extortion" | "murder" | "environmental-crime" | "trafficking-in-cultural-property" | "counterfeiting" | "terrorism-financing" | "other";
+                    outcome?: "executed" | "partially-executed" | "refused" | "withdrawn" | "returned" | "forwarded";
+                    refusalGround?: "not-in-conformity" | "sovereignty-security-ordre-public" | "domestic-law-prohibits" | "contrary-to-legal-system" | "dual-criminality" | "bank-secrecy" | "political-offence" | "discrimination" | "nationality" | "death-penalty-assurances" | "ne-bis-in-idem" | "statute-of-limitations" | "insufficient-evidence" | "fiscal-matters" | "other";
+                    channel?: "platform" | "post" | "courier" | "diplomatic" | "email" | "secure-electronic" | "interpol" | "fax" | "oral-urgent";
+                    by?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseStatistics"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/stats.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same statistics as a CSV file (one line per group, then the total) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first day of the period (received date for incoming cases, sent date for outgoing) */
+                    from?: string;
+                    /** @description last day of the period, included */
+                    to?: string;
+                    direction?: "incoming" | "outgoing";
+                    kind?: "mla" | "extradition" | "confiscation" | "transfer-of-sentenced-persons" | "transfer-of-proceedings" | "joint-investigation" | "law-enforcement";
+                    counterpart?: string;
+                    regionalGroup?: string;
+                    measure?: string;
+                    legalBasis?: "convention" | "treaty" | "reciprocity" | "domestic-law";
+                    crimeType?: "participation-in-ocg" | "money-laundering" | "corruption" | "obstruction-of-justice" | "trafficking-in-persons" | "smuggling-of-migrants" | "firearms-trafficking" | "drug-trafficking" | "cybercrime" | "fraud" | "kidnapping" | "extortion" | "murder" | "environmental-crime" | "trafficking-in-cultural-property" | "counterfeiting" | "terrorism-financing" | "other";
+                    outcome?: "executed" | "partially-executed" | "refused" | "withdrawn" | "returned" | "forwarded";
+                    refusalGround?: "not-in-conformity" | "sovereignty-security-ordre-public" | "domestic-law-prohibits" | "contrary-to-legal-system" | "dual-criminality" | "bank-secrecy" | "political-offence" | "discrimination" | "nationality" | "death-penalty-assurances" | "ne-bis-in-idem" | "statute-of-limitations" | "insufficient-evidence" | "fiscal-matters" | "other";
+                    channel?: "platform" | "post" | "courier" | "diplomatic" | "email" | "secure-electronic" | "interpol" | "fax" | "oral-urgent";
+                    by?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/stats/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Submissions: an officer, my State’s own (with their cells); the secretariat, every State’s (metadata), by State code */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CaseStatSubmission"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Submit my State’s aggregate table for a period and grouping to the secretariat: only aggregates, every cell under 5 cases suppressed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                        by: ("kind" | "direction" | "counterpart" | "regional-group" | "measure" | "legal-basis" | "crime-type" | "outcome" | "refusal-ground" | "channel" | "month" | "year")[];
+                        /** @enum {string} */
+                        direction?: "incoming" | "outgoing";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseStatSubmission"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/stats/combined": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Submissions for one period and grouping combined across States, or per regional group: sums over unsuppressed cells, the range and weighted median of the States’ medians (no per-State figures, no ranking) */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    by: string;
+                    /** @description only submissions made with this direction filter (none: those made without one) */
+                    direction?: "incoming" | "outgoing";
+                    /** @description combine all submitting States, or per regional group of the submitting State */
+                    across?: "all" | "regional-group";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseStatCombined"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/workflow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case workflow as data: states, actions, transitions with their guards, and a Mermaid diagram */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseWorkflow"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Work queues: my State’s cases I may see (queue=all) or those assigned to me (queue=mine), by direction, status, overdue; sorted by priority by default */
+        get: {
+            parameters: {
+                query?: {
+                    direction?: "incoming" | "outgoing";
+                    /** @description one state, several (status=a&status=b or status=a,b) */
+                    status?: ("preparing" | "ready" | "sent" | "received" | "registered" | "returned" | "forwarded" | "under_review" | "info_requested" | "accepted" | "passed" | "assigned" | "in_execution" | "partially_executed" | "executed" | "postponed" | "refused" | "withdrawn" | "closed")[];
+                    /** @description true: only cases with a step past due */
+                    overdue?: "0" | "1" | "true" | "false";
+                    /** @description all: my State’s cases I may see; mine: assigned to me */
+                    queue?: "all" | "mine";
+                    sort?: "priority" | "received" | "updated" | "due";
+                    /** @description in the reference, the other side’s reference or the title */
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                    /** @description the `next` of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a case by hand: an incoming request that arrived by another channel, an outgoing one to prepare, or one already sent outside the platform (officers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewCaseInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case with its timeline, due steps, priority and the actions the viewer may take; 404 for anyone not on the holding side */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a transition or an event ({"type": …}); a transition the machine does not allow is a 409 naming the allowed ones, a missing field a 422 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CaseEventInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case’s documents, each with SHA-256, size, type, role, language and version; grouped by document with its versions and translations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CaseDocumentGroup"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a document, a new version of one (replaces) or a translation (translationOf): the file is the request body, its Content-Type the file’s type (PDF, Word, OpenDocument, Excel, PNG, JPEG, TIFF or plain text) */
+        post: {
+            parameters: {
+                query: {
+                    fileName: string;
+                    /** @description default: the replaced version’s role; "translation" for a translation; else "other" */
+                    role?: "request" | "translation" | "supplementary" | "execution-result" | "acknowledgement" | "correspondence" | "other";
+                    /** @description the document’s language (required for a translation) */
+                    language?: string;
+                    title?: string;
+                    /** @description a document of this case (its current version) that this file is a new version of */
+                    replaces?: string;
+                    /** @description a document of this case that this file translates */
+                    translationOf?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseDocument"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/documents/{docId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download one document exactly as stored (its SHA-256 checked first: 409 if it no longer matches); ETag and Repr-Digest carry the digest */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    docId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                        "application/vnd.oasis.opendocument.text": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "image/png": string;
+                        "image/jpeg": string;
+                        "image/tiff": string;
+                        "text/plain": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send an outgoing case that is ready: through the platform it is delivered at once as an incoming case to the requested State’s central authority when it uses this instance (with the same documents and digests, and time-stamped evidences); by another channel only the sending is recorded */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CaseSendInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseSendResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The messages exchanged about a case (envelopes as sent and received, with their SHA-256) and the evidences of their transmission; same access as the case */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseMessages"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5732,6 +6736,832 @@ export interface components {
             };
             prev_hash: string;
             hash: string;
+        };
+        CaseAuthorityInput: {
+            /** @enum {string} */
+            role: "central" | "requesting" | "competent" | "executing";
+            name: string;
+            entryId?: string | null;
+        };
+        CasePersonInput: {
+            name: string;
+            /** @description suspect, accused, sentenced person, witness, victim, owner of assets… */
+            role: string;
+            nationality?: string | null;
+            inCustody?: boolean;
+            dateOfBirth?: string | null;
+        };
+        PriorityInputsInput: {
+            personInCustody?: boolean;
+            evidenceAtRisk?: boolean;
+            evidenceLossDate?: string | null;
+            maxPenaltyYears?: number | null;
+            organisedCriminalGroup?: boolean;
+            victims?: number | null;
+        };
+        CaseLegalBasisInput: {
+            /** @enum {string} */
+            type: "convention" | "treaty" | "reciprocity" | "domestic-law";
+            /** @description the Convention’s provision relied on, when type is convention */
+            article?: string | null;
+            /** @description the treaty’s name, when type is treaty */
+            treaty?: string | null;
+        };
+        NewCaseInput: {
+            /** @enum {string} */
+            direction: "incoming" | "outgoing";
+            /** @enum {string} */
+            kind: "mla" | "extradition" | "confiscation" | "transfer-of-sentenced-persons" | "transfer-of-proceedings" | "joint-investigation" | "law-enforcement";
+            /** @description the other State: the requested State of an outgoing case, the requesting State of an incoming one */
+            counterpartState: string;
+            /** @description this side’s reference; generated (FRA-MLA-2026-0001) when omitted */
+            reference?: string;
+            /** @description the other side’s reference, as it quotes it */
+            counterpartReference?: string | null;
+            title: string;
+            /** @default  */
+            summary: string;
+            /**
+             * @description how the request travelled; anything but platform means it was registered by hand
+             * @enum {string}
+             */
+            channel?: "platform" | "post" | "courier" | "diplomatic" | "email" | "secure-electronic" | "interpol" | "fax" | "oral-urgent";
+            legalBasis: components["schemas"]["CaseLegalBasisInput"];
+            /** @default [] */
+            offences: string[];
+            /** @default [] */
+            crimeTypes: ("participation-in-ocg" | "money-laundering" | "corruption" | "obstruction-of-justice" | "trafficking-in-persons" | "smuggling-of-migrants" | "firearms-trafficking" | "drug-trafficking" | "cybercrime" | "fraud" | "kidnapping" | "extortion" | "murder" | "environmental-crime" | "trafficking-in-cultural-property" | "counterfeiting" | "terrorism-financing" | "other")[];
+            /**
+             * @description forms of assistance sought (the directory’s measures vocabulary)
+             * @default []
+             */
+            measures: ("taking-evidence" | "video-link-hearing" | "service-of-documents" | "search-and-seizure" | "freezing" | "examining-objects-and-sites" | "information-and-expert-evaluations" | "bank-records" | "government-and-business-records" | "identify-and-trace-proceeds" | "voluntary-appearance" | "other-assistance" | "e-evidence-preservation" | "e-evidence-subscriber" | "e-evidence-traffic" | "e-evidence-content" | "e-evidence-real-time-traffic" | "confiscation" | "asset-sharing-and-return" | "extradition" | "transfer-of-proceedings" | "joint-investigation" | "controlled-delivery" | "transfer-of-sentenced-persons")[];
+            /** @default [] */
+            authorities: components["schemas"]["CaseAuthorityInput"][];
+            persons?: components["schemas"]["CasePersonInput"][];
+            /** @default {} */
+            priorityInputs: components["schemas"]["PriorityInputsInput"];
+            deadline?: string | null;
+            deadlineReason?: string | null;
+            /**
+             * @default confidential
+             * @enum {string}
+             */
+            confidentiality: "restricted" | "confidential" | "strictly-confidential";
+            /** @default [] */
+            assignees: string[];
+            /**
+             * Format: date
+             * @description incoming, registered by hand: when the request arrived (default today)
+             */
+            receivedAt?: string;
+            /**
+             * Format: date
+             * @description outgoing already sent outside the platform: when it was sent
+             */
+            sentAt?: string;
+            /**
+             * @description register an outgoing request already sent outside the platform
+             * @enum {string}
+             */
+            initialState?: "sent";
+        };
+        CaseEventInput: {
+            /** @constant */
+            type: "submit";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "reopen";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "record_counterpart_status";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+            /** @description what the requested State reported (its state) */
+            status?: string;
+        } | {
+            /** @constant */
+            type: "acknowledge";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "register";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "return_incomplete";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "forward";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+            /** @description the competent authority it is forwarded to */
+            authority?: {
+                name: string;
+                entryId?: string | null;
+            };
+        } | {
+            /** @constant */
+            type: "start_review";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "request_info";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "supply_info";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "accept";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "pass_to_executing";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+            /** @description the executing authority */
+            authority?: {
+                name: string;
+                entryId?: string | null;
+            };
+        } | {
+            /** @constant */
+            type: "assign";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "start_execution";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "report_partial";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "execute";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+            /** @description executed only in part (the outcome says so) */
+            partial?: boolean;
+        } | {
+            /** @constant */
+            type: "postpone";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "resume";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "refuse";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+            /** @enum {string} */
+            ground?: "not-in-conformity" | "sovereignty-security-ordre-public" | "domestic-law-prohibits" | "contrary-to-legal-system" | "dual-criminality" | "bank-secrecy" | "political-offence" | "discrimination" | "nationality" | "death-penalty-assurances" | "ne-bis-in-idem" | "statute-of-limitations" | "insufficient-evidence" | "fiscal-matters" | "other";
+            reasons?: string;
+            /** @description refuse on a ground the Convention excludes (fiscal matters, bank secrecy) all the same */
+            confirmExcludedGround?: boolean;
+        } | {
+            /** @constant */
+            type: "withdraw";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "close";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "note";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "consult";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+            /**
+             * Format: date
+             * @description when the consultation took place (default today)
+             */
+            date?: string;
+        } | {
+            /** @constant */
+            type: "progress_query";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+            /**
+             * Format: date
+             * @description answer expected by (default: the configured period)
+             */
+            dueBy?: string;
+        } | {
+            /** @constant */
+            type: "answer_query";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+            /** @description the seq of the progress query answered */
+            answersSeq: number;
+        } | {
+            /** @constant */
+            type: "explain_delay";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+            /** @description the overdue step (dueSteps[].step) */
+            step: string;
+            reason?: string;
+            /** Format: date */
+            newEstimate?: string;
+        } | {
+            /** @constant */
+            type: "set_priority";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+            /** @description null: back to the computed priority */
+            level: ("urgent" | "high" | "normal" | "low") | null;
+            reason?: string;
+        } | {
+            /** @constant */
+            type: "set_deadline";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+            deadline: string | null;
+            reason?: string;
+        } | {
+            /** @constant */
+            type: "set_assignees";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+            userIds: string[];
+        };
+        PriorityFactorInput: {
+            factor: string;
+            points: number;
+            detail?: {
+                [key: string]: string | number | boolean;
+            };
+        };
+        CasePriorityInput: {
+            score: number;
+            /**
+             * @description the effective level: the override when there is one
+             * @enum {string}
+             */
+            level: "urgent" | "high" | "normal" | "low";
+            /** @enum {string} */
+            computedLevel: "urgent" | "high" | "normal" | "low";
+            factors: components["schemas"]["PriorityFactorInput"][];
+            override: {
+                /** @enum {string} */
+                level: "urgent" | "high" | "normal" | "low";
+                reason: string;
+                by: {
+                    id: string;
+                    name: string;
+                };
+                at: string;
+            } | null;
+        };
+        CaseDueStepInput: {
+            step: string;
+            dueAt: string;
+            overdue: boolean;
+            seq?: number;
+            explained?: {
+                reason: string;
+                newEstimate: string;
+                at: string;
+            };
+        };
+        CaseTimelineEntryInput: {
+            seq: number;
+            /** @description an action of the machine, or a system event (created, document_added, evidence, counterpart_update) */
+            type: string;
+            /** @description set for a transition */
+            from: ("preparing" | "ready" | "sent" | "received" | "registered" | "returned" | "forwarded" | "under_review" | "info_requested" | "accepted" | "passed" | "assigned" | "in_execution" | "partially_executed" | "executed" | "postponed" | "refused" | "withdrawn" | "closed") | null;
+            to: ("preparing" | "ready" | "sent" | "received" | "registered" | "returned" | "forwarded" | "under_review" | "info_requested" | "accepted" | "passed" | "assigned" | "in_execution" | "partially_executed" | "executed" | "postponed" | "refused" | "withdrawn" | "closed") | null;
+            actor: {
+                id: string | null;
+                name: string;
+                state: string | null;
+            };
+            at: string;
+            note: string;
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description a progress query: when its answer is due (art. 18(24)) */
+            dueAt: string | null;
+            /** @description an answer: the seq of the progress query it answers */
+            answersSeq: number | null;
+            /** @description a progress query: the seq of its answer, once answered */
+            answeredBy: number | null;
+            /** @description an unanswered progress query past its due date */
+            overdue: boolean;
+        };
+        CaseInput: {
+            id: string;
+            ownerState: string;
+            /** @enum {string} */
+            direction: "incoming" | "outgoing";
+            /** @enum {string} */
+            kind: "mla" | "extradition" | "confiscation" | "transfer-of-sentenced-persons" | "transfer-of-proceedings" | "joint-investigation" | "law-enforcement";
+            counterpartState: string;
+            reference: string;
+            counterpartReference: string | null;
+            title: string;
+            summary: string;
+            /** @enum {string} */
+            status: "preparing" | "ready" | "sent" | "received" | "registered" | "returned" | "forwarded" | "under_review" | "info_requested" | "accepted" | "passed" | "assigned" | "in_execution" | "partially_executed" | "executed" | "postponed" | "refused" | "withdrawn" | "closed";
+            /** @enum {string} */
+            transmission: "none" | "prepared" | "sent" | "accepted" | "delivered" | "retrieved" | "rejected" | "failed";
+            counterpartStatus: string | null;
+            /** @enum {string} */
+            channel: "platform" | "post" | "courier" | "diplomatic" | "email" | "secure-electronic" | "interpol" | "fax" | "oral-urgent";
+            /** @description registered by hand: the request travelled by another channel */
+            handledOutsideSystem: boolean;
+            legalBasis: {
+                /** @enum {string} */
+                type: "convention" | "treaty" | "reciprocity" | "domestic-law";
+                article: string | null;
+                treaty: string | null;
+            };
+            offences: string[];
+            crimeTypes: string[];
+            measures: string[];
+            authorities: {
+                /** @enum {string} */
+                role: "central" | "requesting" | "competent" | "executing";
+                name: string;
+                entryId?: string | null;
+            }[];
+            persons: {
+                name: string;
+                role: string;
+                nationality?: string | null;
+                inCustody?: boolean;
+                dateOfBirth?: string | null;
+            }[];
+            priorityInputs: {
+                [key: string]: unknown;
+            };
+            priority: components["schemas"]["CasePriorityInput"];
+            deadline: string | null;
+            deadlineReason: string | null;
+            /** @enum {string} */
+            confidentiality: "restricted" | "confidential" | "strictly-confidential";
+            assignees: {
+                id: string;
+                name: string;
+            }[];
+            draftId: string | null;
+            counterpartCaseId: string | null;
+            conversationId: string;
+            receivedAt: string | null;
+            sentAt: string | null;
+            closedAt: string | null;
+            pausedSince: string | null;
+            pausedSeconds: number;
+            outcome: string | null;
+            refusalGround: string | null;
+            nextDueAt: string | null;
+            version: number;
+            createdBy: {
+                id: string | null;
+                name: string;
+            };
+            createdAt: string;
+            updatedAt: string;
+            dueSteps: components["schemas"]["CaseDueStepInput"][];
+            timeline: components["schemas"]["CaseTimelineEntryInput"][];
+            /** @description What the viewer may do with this case: decided by the server, shown by the UI */
+            permissions: {
+                view: boolean;
+                act: boolean;
+                manage: boolean;
+            };
+            /** @description What the viewer may do with the case now (the UI shows exactly these); refused ones carry the reasons */
+            actions: {
+                /** @enum {string} */
+                action: "submit" | "reopen" | "send" | "record_counterpart_status" | "supply_info" | "acknowledge" | "register" | "return_incomplete" | "forward" | "start_review" | "request_info" | "accept" | "pass_to_executing" | "assign" | "start_execution" | "report_partial" | "execute" | "postpone" | "resume" | "refuse" | "withdraw" | "close" | "note" | "consult" | "progress_query" | "answer_query" | "explain_delay" | "set_priority" | "set_deadline" | "set_assignees";
+                allowed: boolean;
+                reasons: {
+                    code: string;
+                    message: string;
+                    issues?: {
+                        path: string;
+                        message: string;
+                    }[];
+                }[];
+            }[];
+        };
+        CaseSummaryInput: {
+            id: string;
+            reference: string;
+            counterpartReference: string | null;
+            title: string;
+            /** @enum {string} */
+            kind: "mla" | "extradition" | "confiscation" | "transfer-of-sentenced-persons" | "transfer-of-proceedings" | "joint-investigation" | "law-enforcement";
+            /** @enum {string} */
+            direction: "incoming" | "outgoing";
+            counterpartState: string;
+            /** @enum {string} */
+            status: "preparing" | "ready" | "sent" | "received" | "registered" | "returned" | "forwarded" | "under_review" | "info_requested" | "accepted" | "passed" | "assigned" | "in_execution" | "partially_executed" | "executed" | "postponed" | "refused" | "withdrawn" | "closed";
+            priority: {
+                /** @enum {string} */
+                level: "urgent" | "high" | "normal" | "low";
+                score: number;
+                overridden: boolean;
+                factors: components["schemas"]["PriorityFactorInput"][];
+            };
+            /** @description days since received (incoming), sent or created (outgoing) */
+            ageDays: number;
+            overdueSteps: number;
+            nextDueAt: string | null;
+            /** @enum {string} */
+            transmission: "none" | "prepared" | "sent" | "accepted" | "delivered" | "retrieved" | "rejected" | "failed";
+            /** @enum {string} */
+            channel: "platform" | "post" | "courier" | "diplomatic" | "email" | "secure-electronic" | "interpol" | "fax" | "oral-urgent";
+            assignedToMe: boolean;
+            receivedAt: string | null;
+            updatedAt: string;
+        };
+        CaseListInput: {
+            items: components["schemas"]["CaseSummaryInput"][];
+            total: number;
+            next: string | null;
+        };
+        CaseWorkflowInput: {
+            states: string[];
+            initial: {
+                incoming: string;
+                outgoing: string;
+            };
+            terminal: string[];
+            paused: string[];
+            actions: string[];
+            transitions: {
+                action: string;
+                from: string[];
+                to: string | null;
+                guards: string[];
+            }[];
+            mermaid: string;
+        };
+        CaseDocumentInput: {
+            id: string;
+            /** @description SHA-256 of the bytes, hex */
+            sha256: string;
+            size: number;
+            mediaType: string;
+            fileName: string;
+            role: string;
+            language: string | null;
+            title: string;
+            /** @description 1 for the first version */
+            version: number;
+            /** @description the same for every version of one document */
+            series: string;
+            /** @description the version this one supersedes */
+            replaces: string | null;
+            /** @description the document this one translates */
+            translationOf: string | null;
+            /** @description the current version of its document */
+            latest: boolean;
+            addedBy: {
+                id: string;
+                name: string;
+                state: string | null;
+            };
+            addedAt: string;
+        };
+        CaseDocumentGroupInput: {
+            series: string;
+            current: components["schemas"]["CaseDocumentInput"];
+            /** @description oldest first */
+            versions: components["schemas"]["CaseDocumentInput"][];
+            translations: {
+                series: string;
+                current: components["schemas"]["CaseDocumentInput"];
+                /** @description oldest first */
+                versions: components["schemas"]["CaseDocumentInput"][];
+                language: string | null;
+            }[];
+        };
+        CaseSendInput: {
+            /**
+             * @description platform: delivered through Palermo to the requested State’s central authority; any other channel: sent outside the platform (only the transition is recorded)
+             * @default platform
+             * @enum {string}
+             */
+            channel: "platform" | "post" | "courier" | "diplomatic" | "email" | "secure-electronic" | "interpol" | "fax" | "oral-urgent";
+            /** @description a covering note, carried in the envelope */
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        };
+        CaseSendResultInput: {
+            case: components["schemas"]["CaseInput"];
+            /** @description true: the requested State’s incoming case exists on this instance */
+            delivered: boolean;
+            /** @description what happened, in a sentence (why it was not delivered, when it was not) */
+            message: string;
+            /** @description the case.submit envelope (null for a request sent outside the platform) */
+            messageId: string | null;
+            /** @description the SHA-256 of the envelope’s canonical JSON */
+            digest: string | null;
+        };
+        CaseEvidenceInput: {
+            evidenceId: string;
+            /** @enum {string} */
+            type: "submission_acceptance" | "submission_rejection" | "relay_acceptance" | "relay_failure" | "delivery" | "non_delivery" | "retrieval" | "non_retrieval";
+            messageId: string;
+            messageDigest: string;
+            at: string;
+            issuer: {
+                /** @enum {string} */
+                kind: "platform" | "person";
+                instance: string;
+                state: string | null;
+                user: {
+                    id: string;
+                    name: string;
+                } | null;
+            };
+            reason: string | null;
+            /** @description the SHA-256 of the evidence’s canonical JSON */
+            digest: string;
+        };
+        CaseMessageInput: {
+            messageId: string;
+            /**
+             * @description sent by this case’s side, or received by it
+             * @enum {string}
+             */
+            side: "sent" | "received";
+            /** @enum {string} */
+            type: "case.submit" | "case.event" | "document" | "evidence";
+            conversationId: string;
+            inReplyTo: string | null;
+            senderState: string;
+            recipientState: string;
+            recordedAt: string;
+            digest: string;
+            /** @description the envelope as built (docs/EXCHANGE.md) */
+            envelope: {
+                [key: string]: unknown;
+            };
+            evidences: components["schemas"]["CaseEvidenceInput"][];
+        };
+        CaseMessagesInput: {
+            /** @enum {string} */
+            transmission: "none" | "prepared" | "sent" | "accepted" | "delivered" | "retrieved" | "rejected" | "failed";
+            items: components["schemas"]["CaseMessageInput"][];
+        };
+        CaseStatisticsInput: {
+            state: string;
+            filters: {
+                [key: string]: string;
+            };
+            by: ("kind" | "direction" | "counterpart" | "regional-group" | "measure" | "legal-basis" | "crime-type" | "outcome" | "refusal-ground" | "channel" | "month" | "year")[];
+            total: {
+                keys: {
+                    [key: string]: string | null;
+                };
+                count: number;
+                closed: number;
+                /** @description cases whose legal basis is the Convention */
+                convention: number;
+                /** @description cases handled outside the system (channel other than the platform) */
+                outside: number;
+                totalDays: {
+                    /** @description days; percentile_cont(0.5) */
+                    median: number | null;
+                    /** @description days; percentile_cont(0.9) */
+                    p90: number | null;
+                    /** @description cases with this duration known */
+                    n: number;
+                };
+                stages: {
+                    registration: {
+                        /** @description days; percentile_cont(0.5) */
+                        median: number | null;
+                        /** @description days; percentile_cont(0.9) */
+                        p90: number | null;
+                        /** @description cases with this duration known */
+                        n: number;
+                    };
+                    review: {
+                        /** @description days; percentile_cont(0.5) */
+                        median: number | null;
+                        /** @description days; percentile_cont(0.9) */
+                        p90: number | null;
+                        /** @description cases with this duration known */
+                        n: number;
+                    };
+                    transfer: {
+                        /** @description days; percentile_cont(0.5) */
+                        median: number | null;
+                        /** @description days; percentile_cont(0.9) */
+                        p90: number | null;
+                        /** @description cases with this duration known */
+                        n: number;
+                    };
+                    execution: {
+                        /** @description days; percentile_cont(0.5) */
+                        median: number | null;
+                        /** @description days; percentile_cont(0.9) */
+                        p90: number | null;
+                        /** @description cases with this duration known */
+                        n: number;
+                    };
+                    preparation: {
+                        /** @description days; percentile_cont(0.5) */
+                        median: number | null;
+                        /** @description days; percentile_cont(0.9) */
+                        p90: number | null;
+                        /** @description cases with this duration known */
+                        n: number;
+                    };
+                };
+            };
+            /** @description share of the cases whose legal basis is the Convention (0–1) */
+            conventionShare: number | null;
+            groups: {
+                keys: {
+                    [key: string]: string | null;
+                };
+                count: number;
+                closed: number;
+                /** @description cases whose legal basis is the Convention */
+                convention: number;
+                /** @description cases handled outside the system (channel other than the platform) */
+                outside: number;
+                totalDays: {
+                    /** @description days; percentile_cont(0.5) */
+                    median: number | null;
+                    /** @description days; percentile_cont(0.9) */
+                    p90: number | null;
+                    /** @description cases with this duration known */
+                    n: number;
+                };
+                stages: {
+                    registration: {
+                        /** @description days; percentile_cont(0.5) */
+                        median: number | null;
+                        /** @description days; percentile_cont(0.9) */
+                        p90: number | null;
+                        /** @description cases with this duration known */
+                        n: number;
+                    };
+                    review: {
+                        /** @description days; percentile_cont(0.5) */
+                        median: number | null;
+                        /** @description days; percentile_cont(0.9) */
+                        p90: number | null;
+                        /** @description cases with this duration known */
+                        n: number;
+                    };
+                    transfer: {
+                        /** @description days; percentile_cont(0.5) */
+                        median: number | null;
+                        /** @description days; percentile_cont(0.9) */
+                        p90: number | null;
+                        /** @description cases with this duration known */
+                        n: number;
+                    };
+                    execution: {
+                        /** @description days; percentile_cont(0.5) */
+                        median: number | null;
+                        /** @description days; percentile_cont(0.9) */
+                        p90: number | null;
+                        /** @description cases with this duration known */
+                        n: number;
+                    };
+                    preparation: {
+                        /** @description days; percentile_cont(0.5) */
+                        median: number | null;
+                        /** @description days; percentile_cont(0.9) */
+                        p90: number | null;
+                        /** @description cases with this duration known */
+                        n: number;
+                    };
+                };
+            }[];
+            method: string;
+        };
+        CaseStatSubmissionInput: {
+            id: string;
+            state: string;
+            regionalGroup: string | null;
+            submittedBy: string;
+            submittedAt: string;
+            from: string;
+            to: string;
+            by: string[];
+            filters: {
+                [key: string]: unknown;
+            };
+            threshold: number;
+            cellCount: number;
+            cells?: {
+                keys: {
+                    [key: string]: string | null;
+                };
+                suppressed: boolean;
+                /** @description null when under the threshold (suppressed) */
+                count: number | null;
+                /** @description null when under the threshold (suppressed) */
+                closed: number | null;
+                /** @description null when under the threshold (suppressed) */
+                convention: number | null;
+                /** @description null when under the threshold (suppressed) */
+                outside: number | null;
+                totalDays: {
+                    median: number | null;
+                    p90: number | null;
+                };
+            }[];
+        };
+        CaseStatCombinedInput: {
+            from: string;
+            to: string;
+            by: string[];
+            direction: string | null;
+            /** @enum {string} */
+            across: "all" | "regional-group";
+            submissions: number;
+            cells: {
+                /** @description the submitting States’ regional group (across=regional-group), else null */
+                regionalGroup: string | null;
+                keys: {
+                    [key: string]: string | null;
+                };
+                /** @description States whose submission has this cell unsuppressed */
+                states: number;
+                /** @description States whose cell was suppressed (under the threshold): not in the sums */
+                suppressedStates: number;
+                count: number;
+                closed: number;
+                convention: number;
+                outside: number;
+                /** @description the range of the States’ medians and their median weighted by closed cases: NOT the median over all cases */
+                medianDays: {
+                    min: number | null;
+                    max: number | null;
+                    weightedMedianOfMedians: number | null;
+                };
+            }[];
+            method: string;
         };
         RouteAnswerInput: {
             query: {
@@ -7418,6 +9248,833 @@ export interface components {
             };
             prev_hash: string;
             hash: string;
+        };
+        CaseAuthority: {
+            /** @enum {string} */
+            role: "central" | "requesting" | "competent" | "executing";
+            name: string;
+            entryId?: string | null;
+        };
+        CasePerson: {
+            name: string;
+            /** @description suspect, accused, sentenced person, witness, victim, owner of assets… */
+            role: string;
+            nationality?: unknown | null;
+            inCustody?: boolean;
+            dateOfBirth?: string | null;
+        };
+        PriorityInputs: {
+            personInCustody?: boolean;
+            evidenceAtRisk?: boolean;
+            evidenceLossDate?: string | null;
+            maxPenaltyYears?: number | null;
+            organisedCriminalGroup?: boolean;
+            victims?: number | null;
+        };
+        CaseLegalBasis: {
+            /** @enum {string} */
+            type: "convention" | "treaty" | "reciprocity" | "domestic-law";
+            /** @description the Convention’s provision relied on, when type is convention */
+            article?: string | null;
+            /** @description the treaty’s name, when type is treaty */
+            treaty?: string | null;
+        };
+        NewCase: {
+            /** @enum {string} */
+            direction: "incoming" | "outgoing";
+            /** @enum {string} */
+            kind: "mla" | "extradition" | "confiscation" | "transfer-of-sentenced-persons" | "transfer-of-proceedings" | "joint-investigation" | "law-enforcement";
+            /** @description the other State: the requested State of an outgoing case, the requesting State of an incoming one */
+            counterpartState: unknown;
+            /** @description this side’s reference; generated (FRA-MLA-2026-0001) when omitted */
+            reference?: string;
+            /** @description the other side’s reference, as it quotes it */
+            counterpartReference?: string | null;
+            title: string;
+            /** @default  */
+            summary: string;
+            /**
+             * @description how the request travelled; anything but platform means it was registered by hand
+             * @enum {string}
+             */
+            channel?: "platform" | "post" | "courier" | "diplomatic" | "email" | "secure-electronic" | "interpol" | "fax" | "oral-urgent";
+            legalBasis: components["schemas"]["CaseLegalBasis"];
+            /** @default [] */
+            offences: string[];
+            /** @default [] */
+            crimeTypes: ("participation-in-ocg" | "money-laundering" | "corruption" | "obstruction-of-justice" | "trafficking-in-persons" | "smuggling-of-migrants" | "firearms-trafficking" | "drug-trafficking" | "cybercrime" | "fraud" | "kidnapping" | "extortion" | "murder" | "environmental-crime" | "trafficking-in-cultural-property" | "counterfeiting" | "terrorism-financing" | "other")[];
+            /**
+             * @description forms of assistance sought (the directory’s measures vocabulary)
+             * @default []
+             */
+            measures: ("taking-evidence" | "video-link-hearing" | "service-of-documents" | "search-and-seizure" | "freezing" | "examining-objects-and-sites" | "information-and-expert-evaluations" | "bank-records" | "government-and-business-records" | "identify-and-trace-proceeds" | "voluntary-appearance" | "other-assistance" | "e-evidence-preservation" | "e-evidence-subscriber" | "e-evidence-traffic" | "e-evidence-content" | "e-evidence-real-time-traffic" | "confiscation" | "asset-sharing-and-return" | "extradition" | "transfer-of-proceedings" | "joint-investigation" | "controlled-delivery" | "transfer-of-sentenced-persons")[];
+            /** @default [] */
+            authorities: components["schemas"]["CaseAuthority"][];
+            /** @default [] */
+            persons: components["schemas"]["CasePerson"][];
+            /** @default {} */
+            priorityInputs: components["schemas"]["PriorityInputs"];
+            deadline?: string | null;
+            deadlineReason?: string | null;
+            /**
+             * @default confidential
+             * @enum {string}
+             */
+            confidentiality: "restricted" | "confidential" | "strictly-confidential";
+            /** @default [] */
+            assignees: string[];
+            /**
+             * Format: date
+             * @description incoming, registered by hand: when the request arrived (default today)
+             */
+            receivedAt?: string;
+            /**
+             * Format: date
+             * @description outgoing already sent outside the platform: when it was sent
+             */
+            sentAt?: string;
+            /**
+             * @description register an outgoing request already sent outside the platform
+             * @enum {string}
+             */
+            initialState?: "sent";
+        };
+        CaseEvent: {
+            /** @constant */
+            type: "submit";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "reopen";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "record_counterpart_status";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+            /** @description what the requested State reported (its state) */
+            status?: string;
+        } | {
+            /** @constant */
+            type: "acknowledge";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "register";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "return_incomplete";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "forward";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+            /** @description the competent authority it is forwarded to */
+            authority?: {
+                name: string;
+                entryId?: string | null;
+            };
+        } | {
+            /** @constant */
+            type: "start_review";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "request_info";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "supply_info";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "accept";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "pass_to_executing";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+            /** @description the executing authority */
+            authority?: {
+                name: string;
+                entryId?: string | null;
+            };
+        } | {
+            /** @constant */
+            type: "assign";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "start_execution";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "report_partial";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "execute";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+            /** @description executed only in part (the outcome says so) */
+            partial?: boolean;
+        } | {
+            /** @constant */
+            type: "postpone";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "resume";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "refuse";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+            /** @enum {string} */
+            ground?: "not-in-conformity" | "sovereignty-security-ordre-public" | "domestic-law-prohibits" | "contrary-to-legal-system" | "dual-criminality" | "bank-secrecy" | "political-offence" | "discrimination" | "nationality" | "death-penalty-assurances" | "ne-bis-in-idem" | "statute-of-limitations" | "insufficient-evidence" | "fiscal-matters" | "other";
+            reasons?: string;
+            /** @description refuse on a ground the Convention excludes (fiscal matters, bank secrecy) all the same */
+            confirmExcludedGround?: boolean;
+        } | {
+            /** @constant */
+            type: "withdraw";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "close";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "note";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        } | {
+            /** @constant */
+            type: "consult";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+            /**
+             * Format: date
+             * @description when the consultation took place (default today)
+             */
+            date?: string;
+        } | {
+            /** @constant */
+            type: "progress_query";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+            /**
+             * Format: date
+             * @description answer expected by (default: the configured period)
+             */
+            dueBy?: string;
+        } | {
+            /** @constant */
+            type: "answer_query";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+            /** @description the seq of the progress query answered */
+            answersSeq: number;
+        } | {
+            /** @constant */
+            type: "explain_delay";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+            /** @description the overdue step (dueSteps[].step) */
+            step: string;
+            reason?: string;
+            /** Format: date */
+            newEstimate?: string;
+        } | {
+            /** @constant */
+            type: "set_priority";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+            /** @description null: back to the computed priority */
+            level: ("urgent" | "high" | "normal" | "low") | null;
+            reason?: string;
+        } | {
+            /** @constant */
+            type: "set_deadline";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+            deadline: string | null;
+            reason?: string;
+        } | {
+            /** @constant */
+            type: "set_assignees";
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+            userIds: string[];
+        };
+        PriorityFactor: {
+            factor: string;
+            points: number;
+            detail?: {
+                [key: string]: string | number | boolean;
+            };
+        };
+        CasePriority: {
+            score: number;
+            /**
+             * @description the effective level: the override when there is one
+             * @enum {string}
+             */
+            level: "urgent" | "high" | "normal" | "low";
+            /** @enum {string} */
+            computedLevel: "urgent" | "high" | "normal" | "low";
+            factors: components["schemas"]["PriorityFactor"][];
+            override: {
+                /** @enum {string} */
+                level: "urgent" | "high" | "normal" | "low";
+                reason: string;
+                by: {
+                    id: string;
+                    name: string;
+                };
+                at: string;
+            } | null;
+        };
+        CaseDueStep: {
+            step: string;
+            dueAt: string;
+            overdue: boolean;
+            seq?: number;
+            explained?: {
+                reason: string;
+                newEstimate: string;
+                at: string;
+            };
+        };
+        CaseTimelineEntry: {
+            seq: number;
+            /** @description an action of the machine, or a system event (created, document_added, evidence, counterpart_update) */
+            type: string;
+            /** @description set for a transition */
+            from: ("preparing" | "ready" | "sent" | "received" | "registered" | "returned" | "forwarded" | "under_review" | "info_requested" | "accepted" | "passed" | "assigned" | "in_execution" | "partially_executed" | "executed" | "postponed" | "refused" | "withdrawn" | "closed") | null;
+            to: ("preparing" | "ready" | "sent" | "received" | "registered" | "returned" | "forwarded" | "under_review" | "info_requested" | "accepted" | "passed" | "assigned" | "in_execution" | "partially_executed" | "executed" | "postponed" | "refused" | "withdrawn" | "closed") | null;
+            actor: {
+                id: string | null;
+                name: string;
+                state: string | null;
+            };
+            at: string;
+            note: string;
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description a progress query: when its answer is due (art. 18(24)) */
+            dueAt: string | null;
+            /** @description an answer: the seq of the progress query it answers */
+            answersSeq: number | null;
+            /** @description a progress query: the seq of its answer, once answered */
+            answeredBy: number | null;
+            /** @description an unanswered progress query past its due date */
+            overdue: boolean;
+        };
+        Case: {
+            id: string;
+            ownerState: string;
+            /** @enum {string} */
+            direction: "incoming" | "outgoing";
+            /** @enum {string} */
+            kind: "mla" | "extradition" | "confiscation" | "transfer-of-sentenced-persons" | "transfer-of-proceedings" | "joint-investigation" | "law-enforcement";
+            counterpartState: string;
+            reference: string;
+            counterpartReference: string | null;
+            title: string;
+            summary: string;
+            /** @enum {string} */
+            status: "preparing" | "ready" | "sent" | "received" | "registered" | "returned" | "forwarded" | "under_review" | "info_requested" | "accepted" | "passed" | "assigned" | "in_execution" | "partially_executed" | "executed" | "postponed" | "refused" | "withdrawn" | "closed";
+            /** @enum {string} */
+            transmission: "none" | "prepared" | "sent" | "accepted" | "delivered" | "retrieved" | "rejected" | "failed";
+            counterpartStatus: string | null;
+            /** @enum {string} */
+            channel: "platform" | "post" | "courier" | "diplomatic" | "email" | "secure-electronic" | "interpol" | "fax" | "oral-urgent";
+            /** @description registered by hand: the request travelled by another channel */
+            handledOutsideSystem: boolean;
+            legalBasis: {
+                /** @enum {string} */
+                type: "convention" | "treaty" | "reciprocity" | "domestic-law";
+                article: string | null;
+                treaty: string | null;
+            };
+            offences: string[];
+            crimeTypes: string[];
+            measures: string[];
+            authorities: {
+                /** @enum {string} */
+                role: "central" | "requesting" | "competent" | "executing";
+                name: string;
+                entryId?: string | null;
+            }[];
+            persons: {
+                name: string;
+                role: string;
+                nationality?: string | null;
+                inCustody?: boolean;
+                dateOfBirth?: string | null;
+            }[];
+            priorityInputs: {
+                [key: string]: unknown;
+            };
+            priority: components["schemas"]["CasePriority"];
+            deadline: string | null;
+            deadlineReason: string | null;
+            /** @enum {string} */
+            confidentiality: "restricted" | "confidential" | "strictly-confidential";
+            assignees: {
+                id: string;
+                name: string;
+            }[];
+            draftId: string | null;
+            counterpartCaseId: string | null;
+            conversationId: string;
+            receivedAt: string | null;
+            sentAt: string | null;
+            closedAt: string | null;
+            pausedSince: string | null;
+            pausedSeconds: number;
+            outcome: string | null;
+            refusalGround: string | null;
+            nextDueAt: string | null;
+            version: number;
+            createdBy: {
+                id: string | null;
+                name: string;
+            };
+            createdAt: string;
+            updatedAt: string;
+            dueSteps: components["schemas"]["CaseDueStep"][];
+            timeline: components["schemas"]["CaseTimelineEntry"][];
+            /** @description What the viewer may do with this case: decided by the server, shown by the UI */
+            permissions: {
+                view: boolean;
+                act: boolean;
+                manage: boolean;
+            };
+            /** @description What the viewer may do with the case now (the UI shows exactly these); refused ones carry the reasons */
+            actions: {
+                /** @enum {string} */
+                action: "submit" | "reopen" | "send" | "record_counterpart_status" | "supply_info" | "acknowledge" | "register" | "return_incomplete" | "forward" | "start_review" | "request_info" | "accept" | "pass_to_executing" | "assign" | "start_execution" | "report_partial" | "execute" | "postpone" | "resume" | "refuse" | "withdraw" | "close" | "note" | "consult" | "progress_query" | "answer_query" | "explain_delay" | "set_priority" | "set_deadline" | "set_assignees";
+                allowed: boolean;
+                reasons: {
+                    code: string;
+                    message: string;
+                    issues?: {
+                        path: string;
+                        message: string;
+                    }[];
+                }[];
+            }[];
+        };
+        CaseSummary: {
+            id: string;
+            reference: string;
+            counterpartReference: string | null;
+            title: string;
+            /** @enum {string} */
+            kind: "mla" | "extradition" | "confiscation" | "transfer-of-sentenced-persons" | "transfer-of-proceedings" | "joint-investigation" | "law-enforcement";
+            /** @enum {string} */
+            direction: "incoming" | "outgoing";
+            counterpartState: string;
+            /** @enum {string} */
+            status: "preparing" | "ready" | "sent" | "received" | "registered" | "returned" | "forwarded" | "under_review" | "info_requested" | "accepted" | "passed" | "assigned" | "in_execution" | "partially_executed" | "executed" | "postponed" | "refused" | "withdrawn" | "closed";
+            priority: {
+                /** @enum {string} */
+                level: "urgent" | "high" | "normal" | "low";
+                score: number;
+                overridden: boolean;
+                factors: components["schemas"]["PriorityFactor"][];
+            };
+            /** @description days since received (incoming), sent or created (outgoing) */
+            ageDays: number;
+            overdueSteps: number;
+            nextDueAt: string | null;
+            /** @enum {string} */
+            transmission: "none" | "prepared" | "sent" | "accepted" | "delivered" | "retrieved" | "rejected" | "failed";
+            /** @enum {string} */
+            channel: "platform" | "post" | "courier" | "diplomatic" | "email" | "secure-electronic" | "interpol" | "fax" | "oral-urgent";
+            assignedToMe: boolean;
+            receivedAt: string | null;
+            updatedAt: string;
+        };
+        CaseList: {
+            items: components["schemas"]["CaseSummary"][];
+            total: number;
+            next: string | null;
+        };
+        CaseWorkflow: {
+            states: string[];
+            initial: {
+                incoming: string;
+                outgoing: string;
+            };
+            terminal: string[];
+            paused: string[];
+            actions: string[];
+            transitions: {
+                action: string;
+                from: string[];
+                to: string | null;
+                guards: string[];
+            }[];
+            mermaid: string;
+        };
+        CaseDocument: {
+            id: string;
+            /** @description SHA-256 of the bytes, hex */
+            sha256: string;
+            size: number;
+            mediaType: string;
+            fileName: string;
+            role: string;
+            language: string | null;
+            title: string;
+            /** @description 1 for the first version */
+            version: number;
+            /** @description the same for every version of one document */
+            series: string;
+            /** @description the version this one supersedes */
+            replaces: string | null;
+            /** @description the document this one translates */
+            translationOf: string | null;
+            /** @description the current version of its document */
+            latest: boolean;
+            addedBy: {
+                id: string;
+                name: string;
+                state: string | null;
+            };
+            addedAt: string;
+        };
+        CaseDocumentGroup: {
+            series: string;
+            current: components["schemas"]["CaseDocument"];
+            /** @description oldest first */
+            versions: components["schemas"]["CaseDocument"][];
+            translations: {
+                series: string;
+                current: components["schemas"]["CaseDocument"];
+                /** @description oldest first */
+                versions: components["schemas"]["CaseDocument"][];
+                language: string | null;
+            }[];
+        };
+        CaseSend: {
+            /**
+             * @description platform: delivered through Palermo to the requested State’s central authority; any other channel: sent outside the platform (only the transition is recorded)
+             * @default platform
+             * @enum {string}
+             */
+            channel: "platform" | "post" | "courier" | "diplomatic" | "email" | "secure-electronic" | "interpol" | "fax" | "oral-urgent";
+            /** @description a covering note, carried in the envelope */
+            note?: string;
+            /** @description the version you last saw: 409 if the case changed since */
+            expectedVersion?: number;
+        };
+        CaseSendResult: {
+            case: components["schemas"]["Case"];
+            /** @description true: the requested State’s incoming case exists on this instance */
+            delivered: boolean;
+            /** @description what happened, in a sentence (why it was not delivered, when it was not) */
+            message: string;
+            /** @description the case.submit envelope (null for a request sent outside the platform) */
+            messageId: string | null;
+            /** @description the SHA-256 of the envelope’s canonical JSON */
+            digest: string | null;
+        };
+        CaseEvidence: {
+            evidenceId: string;
+            /** @enum {string} */
+            type: "submission_acceptance" | "submission_rejection" | "relay_acceptance" | "relay_failure" | "delivery" | "non_delivery" | "retrieval" | "non_retrieval";
+            messageId: string;
+            messageDigest: string;
+            at: string;
+            issuer: {
+                /** @enum {string} */
+                kind: "platform" | "person";
+                instance: string;
+                state: string | null;
+                user: {
+                    id: string;
+                    name: string;
+                } | null;
+            };
+            reason: string | null;
+            /** @description the SHA-256 of the evidence’s canonical JSON */
+            digest: string;
+        };
+        CaseMessage: {
+            messageId: string;
+            /**
+             * @description sent by this case’s side, or received by it
+             * @enum {string}
+             */
+            side: "sent" | "received";
+            /** @enum {string} */
+            type: "case.submit" | "case.event" | "document" | "evidence";
+            conversationId: string;
+            inReplyTo: string | null;
+            senderState: string;
+            recipientState: string;
+            recordedAt: string;
+            digest: string;
+            /** @description the envelope as built (docs/EXCHANGE.md) */
+            envelope: {
+                [key: string]: unknown;
+            };
+            evidences: components["schemas"]["CaseEvidence"][];
+        };
+        CaseMessages: {
+            /** @enum {string} */
+            transmission: "none" | "prepared" | "sent" | "accepted" | "delivered" | "retrieved" | "rejected" | "failed";
+            items: components["schemas"]["CaseMessage"][];
+        };
+        CaseStatistics: {
+            state: string;
+            filters: {
+                [key: string]: string;
+            };
+            by: ("kind" | "direction" | "counterpart" | "regional-group" | "measure" | "legal-basis" | "crime-type" | "outcome" | "refusal-ground" | "channel" | "month" | "year")[];
+            total: {
+                keys: {
+                    [key: string]: string | null;
+                };
+                count: number;
+                closed: number;
+                /** @description cases whose legal basis is the Convention */
+                convention: number;
+                /** @description cases handled outside the system (channel other than the platform) */
+                outside: number;
+                totalDays: {
+                    /** @description days; percentile_cont(0.5) */
+                    median: number | null;
+                    /** @description days; percentile_cont(0.9) */
+                    p90: number | null;
+                    /** @description cases with this duration known */
+                    n: number;
+                };
+                stages: {
+                    registration: {
+                        /** @description days; percentile_cont(0.5) */
+                        median: number | null;
+                        /** @description days; percentile_cont(0.9) */
+                        p90: number | null;
+                        /** @description cases with this duration known */
+                        n: number;
+                    };
+                    review: {
+                        /** @description days; percentile_cont(0.5) */
+                        median: number | null;
+                        /** @description days; percentile_cont(0.9) */
+                        p90: number | null;
+                        /** @description cases with this duration known */
+                        n: number;
+                    };
+                    transfer: {
+                        /** @description days; percentile_cont(0.5) */
+                        median: number | null;
+                        /** @description days; percentile_cont(0.9) */
+                        p90: number | null;
+                        /** @description cases with this duration known */
+                        n: number;
+                    };
+                    execution: {
+                        /** @description days; percentile_cont(0.5) */
+                        median: number | null;
+                        /** @description days; percentile_cont(0.9) */
+                        p90: number | null;
+                        /** @description cases with this duration known */
+                        n: number;
+                    };
+                    preparation: {
+                        /** @description days; percentile_cont(0.5) */
+                        median: number | null;
+                        /** @description days; percentile_cont(0.9) */
+                        p90: number | null;
+                        /** @description cases with this duration known */
+                        n: number;
+                    };
+                };
+            };
+            /** @description share of the cases whose legal basis is the Convention (0–1) */
+            conventionShare: number | null;
+            groups: {
+                keys: {
+                    [key: string]: string | null;
+                };
+                count: number;
+                closed: number;
+                /** @description cases whose legal basis is the Convention */
+                convention: number;
+                /** @description cases handled outside the system (channel other than the platform) */
+                outside: number;
+                totalDays: {
+                    /** @description days; percentile_cont(0.5) */
+                    median: number | null;
+                    /** @description days; percentile_cont(0.9) */
+                    p90: number | null;
+                    /** @description cases with this duration known */
+                    n: number;
+                };
+                stages: {
+                    registration: {
+                        /** @description days; percentile_cont(0.5) */
+                        median: number | null;
+                        /** @description days; percentile_cont(0.9) */
+                        p90: number | null;
+                        /** @description cases with this duration known */
+                        n: number;
+                    };
+                    review: {
+                        /** @description days; percentile_cont(0.5) */
+                        median: number | null;
+                        /** @description days; percentile_cont(0.9) */
+                        p90: number | null;
+                        /** @description cases with this duration known */
+                        n: number;
+                    };
+                    transfer: {
+                        /** @description days; percentile_cont(0.5) */
+                        median: number | null;
+                        /** @description days; percentile_cont(0.9) */
+                        p90: number | null;
+                        /** @description cases with this duration known */
+                        n: number;
+                    };
+                    execution: {
+                        /** @description days; percentile_cont(0.5) */
+                        median: number | null;
+                        /** @description days; percentile_cont(0.9) */
+                        p90: number | null;
+                        /** @description cases with this duration known */
+                        n: number;
+                    };
+                    preparation: {
+                        /** @description days; percentile_cont(0.5) */
+                        median: number | null;
+                        /** @description days; percentile_cont(0.9) */
+                        p90: number | null;
+                        /** @description cases with this duration known */
+                        n: number;
+                    };
+                };
+            }[];
+            method: string;
+        };
+        CaseStatSubmission: {
+            id: string;
+            state: string;
+            regionalGroup: string | null;
+            submittedBy: string;
+            submittedAt: string;
+            from: string;
+            to: string;
+            by: string[];
+            filters: {
+                [key: string]: unknown;
+            };
+            threshold: number;
+            cellCount: number;
+            cells?: {
+                keys: {
+                    [key: string]: string | null;
+                };
+                suppressed: boolean;
+                /** @description null when under the threshold (suppressed) */
+                count: number | null;
+                /** @description null when under the threshold (suppressed) */
+                closed: number | null;
+                /** @description null when under the threshold (suppressed) */
+                convention: number | null;
+                /** @description null when under the threshold (suppressed) */
+                outside: number | null;
+                totalDays: {
+                    median: number | null;
+                    p90: number | null;
+                };
+            }[];
+        };
+        CaseStatCombined: {
+            from: string;
+            to: string;
+            by: string[];
+            direction: string | null;
+            /** @enum {string} */
+            across: "all" | "regional-group";
+            submissions: number;
+            cells: {
+                /** @description the submitting States’ regional group (across=regional-group), else null */
+                regionalGroup: string | null;
+                keys: {
+                    [key: string]: string | null;
+                };
+                /** @description States whose submission has this cell unsuppressed */
+                states: number;
+                /** @description States whose cell was suppressed (under the threshold): not in the sums */
+                suppressedStates: number;
+                count: number;
+                closed: number;
+                convention: number;
+                outside: number;
+                /** @description the range of the States’ medians and their median weighted by closed cases: NOT the median over all cases */
+                medianDays: {
+                    min: number | null;
+                    max: number | null;
+                    weightedMedianOfMedians: number | null;
+                };
+            }[];
+            method: string;
         };
         RouteAnswer: {
             query: {

@@ -128,7 +128,7 @@ describe('events', () => {
     const c = await caseIn(t.database.db, p.deuOfficer, 'under_review');
     const q = (await event('deuOfficer', c.id, { type: 'progress_query', note: 'Where is it?', dueBy: '2020-01-01' })).json();
     const query = q.timeline.at(-1);
-    expect(query).toMatchObject({ type: 'progress_query', dueAt: '2020-01-01T23:59:59.000Z', answeredBy: null, overdue: true });
+    expect(query).toMatchObject({ type: 'progress_query', dueAt: '2020-01-01T23:59:59.999Z', answeredBy: null, overdue: true });
     expect((await event('deuOfficer', c.id, { type: 'answer_query', answersSeq: 1, note: 'x' })).statusCode).toBe(422);
     const a = (await event('deuOfficer', c.id, { type: 'answer_query', answersSeq: query.seq, note: 'Being reviewed' })).json();
     expect(a.timeline.find((e: { seq: number }) => e.seq === query.seq)).toMatchObject({ answeredBy: a.timeline.at(-1).seq, overdue: false });

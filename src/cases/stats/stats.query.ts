@@ -47,12 +47,15 @@ function where(state: string, f: StatsFilters): RawBuilder<unknown> {
   return sql.join(parts, sql` AND `);
 }
 
+// Both percentiles from one sort of the column (the array form), not one sort each: the sorts are the query's cost.
 const pct = (col: string) =>
-  sql.raw(`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${col}) AS ${col}_p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY ${col}) AS ${col}_p90, count(${col})::int AS ${col}_n`);
+  sql.raw(`percentile_cont(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY ${col}) AS ${col}_pct, count(${col})::int AS ${col}_n`);
 
 export const DURATION_COLUMNS = ['total_seconds', ...STAGE_NAMES.map((s) => `${s}_seconds`)];
 
 export interface AggregateRow {
+  /** 1 for the total row of a query that also groups (grouping sets), else 0 or absent. */
+  is_total?: number;
   k1?: string | null;
   k2?: string | null;
   count: number;
@@ -62,8 +65,14 @@ export interface AggregateRow {
   [duration: string]: number | string | null | undefined;
 }
 
-/** The aggregate of one State's facts, grouped by `by` (none: one row, the total; a case counted once). */
-export function aggregateSql(state: string, filters: StatsFilters, by: readonly Dimension[]): RawBuilder<AggregateRow> {
+/** Can the total come from the same pass as the groups? Not when a dimension unnests (a case would count several times). */
+export const totalInSamePass = (by: readonly Dimension[]) => by.length > 0 && !by.some((d) => d === 'measure' || d === 'crime-type');
+
+/**
+ * The aggregate of one State's facts, grouped by `by` (none: one row, the total; a case counted once). With
+ * `withTotal` (see totalInSamePass) the total row comes from the same scan (GROUPING SETS), marked `is_total = 1`.
+ */
+export function aggregateSql(state: string, filters: StatsFilters, by: readonly Dimension[], withTotal = false): RawBuilder<AggregateRow> {
   const keys = by.map((d, i) => sql`${DIM_SQL[d]} AS ${sql.raw(`k${i + 1}`)}`);
   const joins = [
     ...(by.includes('measure') ? [unnest('measures', 'm')] : []),
@@ -76,7 +85,10 @@ export function aggregateSql(state: string, filters: StatsFilters, by: readonly 
     sql`(count(*) FILTER (WHERE f.outside_system))::int AS outside`,
     ...DURATION_COLUMNS.map(pct),
   ];
-  const groupBy = by.length ? sql`GROUP BY ${sql.join(by.map((_, i) => sql.raw(`k${i + 1}`)))} ORDER BY ${sql.join(by.map((_, i) => sql.raw(`k${i + 1} NULLS LAST`)))}` : sql``;
+  const order = sql`ORDER BY ${sql.join(by.map((_, i) => sql.raw(`k${i + 1} NULLS LAST`)))}`;
+  const exprs = sql.join(by.map((d) => DIM_SQL[d]));
+  if (withTotal) figures.unshift(sql`GROUPING(${exprs}) AS is_total`);
+  const groupBy = !by.length ? sql`` : withTotal ? sql`GROUP BY GROUPING SETS ((${exprs}), ()) ${order}` : sql`GROUP BY ${sql.join(by.map((_, i) => sql.raw(`k${i + 1}`)))} ${order}`;
   return sql<AggregateRow>`SELECT ${sql.join([...keys, ...figures])}
     FROM cases_stat_facts f ${sql.join(joins, sql` `)}
     WHERE ${where(state, filters)}

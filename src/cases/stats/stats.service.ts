@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { ForbiddenError } from '../../platform/http/errors.ts';
 import { csvFile, type CsvCell } from '../../platform/csv-write.ts';
 import { STAGE_NAMES } from './stages.ts';
-import { aggregateSql, type AggregateRow } from './stats.query.ts';
+import { aggregateSql, totalInSamePass, type AggregateRow } from './stats.query.ts';
 import * as repo from './stats.repository.ts';
 import type { Dimension, Stats, StatsFilters, StatsGroup, StatsQuery } from './stats.schemas.ts';
 
@@ -33,7 +33,8 @@ export function statsStateOf(actor: Actor): string {
 const days = (seconds: unknown) => (seconds === null || seconds === undefined ? null : Math.round((Number(seconds) / 86400) * 100) / 100);
 
 function dist(row: AggregateRow, col: string) {
-  return { median: days(row[`${col}_p50`]), p90: days(row[`${col}_p90`]), n: Number(row[`${col}_n`] ?? 0) };
+  const [p50, p90] = (row[`${col}_pct`] as unknown as (number | null)[] | null) ?? [null, null];
+  return { median: days(p50), p90: days(p90), n: Number(row[`${col}_n`] ?? 0) };
 }
 
 function toGroup(row: AggregateRow, by: readonly Dimension[]): StatsGroup {
@@ -61,6 +62,10 @@ export async function computeStats(db: Db, state: string, query: StatsQuery): Pr
   // sorts of a busy State's tens of thousands of durations, which would otherwise spill to disk (docs/PERFORMANCE.md).
   const { totalRow, rows } = await db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
     await repo.sortMemory(trx);
+    if (totalInSamePass(by)) {
+      const all = await repo.aggregate(trx, aggregateSql(state, filters, by, true));
+      return { totalRow: all.find((r) => Number(r.is_total) !== 0), rows: all.filter((r) => Number(r.is_total) === 0) };
+    }
     const [totalRow] = await repo.aggregate(trx, aggregateSql(state, filters, []));
     const rows = by.length ? await repo.aggregate(trx, aggregateSql(state, filters, by)) : [];
     return { totalRow, rows };
