@@ -12,6 +12,7 @@ import { stateExists } from '../../reference/reference.service.ts';
 import { loadSampleCorpus } from '../../knowledge/seed/sample-corpus.ts';
 import { loadDemoDirectory } from '../../directory/seed/demo-directory.ts';
 import { completeDraftInput } from '../../drafting/test-fixtures.ts';
+import { loadDemoCases } from '../../cases/seed/demo-cases.ts';
 import { backup, restore } from './backup.ts';
 import { dumpTables } from './table-dump.ts';
 import type { Db } from '../db/database.ts';
@@ -36,6 +37,8 @@ beforeAll(async () => {
   await loadSampleCorpus(db);
   await loadDemoDirectory(db);
   await ensureDemoAccounts(db, (iso3) => stateExists(db, iso3));
+  // the case tracker's demo: ~50 cases with dated timelines, statistics facts, and FRA ↔ CHN exchanges with their envelopes and evidences
+  await loadDemoCases(db);
   for (const [name, roles, state] of [
     ['gbr-prac', ['practitioner'], 'GBR'],
     ['chn-officer', ['officer'], 'CHN'],
@@ -69,7 +72,8 @@ const lastAudit = (db: Db) =>
 
 describe('backup and restore of a database full of real-looking data', () => {
   it('restores every table row by row into a new database; search, logins, sequences and the audit chain work after', async () => {
-    for (const table of ['knowledge_records', 'knowledge_search', 'directory_authorities', 'drafting_draft_versions', 'drafting_comments', 'drafting_shares', 'users', 'saved_searches', 'stored_documents', 'stored_document_contents', 'document_refs']) {
+    for (const table of ['knowledge_records', 'knowledge_search', 'directory_authorities', 'drafting_draft_versions', 'drafting_comments', 'drafting_shares', 'users', 'saved_searches', 'stored_documents', 'stored_document_contents', 'document_refs',
+      'cases_cases', 'cases_events', 'cases_stat_facts', 'cases_exchange_messages', 'cases_exchange_evidences', 'workflow_transitions']) {
       expect(await count(t.database.db, table), table).toBeGreaterThan(0);
     }
     const summary = await backup(t.database.db, file);
@@ -102,6 +106,15 @@ describe('backup and restore of a database full of real-looking data', () => {
           expect(is.json().items.map((i: { id: string }) => i.id)).toEqual(was.json().items.map((i: { id: string }) => i.id));
           expect(is.json().total).toBe(was.json().total);
         }
+        // the same cases for the same officer, and a new timeline entry continues the identity after the restored ones
+        const cases = async (a: typeof app, who: Session | null) => (await as(a, who, 'GET', '/api/v1/cases?limit=100')).json() as { total: number; items: { id: string }[] };
+        const casesWere = await cases(t.app, s['chn-officer']!);
+        const casesAre = await cases(app, officer);
+        expect(casesWere.total).toBeGreaterThan(0);
+        expect(casesAre.items.map((c) => c.id)).toEqual(casesWere.items.map((c) => c.id));
+        const open = casesAre.items[0]!.id;
+        const noted = await as(app, officer, 'POST', `/api/v1/cases/${open}/events`, { type: 'note', note: 'Read after the restore.' });
+        expect(noted.statusCode, noted.body).toBe(201);
         // new rows after the restore get new serial numbers (sequences continue after the restored rows)
         const maxSeq = async () => (await sql<{ m: string }>`SELECT max(seq)::text AS m FROM knowledge_search`.execute(target.db)).rows[0]!.m;
         const seqBefore = Number(await maxSeq());
