@@ -3,8 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { rolesPolicy } from '../platform/auth/policy.ts';
 import type { AppContext } from '../platform/http/context.ts';
-import { ValidationError } from '../platform/http/errors.ts';
-import { contentDisposition } from '../platform/documents/documents.ts';
+import { fileFromBody, sendStoredFile } from '../platform/documents/http.ts';
 import { errorSchema, text } from '../platform/platform.schemas.ts';
 import { fileBody } from '../platform/platform.responses.ts';
 import { DOCUMENT_ROLES } from './case.vocabulary.ts';
@@ -92,9 +91,7 @@ export function caseDocumentRoutes(ctx: AppContext): FastifyPluginAsync {
         response: { 201: caseDocumentSchema, 413: errorSchema, 415: errorSchema, ...errors },
       },
     }, async (req, reply) => {
-      const body = req.body as unknown;
-      if (!Buffer.isBuffer(body) || body.length === 0) throw new ValidationError('Send the file as the request body', [{ path: 'body', message: 'expected the file' }]);
-      const created = await documents.addCaseDocument(ctx.db, req.actor, req.params.id, { bytes: body, declaredType: req.headers['content-type'], ...req.query });
+      const created = await documents.addCaseDocument(ctx.db, req.actor, req.params.id, { bytes: fileFromBody(req.body), declaredType: req.headers['content-type'], ...req.query });
       return reply.status(201).send(created);
     });
 
@@ -107,14 +104,7 @@ export function caseDocumentRoutes(ctx: AppContext): FastifyPluginAsync {
         response: { 200: fileBody(...documents.CASE_DOCUMENT_TYPES), ...errors },
       },
     }, async (req, reply) => {
-      const f = await documents.getCaseDocument(ctx.db, req.actor, req.params.id, req.params.docId);
-      return reply
-        .header('etag', `"sha256-${f.sha256}"`)
-        .header('repr-digest', `sha-256=:${Buffer.from(f.sha256, 'hex').toString('base64')}:`)
-        .header('cache-control', 'private, no-cache')
-        .header('content-disposition', contentDisposition(f.fileName))
-        .type(f.mediaType)
-        .send(f.bytes);
+      return sendStoredFile(reply, await documents.getCaseDocument(ctx.db, req.actor, req.params.id, req.params.docId));
     });
   };
 }

@@ -3,8 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { rolesPolicy } from '../platform/auth/policy.ts';
 import type { AppContext } from '../platform/http/context.ts';
-import { ValidationError } from '../platform/http/errors.ts';
-import { contentDisposition } from '../platform/documents/documents.ts';
+import { fileFromBody, sendStoredFile } from '../platform/documents/http.ts';
 import { errorSchema, text } from '../platform/platform.schemas.ts';
 import { fileBody, noContent } from '../platform/platform.responses.ts';
 import * as attachments from './attachments.service.ts';
@@ -58,9 +57,7 @@ export function attachmentRoutes(ctx: AppContext): FastifyPluginAsync {
         response: { 201: attachmentSchema, 413: errorSchema, 415: errorSchema, ...errors },
       },
     }, async (req, reply) => {
-      const body = req.body as unknown;
-      if (!Buffer.isBuffer(body) || body.length === 0) throw new ValidationError('Send the file as the request body', [{ path: 'body', message: 'expected the file' }]);
-      const created = await attachments.addAttachment(ctx.db, req.actor, req.params.id, { bytes: body, declaredType: req.headers['content-type'], ...req.query });
+      const created = await attachments.addAttachment(ctx.db, req.actor, req.params.id, { bytes: fileFromBody(req.body), declaredType: req.headers['content-type'], ...req.query });
       return reply.status(201).send(created);
     });
 
@@ -73,14 +70,7 @@ export function attachmentRoutes(ctx: AppContext): FastifyPluginAsync {
         response: { 200: fileBody(...attachments.ATTACHMENT_TYPES), ...errors },
       },
     }, async (req, reply) => {
-      const f = await attachments.getAttachment(ctx.db, req.actor, req.params.id, req.params.sha256);
-      return reply
-        .header('etag', `"sha256-${f.sha256}"`)
-        .header('repr-digest', `sha-256=:${Buffer.from(f.sha256, 'hex').toString('base64')}:`)
-        .header('cache-control', 'private, no-cache')
-        .header('content-disposition', contentDisposition(f.fileName))
-        .type(f.mediaType)
-        .send(f.bytes);
+      return sendStoredFile(reply, await attachments.getAttachment(ctx.db, req.actor, req.params.id, req.params.sha256));
     });
 
     app.delete('/drafting/drafts/:id/attachments/:sha256', {
