@@ -9,13 +9,14 @@ import { casesAuthz } from '../cases/cases.authz.ts';
 import { directoryAuthz } from '../directory/directory.authz.ts';
 import { draftingAuthz } from '../drafting/drafting.authz.ts';
 import { notificationsAuthz } from '../platform/notifications/notifications.authz.ts';
+import { reviewAuthz } from '../review/review.authz.ts';
 
 /**
  * Who may call what in the composed application: the specification, written independently of the policies in
  * the code. Every registered route must appear here, so adding a route without deciding who may call it fails.
  * A module with many routes keeps its part in its own `<module>.authz.ts`, listed here.
  */
-const MODULES: ModuleAuthz[] = [directoryAuthz, draftingAuthz, notificationsAuthz, casesAuthz];
+const MODULES: ModuleAuthz[] = [directoryAuthz, draftingAuthz, notificationsAuthz, casesAuthz, reviewAuthz];
 const PLATFORM_AND_KNOWLEDGE: Record<string, Expect> = {
   'GET /api/health': 'public',
   'GET /api/v1/me': 'public',

@@ -7,12 +7,13 @@ import { directoryManifest } from '../directory/directory.manifest.ts';
 import { draftingManifest } from '../drafting/drafting.manifest.ts';
 import { knowledgeManifest } from '../knowledge/knowledge.manifest.ts';
 import { referenceManifest } from '../reference/reference.manifest.ts';
+import { reviewManifest } from '../review/review.manifest.ts';
 
 /**
  * The composition root of the server: the modules Palermo is made of, in the order their routes are registered
  * (and listed in the OpenAPI document). A new module adds one line here and touches no platform file.
  */
-export const API_MODULES: readonly ApiManifest[] = [referenceManifest, knowledgeManifest, directoryManifest, draftingManifest, casesManifest];
+export const API_MODULES: readonly ApiManifest[] = [referenceManifest, knowledgeManifest, directoryManifest, draftingManifest, casesManifest, reviewManifest];
 
 /** The whole application: the platform with every module. The CLI, the tests and `palermo serve` build it here. */
 export function buildPalermoApp(ctx: AppContext, opts: BuildOptions = {}): Promise<BuiltApp> {

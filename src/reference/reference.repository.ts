@@ -247,3 +247,13 @@ export async function applyStatus(trx: Transaction<Database>, c: StatusChange, b
 export function groupsOf(db: Db, iso3s: string[]) {
   return db.selectFrom('states').select(['iso3', 'regional_group']).where('iso3', 'in', iso3s).execute();
 }
+
+/** States, every party-status row and the instrument codes: what review draws need (reference.service drawEligibility). */
+export async function eligibilityRows(db: Db) {
+  const [states, statuses, instruments] = await Promise.all([
+    db.selectFrom('states').select(['iso3', 'kind', 'regional_group', 'legal_system', 'legal_families']).orderBy('iso3').execute(),
+    db.selectFrom('party_status').select(['iso3', 'instrument_code', 'status']).execute(),
+    db.selectFrom('instruments').select('code').orderBy('code').execute(),
+  ]);
+  return { states, statuses, instruments };
+}

@@ -218,3 +218,38 @@ export async function clustersOf(db: Db, articles: string[]): Promise<string[]> 
   const wanted = new Set(keys.map(([i, a]) => `${i}:${a}`));
   return [...new Set(all.filter((c) => wanted.has(`${c.instrument_code}:${c.article}`)).map((c) => c.cluster_code))].sort();
 }
+
+/** One State as the review mechanism's draws see it: group, legal families and party status to every instrument. */
+export interface EligibilityState {
+  iso3: string;
+  kind: 'state' | 'regional-organization';
+  /** Regional group code; null for entities outside the five groups (pooled by the cycle's configuration). */
+  group: string | null;
+  legalSystem: string | null;
+  legalFamilies: string[];
+  /** Status per instrument code, including UNCAC; 'unknown' means not loaded, never "not a party". */
+  status: Record<string, 'party' | 'signatory' | 'none' | 'unknown'>;
+}
+
+/**
+ * Every State with what a draw needs, in ISO3 order, from the reference data as it is now (the draw's inputs record
+ * this snapshot, so a published draw does not depend on later changes). Instruments without a status row count as
+ * 'unknown'.
+ */
+export async function drawEligibility(db: Db): Promise<EligibilityState[]> {
+  const { states, statuses, instruments } = await repo.eligibilityRows(db);
+  const byState = new Map<string, Record<string, EligibilityState['status'][string]>>();
+  for (const s of statuses) {
+    const m = byState.get(s.iso3) ?? {};
+    m[s.instrument_code] = s.status as EligibilityState['status'][string];
+    byState.set(s.iso3, m);
+  }
+  return states.map((s) => ({
+    iso3: s.iso3,
+    kind: s.kind as EligibilityState['kind'],
+    group: s.regional_group,
+    legalSystem: s.legal_system,
+    legalFamilies: [...s.legal_families].sort(),
+    status: Object.fromEntries(instruments.map((i) => [i.code, byState.get(s.iso3)?.[i.code] ?? 'unknown'])),
+  }));
+}

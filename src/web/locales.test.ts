@@ -23,13 +23,15 @@ function empties(value: unknown, prefix = ''): string[] {
   return typeof value === 'string' && value.trim() === '' ? [prefix] : [];
 }
 
-const folders = [
-  path.join(SRC, 'web/locales'),
-  ...fs
-    .readdirSync(SRC)
-    .map((m) => path.join(SRC, m, 'ui/locales'))
-    .filter((d) => fs.existsSync(d)),
-];
+/** Every `locales` folder under a module's `ui/` (a module with several UI parts has one per part, e.g. review/ui/desk/locales). */
+function localeFolders(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).flatMap((e) => {
+    const sub = path.join(dir, e.name);
+    return e.name === 'locales' ? [sub] : localeFolders(sub);
+  });
+}
+const folders = [path.join(SRC, 'web/locales'), ...fs.readdirSync(SRC).flatMap((m) => localeFolders(path.join(SRC, m, 'ui')))];
 
 describe('UI texts in six languages', () => {
   for (const dir of folders) {

@@ -8,6 +8,7 @@ import { stateExists } from '../../reference/reference.service.ts';
 import { loadSampleCorpus } from '../../knowledge/seed/sample-corpus.ts';
 import { loadDemoDirectory } from '../../directory/seed/demo-directory.ts';
 import { loadDemoCases } from '../../cases/seed/demo-cases.ts';
+import { loadDemoReview } from '../../review/seed/demo-review.ts';
 import { moduleJobs } from '../../app/server.ts';
 import { startBackgroundWork, workersEnabled } from '../../platform/jobs/runner.ts';
 import type { Workers } from '../../platform/jobs/workers.ts';
@@ -73,6 +74,8 @@ export async function serveCommand(args: string[]): Promise<number> {
     // after the accounts: demo cases are assigned to the demo practitioners and officers
     const cases = await loadDemoCases(rt.db);
     if (cases.added) log(`Demo cases: ${cases.added} fictitious requests between the demo States added to the case tracker.`);
+    const review = await loadDemoReview(rt.db);
+    if (review.added) log(`Demo review: a configured review cycle with one review in progress between demo States (${review.added} rows).`);
   }
 
   const address = await app.listen({ port: config.port, host: config.host });

@@ -1,0 +1,9 @@
+import type { ModuleAuthz } from '../../../test/support/authz.ts';
+
+/** STUB (contract) — owner: helper analysis. This part's rows of the authorization matrix: every route it registers, who may call it, how. */
+export const exportAuthz: ModuleAuthz = {
+  expected: {},
+  request(route) {
+    throw new Error(`no request for ${route}`);
+  },
+};
