@@ -19,6 +19,7 @@ import { directoryCommand } from './commands/directory.ts';
 import { searchCommand } from './commands/search.ts';
 import { jobsCommand } from './commands/jobs.ts';
 import { casesCommand } from './commands/cases.ts';
+import { reviewCommand } from './commands/review.ts';
 
 export const HELP = `palermo — the platform for the UN Convention against Transnational Organized Crime
 
@@ -60,6 +61,15 @@ Usage: palermo <command> [options]
                                         register existing cases in bulk (one bad row: nothing imported)
   cases stats --state ISO3 [--from D] [--to D] [--by kind|legal-basis|…] [--json]
                                         a State's case statistics: counts, median and 90th percentile times
+  review draw --instrument UNTOC --seed "TEXT" [--cap N] [--allow-mutual] [--json]
+                                        draw reviewing States for every party to the instrument (pure function of
+                                        the seed and the reference data; the same seed prints the same bytes)
+  review draw-groups --seed "TEXT" --groups N [--instrument UNTOC] [--json]
+                                        split the States parties into N groups starting in different years
+  review verify-draw <draw-id|file.json>
+                                        recompute a published draw and compare (exit 1 when it differs)
+  review questionnaires import <file.json> | export [--instrument I] [--cluster C]
+                                        load or print versioned question sets
   refs <file|-> [--lang zh|en|fr|es|ru|ar]
                                         print the references found in a text (articles, resolutions,
                                         document symbols, States, dates), one JSON object per line
@@ -87,6 +97,7 @@ const COMMANDS: Record<string, Command> = {
   search: searchCommand,
   jobs: jobsCommand,
   cases: casesCommand,
+  review: reviewCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
