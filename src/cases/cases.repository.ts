@@ -85,8 +85,9 @@ export interface ListFilter {
   q?: string;
 }
 
-// LEVEL_RANK and STARTED are indexed as written (migrations/0022_case_queue_indexes.sql): change both together
-const LEVEL_RANK = sql<number>`CASE priority_level WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END`;
+// LEVEL_RANK and STARTED are indexed as written (migrations/0030_closed_cases_no_priority.sql): change both together.
+// A closed case ranks after every open one, whatever its level was.
+const LEVEL_RANK = sql<number>`CASE WHEN status = 'closed' THEN 4 WHEN priority_level = 'urgent' THEN 0 WHEN priority_level = 'high' THEN 1 WHEN priority_level = 'normal' THEN 2 ELSE 3 END`;
 const STARTED = sql`coalesce(received_at, sent_at, created_at)`;
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -107,7 +108,7 @@ export type CaseSort = 'priority' | 'received' | 'updated' | 'due';
 
 /**
  * A page of cases. Work queues sort by priority: the effective level (an officer's override wins), then the
- * computed score, then the oldest first — the request waiting longest comes first among equals.
+ * computed score, then the oldest first — the request waiting longest comes first among equals; closed cases last.
  */
 export async function listCases(db: Conn, f: ListFilter, sort: CaseSort, page: { limit: number; offset: number }): Promise<{ rows: CaseRow[]; total: number }> {
   let q = filtered(db, f).selectAll();

@@ -170,6 +170,22 @@ describe('work queues', () => {
     expect((await as(t.app, s.deuOfficer!, 'GET', `${P}?q=Queue`)).json().total).toBe(0);
   });
 
+  it('a closed case has no priority left: an urgent deadline and a person in custody no longer put it above open work', async () => {
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const pressing = { title: 'Closing pressing', deadline: tomorrow, deadlineReason: 'Custody ends', priorityInputs: { personInCustody: true } };
+    const done = await register('fraOfficer', outgoingInput('DEU', { ...pressing, channel: 'post', initialState: 'sent', sentAt: '2026-10-01' }));
+    const open = await register('fraOfficer', outgoingInput('DEU', { title: 'Closing plain' }));
+    expect(open.priority.level).toBe('low'); // nothing known makes it pressing: it ties with the closed case's level
+    expect(done.priority.level).toBe('urgent');
+    await event('fraOfficer', done.id, { type: 'set_priority', level: 'urgent', reason: 'Kept urgent by hand' });
+    const closed = (await event('fraOfficer', done.id, { type: 'close', note: 'Executed' })).json();
+    expect(closed.status).toBe('closed');
+    expect(closed.priority).toMatchObject({ level: 'low', score: 0, factors: [] });
+    const list = (await as(t.app, s.fraOfficer!, 'GET', `${P}?q=Closing`)).json();
+    expect(list.items.map((i: { id: string }) => i.id)).toEqual([open.id, done.id]);
+    expect(list.items[1].priority).toMatchObject({ level: 'low', score: 0, factors: [] });
+  });
+
   it('queue=mine holds what is assigned to me; overdue=true what has a step past due; a forged cursor is a 400', async () => {
     const mine = await register('fraOfficer', incomingInput('DEU', { title: 'Mine only', assignees: [p.fraPractitioner.id] }));
     const q = (await as(t.app, s.fraPractitioner!, 'GET', `${P}?queue=mine`)).json();

@@ -131,7 +131,7 @@ export async function createCase(trx: Trx, actor: Actor, raw: NewCase, opts: Cre
   const status = opts.initialState ?? input.initialState ?? initialState(input.direction);
   const year = (input.receivedAt ? midnight(input.receivedAt) : at).getUTCFullYear();
   const reference = input.reference ?? `${owner}-${KIND_CODES[input.kind]}-${year}-${String(await repo.nextReferenceNumber(trx, owner, year)).padStart(4, '0')}`;
-  const p = computePriority({ kind: input.kind, measures: input.measures, deadline: input.deadline ?? null, priority_inputs: input.priorityInputs }, at);
+  const p = computePriority({ kind: input.kind, measures: input.measures, deadline: input.deadline ?? null, priority_inputs: input.priorityInputs, status }, at);
   const row = await repo.insertCase(trx, {
     owner_state: owner,
     direction: input.direction,

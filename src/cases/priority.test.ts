@@ -109,6 +109,18 @@ describe('priority levels and the override', () => {
     expect(effectiveLevel(computed, { level: 'urgent', reason: 'minister asked', by: { id: 'u', name: 'Officer' }, at: '2026-12-02' })).toBe('urgent');
   });
 
+  it('a closed case has no priority: no factor counts and no override wins', () => {
+    const pressing = mla({ deadline: '2026-12-03' }, { personInCustody: true, evidenceLossDate: '2026-12-04' });
+    expect(computePriority(pressing, TODAY).level).toBe('urgent');
+    for (const status of ['closed'] as const) {
+      const closed = computePriority({ ...pressing, status }, TODAY);
+      expect(closed).toMatchObject({ score: 0, level: 'low', factors: [], closed: true });
+      expect(effectiveLevel(closed, { level: 'urgent', reason: 'kept by hand', by: { id: 'u', name: 'Officer' }, at: '2026-12-02' })).toBe('low');
+    }
+    // any state before closing keeps its priority
+    expect(computePriority({ ...pressing, status: 'executed' }, TODAY).level).toBe('urgent');
+  });
+
   it('counts days by calendar date in UTC', () => {
     expect(daysUntil('2026-12-03', new Date('2026-12-02T23:59:00Z'))).toBe(1);
     expect(daysUntil('2026-12-01', new Date('2026-12-02T00:01:00Z'))).toBe(-1);

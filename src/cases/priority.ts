@@ -1,4 +1,5 @@
-import type { CaseKind, PriorityLevel } from './case.vocabulary.ts';
+import type { CaseKind, CaseState, PriorityLevel } from './case.vocabulary.ts';
+import { TERMINAL_STATES } from './case.workflow.ts';
 import type { PriorityInputs, PriorityOverride } from './cases.tables.ts';
 
 /**
@@ -25,6 +26,8 @@ export interface Priority {
   score: number;
   level: PriorityLevel;
   factors: PriorityFactor[];
+  /** The case is closed: it asks nothing more of anyone, so nothing makes it pressing and no override counts. */
+  closed?: boolean;
 }
 
 export interface PriorityCase {
@@ -34,6 +37,8 @@ export interface PriorityCase {
   priority_inputs: PriorityInputs;
   /** The persons concerned: one marked in custody counts as custody even if the input was not ticked. */
   persons?: readonly { inCustody?: boolean }[];
+  /** A closed case has no priority (a deadline or a custody flag left on it must not keep it at the top of a queue). */
+  status?: CaseState;
 }
 
 /** Level thresholds, highest first: the first whose minimum the score reaches. */
@@ -125,6 +130,7 @@ function stepPoints(steps: Steps, daysLeft: number): number {
 const validDate = (d: string | null | undefined): d is string => typeof d === 'string' && !Number.isNaN(Date.parse(`${d.slice(0, 10)}T00:00:00Z`));
 
 export function computePriority(c: PriorityCase, today: Date): Priority {
+  if (c.status !== undefined && TERMINAL_STATES.includes(c.status)) return { score: 0, level: 'low', factors: [], closed: true };
   const inputs = c.priority_inputs ?? {};
   const factors: PriorityFactor[] = [];
   const add = (factor: string, points: number, detail?: PriorityFactor['detail']) => {
@@ -181,5 +187,6 @@ export function levelOf(score: number): PriorityLevel {
 
 /** The level shown and sorted on: the officer's override when there is one, else the computed level. */
 export function effectiveLevel(computed: Priority, override: PriorityOverride | null): PriorityLevel {
+  if (computed.closed) return computed.level;
   return override?.level ?? computed.level;
 }
