@@ -101,3 +101,9 @@ export function groupInputs(
   const f = facts(states, rules.instrument, drawInstruments(rules.instrument, []), rules.pooling);
   return { algorithm: GROUPS_ALGORITHM, instrument: rules.instrument, groups: rules.groups, asOf: rules.asOf, states: f.states, excluded: f.excluded };
 }
+
+/**
+ * The pooling used when a cycle names none (the CLI's default): the European Union and the Holy See with the Western
+ * European and Others Group, the Cook Islands and Niue with Asia-Pacific (the groups they attend or border).
+ */
+export const DEFAULT_POOLING: Readonly<Record<string, string>> = { EUU: 'weog', VAT: 'weog', COK: 'asia-pacific', NIU: 'asia-pacific' };
