@@ -49,6 +49,9 @@ function setOut(s: SetRow, count: number, lang: Language) {
   };
 }
 
+/** The command line acts as a user with the nil id, who is not in the users table: no author then (the audit log says cli:…). */
+const createdBy = (actor: Actor) => (actor.kind === 'user' && actor.id !== '00000000-0000-0000-0000-000000000000' ? actor.id : null);
+
 const isSecretariat = (actor: Actor) => hasRole(actor, 'secretariat');
 
 /** Question sets (published by default); drafts only for the secretariat. Ordered by instrument, cluster, version. */
@@ -119,7 +122,7 @@ export async function createVersion(db: Conn, actor: Actor, doc: QuestionSetDocu
       .where('instrument_code', '=', doc.instrument).where('cluster_code', '=', doc.cluster).executeTakeFirst();
     const set = await trx.insertInto('review_question_sets').values({
       instrument_code: doc.instrument, cluster_code: doc.cluster, version: Number(last?.v ?? 0) + 1, title: JSON.stringify(doc.title) as unknown as Record<string, string>,
-      created_by: actor.kind === 'user' ? actor.id : null,
+      created_by: createdBy(actor),
     }).returningAll().executeTakeFirstOrThrow();
     await trx.insertInto('review_questions').values(questionRows(set.id, doc.questions)).execute();
     await audit(trx, { actor: auditActor(actor), action: 'review.questionnaire.created', targetType: Q_TARGET, targetId: set.id, details: { instrument: doc.instrument, cluster: doc.cluster, version: set.version } });
