@@ -46,7 +46,7 @@ export function AnswerForm({ reviewId, q, legislation, editable, onSaved }: {
   const set = (patch: V) => { setValue((v) => ({ ...v, ...patch })); setState({ s: 'idle' }); };
   const issueFor = (field: string) => (state.s === 'error' ? state.e.issues.filter((i) => i.path.startsWith(`body.value.${field}`)).map((i) => i.message) : []);
   const errId = (field: string) => `${id}-${field}-err`;
-  const FieldError = ({ field }: { field: string }) => {
+  const fieldError = (field: string) => {
     const msgs = issueFor(field);
     return msgs.length ? <p className="rq-field-error" id={errId(field)} lang="en" dir="ltr">{msgs.join(' · ')}</p> : null;
   };
@@ -87,10 +87,10 @@ export function AnswerForm({ reviewId, q, legislation, editable, onSaved }: {
                 <label key={c}><input type="radio" name={`${id}-choice`} value={c} checked={value.choice === c} onChange={() => set({ choice: c })} /> {t(`reviewQuestionnaire.choice.${c}`)}</label>
               ))}
             </div>
-            <FieldError field="choice" />
+            {fieldError('choice')}
             <label htmlFor={`${id}-expl`}>{t('reviewQuestionnaire.fields.explanation')}</label>
             <textarea id={`${id}-expl`} rows={3} value={str(value.explanation)} onChange={(e) => set({ explanation: e.target.value })} {...invalid('explanation')} />
-            <FieldError field="explanation" />
+            {fieldError('explanation')}
           </>
         )}
         {q.answerType === 'legislation' && (
@@ -102,17 +102,17 @@ export function AnswerForm({ reviewId, q, legislation, editable, onSaved }: {
                   onChange={(e) => set({ records: e.target.checked ? [...(value.records as string[]), l.id] : (value.records as string[]).filter((x) => x !== l.id) })} /> {l.title}
               </label>
             ))}
-            <FieldError field="records" />
+            {fieldError('records')}
             <label htmlFor={`${id}-cit`}>{t('reviewQuestionnaire.fields.citations')}</label>
             <textarea id={`${id}-cit`} rows={3} value={(value.citations as string[]).join('\n')} onChange={(e) => set({ citations: e.target.value.split('\n').filter((l, i, all) => l.trim() || i === all.length - 1) })} {...invalid('citations')} />
-            <FieldError field="citations" />
+            {fieldError('citations')}
           </>
         )}
         {q.answerType === 'text' && (
           <>
             <label htmlFor={`${id}-text`}>{t('reviewQuestionnaire.fields.text')}</label>
             <textarea id={`${id}-text`} rows={5} value={str(value.text)} onChange={(e) => set({ text: e.target.value })} {...invalid('text')} />
-            <FieldError field="text" />
+            {fieldError('text')}
           </>
         )}
         {q.answerType === 'cases' && list('items').map((it, i) => (
@@ -121,7 +121,7 @@ export function AnswerForm({ reviewId, q, legislation, editable, onSaved }: {
             <label>{t('reviewQuestionnaire.fields.year')}<input inputMode="numeric" value={str(it.year)} onChange={(e) => setItem('items', i, { year: e.target.value })} {...invalid(`items.${i}.year`)} /></label>
             <label className="rq-wide">{t('reviewQuestionnaire.fields.summary')}<textarea rows={2} value={str(it.summary)} onChange={(e) => setItem('items', i, { summary: e.target.value })} {...invalid(`items.${i}.summary`)} /></label>
             {!ro && <button type="button" className="button-secondary button-small" onClick={() => remove('items', i)}>{t('reviewQuestionnaire.remove')}</button>}
-            <FieldError field={`items.${i}`} />
+            {fieldError(`items.${i}`)}
           </div>
         ))}
         {q.answerType === 'statistics' && list('rows').map((r, i) => (
@@ -131,7 +131,7 @@ export function AnswerForm({ reviewId, q, legislation, editable, onSaved }: {
             <label>{t('reviewQuestionnaire.fields.period')}<input value={str(r.period)} onChange={(e) => setItem('rows', i, { period: e.target.value })} {...invalid(`rows.${i}.period`)} /></label>
             <label>{t('reviewQuestionnaire.fields.source')}<input value={str(r.source)} onChange={(e) => setItem('rows', i, { source: e.target.value })} {...invalid(`rows.${i}.source`)} /></label>
             {!ro && <button type="button" className="button-secondary button-small" onClick={() => remove('rows', i)}>{t('reviewQuestionnaire.remove')}</button>}
-            <FieldError field={`rows.${i}`} />
+            {fieldError(`rows.${i}`)}
           </div>
         ))}
         {q.answerType === 'ta_needs' && (
@@ -147,7 +147,7 @@ export function AnswerForm({ reviewId, q, legislation, editable, onSaved }: {
                 </label>
                 <label className="rq-wide">{t('reviewQuestionnaire.fields.description')}<textarea rows={2} value={str(it.description)} onChange={(e) => setItem('items', i, { description: e.target.value })} {...invalid(`items.${i}.description`)} /></label>
                 {!ro && <button type="button" className="button-secondary button-small" onClick={() => remove('items', i)}>{t('reviewQuestionnaire.remove')}</button>}
-                <FieldError field={`items.${i}`} />
+                {fieldError(`items.${i}`)}
               </div>
             ))}
           </>
