@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Actor } from '../../platform/auth/roles.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
-import { auditReviewRead, openReview, type LoadedReview } from '../review.access.ts';
+import { auditReviewRead, openReview, reviewTransaction, type LoadedReview } from '../review.access.ts';
 import type { ReviewCommentsTable } from '../review.tables.ts';
 import { assertReviewAction } from '../review.transitions.ts';
 import { addDays, auditDesk, idOf, iso, nameOf, today, type Conn, type Trx } from './desk.common.ts';
@@ -82,7 +82,7 @@ export interface NewComment { kind: CommentRow['kind']; body: string; questionId
 
 /** A draft: feedback or a clarification by a reviewing State, a reply by the reviewed State (to a sent message). */
 export async function createComment(db: Db, actor: Actor, reviewId: string, input: NewComment): Promise<CommentDto> {
-  return db.transaction().execute(async (trx) => {
+  return reviewTransaction(db, async (trx) => {
     const { review } = await assertReviewAction(trx, actor, reviewId, 'comment', 'comments');
     const s = review.standing;
     let reviewingState: string;
@@ -126,7 +126,7 @@ async function ownDraft(trx: Trx, review: LoadedReview, cid: string): Promise<Co
 }
 
 export async function updateComment(db: Db, actor: Actor, reviewId: string, cid: string, patch: { body?: string | undefined; dueOn?: string | undefined }): Promise<CommentDto> {
-  return db.transaction().execute(async (trx) => {
+  return reviewTransaction(db, async (trx) => {
     const { review } = await assertReviewAction(trx, actor, reviewId, 'comment', 'comments');
     const c = await ownDraft(trx, review, cid);
     if (patch.dueOn !== undefined && c.kind !== 'clarification') throw new ValidationError('Only a request for clarification has a due date', [{ path: 'body.dueOn', message: 'only for a clarification' }]);
@@ -140,7 +140,7 @@ export async function updateComment(db: Db, actor: Actor, reviewId: string, cid:
 
 /** The focal point of the author's State sends a draft; a sent reply answers the clarification it replies to. */
 export async function sendComment(db: Db, actor: Actor, reviewId: string, cid: string): Promise<CommentDto> {
-  return db.transaction().execute(async (trx) => {
+  return reviewTransaction(db, async (trx) => {
     const { review } = await assertReviewAction(trx, actor, reviewId, 'comment', 'comments');
     const c = await ownDraft(trx, review, cid);
     if (review.standing.role !== 'focal_point') throw new ForbiddenError('Only the focal point clears and sends a message of their State');

@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/auth/roles.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { listClusters } from '../../reference/reference.service.ts';
-import { auditReviewRead, openReview, type LoadedReview } from '../review.access.ts';
+import { auditReviewRead, openReview, reviewTransaction, type LoadedReview } from '../review.access.ts';
 import type { ReviewObservationsTable } from '../review.tables.ts';
 import { assertReviewAction } from '../review.transitions.ts';
 import type { ObservationKind, TaCategory } from '../review.vocabulary.ts';
@@ -83,7 +83,7 @@ async function itemOf(trx: Trx, review: LoadedReview, oid: string): Promise<Row>
 export interface NewObservation { reviewingState: string; kind: ObservationKind; taCategory?: TaCategory | undefined; instrument: string; articles: number[]; text: string }
 
 export async function createObservation(db: Db, actor: Actor, reviewId: string, input: NewObservation): Promise<ObservationDto> {
-  return db.transaction().execute(async (trx) => {
+  return reviewTransaction(db, async (trx) => {
     const { review } = await assertReviewAction(trx, actor, reviewId, 'draft_observation', 'observations');
     const state = listStateFor(review, input.reviewingState, 'list of observations');
     assertCategory(input.kind, input.taCategory);
@@ -102,7 +102,7 @@ export async function createObservation(db: Db, actor: Actor, reviewId: string, 
 export interface ObservationPatch { version: number; kind?: ObservationKind | undefined; taCategory?: TaCategory | null | undefined; instrument?: string | undefined; articles?: number[] | undefined; text?: string | undefined }
 
 export async function updateObservation(db: Db, actor: Actor, reviewId: string, oid: string, patch: ObservationPatch): Promise<ObservationDto> {
-  return db.transaction().execute(async (trx) => {
+  return reviewTransaction(db, async (trx) => {
     const { review } = await assertReviewAction(trx, actor, reviewId, 'draft_observation', 'observations');
     const o = await itemOf(trx, review, oid);
     listStateFor(review, o.reviewing_state, 'list of observations');
@@ -124,7 +124,7 @@ export async function updateObservation(db: Db, actor: Actor, reviewId: string, 
 }
 
 export async function deleteObservation(db: Db, actor: Actor, reviewId: string, oid: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await reviewTransaction(db, async (trx) => {
     const { review } = await assertReviewAction(trx, actor, reviewId, 'draft_observation', 'observations');
     const o = await itemOf(trx, review, oid);
     listStateFor(review, o.reviewing_state, 'list of observations');
@@ -136,7 +136,7 @@ export async function deleteObservation(db: Db, actor: Actor, reviewId: string, 
 
 /** A new order for a whole list: the ids must be exactly the list's items. */
 export async function reorderObservations(db: Db, actor: Actor, reviewId: string, input: { reviewingState: string; ids: string[] }): Promise<ObservationDto[]> {
-  return db.transaction().execute(async (trx) => {
+  return reviewTransaction(db, async (trx) => {
     const { review } = await assertReviewAction(trx, actor, reviewId, 'draft_observation', 'observations');
     const state = listStateFor(review, input.reviewingState, 'list of observations');
     const items = await trx.selectFrom('review_observations').select('id').where('review_id', '=', reviewId).where('reviewing_state', '=', state).execute();

@@ -1,7 +1,7 @@
 import type { Actor } from '../../platform/auth/roles.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from './desk.errors.ts';
-import { auditReviewRead, openReview } from '../review.access.ts';
+import { auditReviewRead, openReview, reviewTransaction } from '../review.access.ts';
 import { advanceIfComplete, assertReviewAction } from '../review.transitions.ts';
 import type { PublishableOutput, ReviewStepKind } from '../review.vocabulary.ts';
 import type { ReviewAction } from '../review.workflow.ts';
@@ -18,7 +18,7 @@ const STEP_ACTION: Record<ReviewStepKind, ReviewAction> = {
 };
 
 export async function takeStep(db: Db, actor: Actor, reviewId: string, input: { step: ReviewStepKind; reviewingState?: string | undefined }) {
-  return db.transaction().execute(async (trx) => {
+  return reviewTransaction(db, async (trx) => {
     const { review } = await assertReviewAction(trx, actor, reviewId, STEP_ACTION[input.step], input.step);
     const s = review.standing;
     let state: string;
@@ -80,7 +80,7 @@ export async function listSummaries(db: Db, actor: Actor, reviewId: string) {
 }
 
 export async function saveSummary(db: Db, actor: Actor, reviewId: string, state: string, input: { text: string; version?: number | undefined }) {
-  return db.transaction().execute(async (trx) => {
+  return reviewTransaction(db, async (trx) => {
     const { review } = await assertReviewAction(trx, actor, reviewId, 'draft_summary', 'summary');
     if (!review.reviewers.includes(state)) throw new NotFoundError(`${state} is not a reviewing State of this review`);
     if (review.standing.state !== state) throw new ForbiddenError(`Only ${state}’s focal point and experts write its summary`);
@@ -103,7 +103,7 @@ export async function saveSummary(db: Db, actor: Actor, reviewId: string, state:
 // ——— publication ———
 
 export async function publish(db: Db, actor: Actor, reviewId: string, input: { output: PublishableOutput; reviewingState: string }) {
-  return db.transaction().execute(async (trx) => {
+  return reviewTransaction(db, async (trx) => {
     const { review } = await assertReviewAction(trx, actor, reviewId, 'publish', 'publication');
     if (!review.reviewers.includes(input.reviewingState)) throw new ValidationError(`${input.reviewingState} is not a reviewing State of this review`, [{ path: 'body.reviewingState', message: 'must be a reviewing State of this review' }]);
     const step = input.output === 'observations' ? 'observations' : 'summary';
