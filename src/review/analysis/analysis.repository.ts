@@ -90,6 +90,10 @@ export async function axes(db: Db) {
   return { clusters: clusters.rows, instruments: instruments.rows, groups: groups.rows, clusterArticles: clusterArticles.rows };
 }
 
+export async function listCycles(db: Db) {
+  return db.selectFrom('review_cycles').select(['id', 'code', 'title']).orderBy('code').execute();
+}
+
 export async function cycleExists(db: Db, id: string) {
   return db.selectFrom('review_cycles').select(['id', 'code', 'title', 'settings']).where('id', '=', id).executeTakeFirst();
 }

@@ -34,6 +34,8 @@ export const COUNT_KEYS = [...OBSERVATION_KINDS, 'ta_answered'] as const satisfi
 const named = { code: z.string(), name: z.string() };
 
 export const analysisSchema = z.object({
+  /** The cycles one may filter by, in code order. */
+  cycles: z.array(z.object({ id: z.string(), code: z.string(), title: z.string() })),
   filters: z.object({ cycle: z.string().nullable(), instrument: z.string().nullable(), cluster: z.string().nullable(), group: z.string().nullable() }),
   /** How many reviews and lists the figures come from (lists: submitted ones, one per reviewing State). */
   basis: z.object({ reviews: z.number().int(), lists: z.number().int(), answeredReviews: z.number().int() }),

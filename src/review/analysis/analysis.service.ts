@@ -44,7 +44,7 @@ function assertSecretariat(actor: Actor) {
 export async function computeAnalysis(db: Db, q: AnalysisQuery): Promise<Analysis> {
   if (q.cycle && !(await repo.cycleExists(db, q.cycle))) throw new NotFoundError(`No review cycle ${q.cycle}`);
   const f: repo.Filters = { cycle: q.cycle, instrument: q.instrument, cluster: q.cluster, group: q.group };
-  const [obs, answers, ax] = await Promise.all([repo.submittedObservations(db, f), repo.submittedTaAnswers(db, f), repo.axes(db)]);
+  const [obs, answers, ax, cycles] = await Promise.all([repo.submittedObservations(db, f), repo.submittedTaAnswers(db, f), repo.axes(db), repo.listCycles(db)]);
   const clusterOf = new Map(ax.clusterArticles.map((c) => [`${c.instrument_code}:${c.article}`, c.cluster_code]));
   const instrumentOrder = new Map(ax.instruments.map((i, n) => [i.code, n]));
 
@@ -103,6 +103,7 @@ export async function computeAnalysis(db: Db, q: AnalysisQuery): Promise<Analysi
       || (a.kind === b.kind ? 0 : a.kind === 'good_practice' ? -1 : 1) || a.cycle.localeCompare(b.cycle) || a.cluster.localeCompare(b.cluster) || a.text.localeCompare(b.text));
 
   return {
+    cycles,
     filters: { cycle: q.cycle ?? null, instrument: q.instrument ?? null, cluster: q.cluster ?? null, group: q.group ?? null },
     basis: {
       reviews: new Set(obs.map((o) => o.review_id)).size,

@@ -34,18 +34,24 @@ export interface ExportView {
 
 const stateLabel = (s: { iso3: string; name: string }) => (s.name === s.iso3 ? s.iso3 : `${s.name} (${s.iso3})`);
 
+/** A printed line of an answer: our label (if any) and the State's words, which the document isolates from the label. */
+export interface AnswerLine {
+  label?: string;
+  value: string;
+  from: 'drafter' | 'labels';
+}
+
 /** The printable lines of an answer of any type: a yes/no/partly with its explanation, texts, items, figures. */
-export function answerLines(value: unknown, L: ExportLabels): string[] {
+export function answerLines(value: unknown, L: ExportLabels): AnswerLine[] {
   if (value === null || value === undefined) return [];
-  if (typeof value === 'string') return value.trim() ? [value] : [];
-  if (typeof value === 'number' || typeof value === 'boolean') return [String(value)];
+  if (typeof value === 'string') return value.trim() ? [{ value, from: 'drafter' }] : [];
+  if (typeof value === 'number' || typeof value === 'boolean') return [{ value: String(value), from: 'drafter' }];
   if (Array.isArray(value)) return value.flatMap((x) => answerLines(x, L));
-  const o = value as Record<string, unknown>;
-  const lines: string[] = [];
-  for (const [k, x] of Object.entries(o)) {
-    if (typeof x === 'string' && (x === 'yes' || x === 'no' || x === 'partly')) lines.push(`${L.answer}: ${L.values[x]}`);
-    else if (k === 'category' && typeof x === 'string' && (TA_CATEGORIES as readonly string[]).includes(x)) lines.push(`${L.category}: ${L.ta[x as TaCategory]}`);
-    else if (k === 'explanation' && typeof x === 'string' && x.trim()) lines.push(`${L.explanation}: ${x}`);
+  const lines: AnswerLine[] = [];
+  for (const [k, x] of Object.entries(value as Record<string, unknown>)) {
+    if (x === 'yes' || x === 'no' || x === 'partly') lines.push({ label: L.answer, value: L.values[x], from: 'labels' });
+    else if (k === 'category' && typeof x === 'string' && (TA_CATEGORIES as readonly string[]).includes(x)) lines.push({ label: L.category, value: L.ta[x as TaCategory], from: 'labels' });
+    else if (k === 'explanation' && typeof x === 'string' && x.trim()) lines.push({ label: L.explanation, value: x, from: 'drafter' });
     else lines.push(...answerLines(x, L));
   }
   return lines;
@@ -96,7 +102,10 @@ export async function renderReviewDocx(view: ExportView): Promise<Buffer> {
     for (const a of view.answers) {
       w.heading('', 2, `${a.instrument} ${a.article} (${a.key})`);
       w.freeText(a.question);
-      for (const line of answerLines(a.value, L)) w.freeText(line);
+      for (const line of answerLines(a.value, L)) {
+        if (line.label) w.field(line.label, line.value, line.from);
+        else w.freeText(line.value);
+      }
     }
   }
 
