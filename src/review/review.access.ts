@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { audit } from '../platform/audit/audit.service.ts';
+import { audit, type AuditEvent } from '../platform/audit/audit.service.ts';
 import { auditActor } from '../platform/auth/accounts.service.ts';
 import type { Actor } from '../platform/auth/roles.ts';
 import type { Database, Db } from '../platform/db/database.ts';
@@ -47,11 +47,18 @@ export async function openReview(db: Conn, actor: Actor, id: string, action: Rev
   const r = await loadReviewResource(db, id, opts);
   const verdict = r ? reviewPolicy.explain(actor, action, r) : ({ allowed: false, status: 404, reason: '' } as const);
   if (!r || !verdict.allowed) {
-    await audit(db, {
+    const event: AuditEvent = {
       actor: auditActor(actor), action: 'review.review.read_denied', targetType: REVIEW_TARGET, targetId: id, outcome: 'denied', details: { action, what },
-    });
-    if (!r || verdict.allowed === false && verdict.status === 404) throw new NotFoundError(`No review ${id}`);
-    reviewPolicy.assertCan(actor, action, r);
+    };
+    await audit(db, event);
+    try {
+      if (!r || verdict.allowed === false && verdict.status === 404) throw new NotFoundError(`No review ${id}`);
+      reviewPolicy.assertCan(actor, action, r);
+    } catch (e) {
+      // Inside a transaction the entry above rolls back with the refusal: reviewTransaction writes it again after.
+      if (db.isTransaction) throw Object.assign(e as Error, { [PENDING_AUDIT]: event });
+      throw e;
+    }
   }
   return { ...r!, standing: standingOf(actor, r!)! };
 }
@@ -59,4 +66,28 @@ export async function openReview(db: Conn, actor: Actor, id: string, action: Rev
 /** Audits a read of a review (or part of it): every access to review material is audited. */
 export async function auditReviewRead(db: Conn, actor: Actor, reviewId: string, what: string, details: Record<string, unknown> = {}): Promise<void> {
   await audit(db, { actor: auditActor(actor), action: 'review.review.read', targetType: REVIEW_TARGET, targetId: reviewId, details: { what, ...details } });
+}
+
+const PENDING_AUDIT = Symbol('review refusal to audit after the rollback');
+
+/**
+ * A transaction for a write to a review: when it ends in a refusal of openReview (404 for who may not see the review,
+ * 403 for who may not write), the refusal's audit entry — rolled back with the transaction — is written again
+ * outside it, so that every refusal stays audited. Use it instead of `db.transaction()` around assertReviewAction.
+ */
+export async function reviewTransaction<T>(db: Db | Transaction<Database>, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return fn(db as Transaction<Database>);
+  try {
+    return await (db as Db).transaction().execute(fn);
+  } catch (e) {
+    const pending = (e as { [PENDING_AUDIT]?: AuditEvent })[PENDING_AUDIT];
+    if (pending) await audit(db, pending);
+    throw e;
+  }
+}
+
+/** Audits a refusal and throws `error`; inside a transaction the entry is written again after the rollback (reviewTransaction). */
+export async function refuse(db: Conn, event: AuditEvent, error: Error): Promise<never> {
+  await audit(db, event);
+  throw db.isTransaction ? Object.assign(error, { [PENDING_AUDIT]: event }) : error;
 }

@@ -55,6 +55,8 @@ const byStanding = {
 };
 export type ReviewPolicyAction = keyof typeof byStanding;
 
+const isSecretariat = (actor: Actor) => actor.kind === 'user' && actor.roles.includes('secretariat');
+
 // ——— the same rules in SQL, on reviews ———
 
 type Col = Column<'id'>;
@@ -73,8 +75,13 @@ export const reviewPolicy = definePolicy({
   noun: 'review',
   idOf: (r: ReviewResource) => r.id,
   conceal: 'view',
-  rules: Object.fromEntries(Object.entries(byStanding).map(([a, f]) => [a, (actor: Actor, r: ReviewResource) => f(standingOf(actor, r))])) as {
-    [K in ReviewPolicyAction]: (actor: Actor, r: ReviewResource) => boolean;
+  rules: {
+    ...(Object.fromEntries(Object.entries(byStanding).map(([a, f]) => [a, (actor: Actor, r: ReviewResource) => f(standingOf(actor, r))])) as {
+      [K in ReviewPolicyAction]: (actor: Actor, r: ReviewResource) => boolean;
+    }),
+    // The secretariat's acts follow the platform role, even for a secretariat member who also takes part in a review
+    // (the SQL rule below says the same), so that `can` and `accessFilter` agree.
+    manage: (actor: Actor) => isSecretariat(actor),
   },
   refusals: {
     view: 'You may not see this review',
@@ -86,6 +93,6 @@ export const reviewPolicy = definePolicy({
     view: viewSql,
     draft: (actor, col) => participantSql(actor, col, ['focal_point', 'expert']),
     submit: (actor, col) => participantSql(actor, col, ['focal_point']),
-    manage: (actor) => (actor.kind === 'user' && actor.roles.includes('secretariat') ? ALL : NONE),
+    manage: (actor) => (isSecretariat(actor) ? ALL : NONE),
   },
 });

@@ -17,13 +17,21 @@ export async function latestPublishedSets(db: Conn, cluster: string, instruments
   return rows.filter((r) => !seen.has(r.instrument_code) && seen.add(r.instrument_code)).map((r) => r.id);
 }
 
-/** Questions of the review's question sets that have no answer yet. */
+/**
+ * Questions of the review's question sets that have no answer yet — leaving out those on articles reviewed only for
+ * non-parties to another instrument when the reviewed State is a party to it (UNTOC 8 and 9 for UNCAC parties).
+ */
 export async function unansweredCount(db: Conn, reviewId: string, setIds: readonly string[]): Promise<number> {
   if (setIds.length === 0) return 0;
   const r = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM review_questions q
+    JOIN review_question_sets s ON s.id = q.set_id
+    JOIN reviews r ON r.id = ${reviewId}
+    LEFT JOIN cluster_articles ca ON ca.instrument_code = s.instrument_code AND ca.article = q.article AND ca.cluster_code = r.cluster_code
     WHERE q.set_id = ANY(${sql.val(setIds)}::uuid[])
-      AND NOT EXISTS (SELECT 1 FROM review_answers a WHERE a.review_id = ${reviewId} AND a.question_id = q.id)`.execute(db);
+      AND NOT EXISTS (SELECT 1 FROM review_answers a WHERE a.review_id = ${reviewId} AND a.question_id = q.id)
+      AND NOT EXISTS (SELECT 1 FROM party_status ps WHERE ps.iso3 = r.reviewed_iso3
+                      AND ps.instrument_code = ca.only_if_not_party_to AND ps.status = 'party')`.execute(db);
   return r.rows[0]?.n ?? 0;
 }
 
