@@ -4,7 +4,7 @@ import { completeDraft, documentXml } from '../test-fixtures.ts';
 import { BIDI, bidiDraft } from './bidi-fixture.ts';
 import { LABELS } from './labels/index.ts';
 import { renderRequestDocx, type DocumentMeta } from './request.ts';
-import { directionOf, languageOf, latinTag } from './runs.ts';
+import { directionOf, languageOf, latinTag } from '../../platform/docx/runs.ts';
 
 const META: DocumentMeta = { reference: 'FRA-2026-0007', requestingState: 'FRA', status: 'draft', date: '2026-03-14', version: 1, stateNames: { FRA: 'France', CHN: 'China' } };
 const LRI = '\u2066';

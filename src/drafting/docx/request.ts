@@ -2,7 +2,7 @@ import { Document, Packer } from 'docx';
 import type { Language } from '../../platform/i18n/languages.ts';
 import type { AssistanceForm, DraftContent, ElectronicEvidence, PropertyItem } from '../draft.schema.ts';
 import { LABELS, type Labels } from './labels/index.ts';
-import { documentStyles, makeSectionsRightToLeft, settingFor, v, Writer, type Mixed } from './style.ts';
+import { documentStyles, makeSectionsRightToLeft, settingFor, v, Writer, type Mixed } from '../../platform/docx/style.ts';
 
 /** What the documents print besides the content: the draft's identity and the States' names in the document's language. */
 export interface DocumentMeta {

@@ -3,7 +3,7 @@ import type { CheckReport } from '../checks/index.ts';
 import type { DraftContent } from '../draft.schema.ts';
 import { LABELS, type Labels } from './labels/index.ts';
 import { pack, stateName, type DocumentMeta } from './request.ts';
-import { settingFor, v, Writer } from './style.ts';
+import { settingFor, v, Writer } from '../../platform/docx/style.ts';
 
 /**
  * The one-page summary sheet that travels with the request (and sits on the central authority's file):

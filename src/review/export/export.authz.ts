@@ -1,9 +1,15 @@
 import type { ModuleAuthz } from '../../../test/support/authz.ts';
 
-/** STUB (contract) — owner: helper analysis. This part's rows of the authorization matrix: every route it registers, who may call it, how. */
+/**
+ * The export's part of the authorization matrix: any signed-in user may ask for a review's DOCX; the review then
+ * answers (its participants and the secretariat get it, anyone else a 404 — tested in export.test.ts). The matrix
+ * asks for a review that does not exist: a 404 for every role that passes, a 401 for the public.
+ */
 export const exportAuthz: ModuleAuthz = {
-  expected: {},
+  expected: {
+    'GET /api/v1/reviews/:id/export.docx': 'authenticated',
+  },
   request(route) {
-    throw new Error(`no request for ${route}`);
+    return { url: `${route.split(' ')[1]!.replace(':id', '00000000-0000-4000-8000-000000000000')}?lang=en` };
   },
 };

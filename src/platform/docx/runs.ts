@@ -1,4 +1,4 @@
-import type { Language } from '../../platform/i18n/languages.ts';
+import type { Language } from '../i18n/languages.ts';
 
 /**
  * Direction and language of a piece of text, read from the text itself, so that an account number, an

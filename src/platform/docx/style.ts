@@ -1,5 +1,5 @@
 import { AlignmentType, OnOffElement, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type Document, type IRunOptions } from 'docx';
-import { RTL_LANGUAGES, type Language } from '../../platform/i18n/languages.ts';
+import { RTL_LANGUAGES, type Language } from '../i18n/languages.ts';
 import { directionOf, ISOLATE, languageOf, latinTag, TAG } from './runs.ts';
 
 /**
