@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Palermo's standalone draw verifier: recomputes a published drawing of lots from its package and compares.
-// A second implementation written from docs/DRAW.md, with Node's built-ins only (node:crypto, node:fs): no database,
+// A second implementation written from docs/DRAW.md, with Node's built-ins only (node:crypto, node:fs, node:url): no database,
 // no project code, no package. Usage: node tools/verify-draw.mjs package.json   (or - for stdin)
 // A package is {kind: 'reviewers'|'groups', algorithm, seed, inputs, redraws, result, inputsSha256?, resultSha256?}.
 // Prints "OK" and exits 0 when the recomputed result is byte-identical in canonical JSON, else the differences and 1.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 const REVIEWERS = 'palermo-reviewers-rfc3797-sha256-v1';
 const GROUPS = 'palermo-groups-rfc3797-sha256-v1';
@@ -209,7 +210,7 @@ export function verify(pkg) {
   return problems;
 }
 
-const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
 if (isMain) {
   const file = process.argv[2];
   if (!file) {
