@@ -58,6 +58,7 @@ function Conditional({ cycle }: { cycle: Cycle }) {
           <li key={`${a.instrument}-${a.article}`}>
             {t('reviewAdmin.plan.conditionalLine', { instrument: a.instrument, article: a.article, other: a.onlyIfNotPartyTo, count: a.states.length })}
             <div className="ra-codes" dir="ltr">{a.states.join(' ')}</div>
+            {a.unknownStatus.length > 0 && <div>{t('reviewAdmin.draw.unknown')}: <span className="ra-codes" dir="ltr">{a.unknownStatus.join(' ')}</span></div>}
           </li>
         ))}
       </ul>
