@@ -57,8 +57,8 @@ function Conditional({ cycle }: { cycle: Cycle }) {
         {cycle.conditionalArticles.map((a) => (
           <li key={`${a.instrument}-${a.article}`}>
             {t('reviewAdmin.plan.conditionalLine', { instrument: a.instrument, article: a.article, other: a.onlyIfNotPartyTo, count: a.states.length })}
-            <div className="ra-codes" dir="ltr">{a.states.join(' ')}</div>
-            {a.unknownStatus.length > 0 && <div>{t('reviewAdmin.draw.unknown')}: <span className="ra-codes" dir="ltr">{a.unknownStatus.join(' ')}</span></div>}
+            <div className="ra-codes">{a.states.join(' ')}</div>
+            {a.unknownStatus.length > 0 && <div>{t('reviewAdmin.draw.unknown')}: <span className="ra-codes">{a.unknownStatus.join(' ')}</span></div>}
           </li>
         ))}
       </ul>

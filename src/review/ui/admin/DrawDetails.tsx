@@ -53,7 +53,7 @@ export function DrawDetails({ draw }: { draw: Draw }) {
               <thead><tr><th scope="col">{t('reviewAdmin.draw.pool')}</th><th scope="col">{t('reviewAdmin.draw.states')}</th></tr></thead>
               <tbody>
                 {draw.pools.map((p) => (
-                  <tr key={p.group}><th scope="row">{t(`reviewAdmin.groups.${p.group}`, { defaultValue: p.group })}</th><td className="ra-codes" dir="ltr">{p.states.join(' ')}</td></tr>
+                  <tr key={p.group}><th scope="row">{t(`reviewAdmin.groups.${p.group}`, { defaultValue: p.group })}</th><td className="ra-codes">{p.states.join(' ')}</td></tr>
                 ))}
               </tbody>
             </table>
@@ -141,7 +141,7 @@ export function GroupsTable({ groups }: { groups: ReadonlyArray<{ group: number;
         <thead><tr><th scope="col">{t('reviewAdmin.groups.group')}</th><th scope="col">{t('reviewAdmin.groups.startYear')}</th><th scope="col">{t('reviewAdmin.draw.states')}</th></tr></thead>
         <tbody>
           {groups.map((g) => (
-            <tr key={g.group}><th scope="row">{g.group}</th><td>{g.startYear ?? '—'}</td><td className="ra-codes" dir="ltr">{g.states.join(' ')}</td></tr>
+            <tr key={g.group}><th scope="row">{g.group}</th><td>{g.startYear ?? '—'}</td><td className="ra-codes">{g.states.join(' ')}</td></tr>
           ))}
         </tbody>
       </table>
