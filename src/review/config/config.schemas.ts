@@ -76,6 +76,7 @@ export const cycleDto = z.object({
     cluster: z.string(),
     onlyIfNotPartyTo: z.string(),
     states: z.array(z.string()).describe('parties to the main instrument this applies to (not parties to onlyIfNotPartyTo), ISO3 order'),
+    unknownStatus: z.array(z.string()).describe('parties to the main instrument whose status to onlyIfNotPartyTo is not loaded, ISO3 order'),
   })).describe('articles reviewed only for some States (UNTOC arts. 8 and 9: only for States not parties to UNCAC)'),
   createdAt: z.string(),
   updatedAt: z.string(),

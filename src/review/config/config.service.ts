@@ -49,12 +49,17 @@ export async function cycleView(db: Conn, row: CycleRow): Promise<CycleDto> {
   const conditionalArticles = [];
   for (const a of conditional) {
     // Parties to the cycle's main instrument that are not parties to the named one (UNCAC): they are reviewed on it.
-    const states = await db.selectFrom('party_status as m').select('m.iso3')
+    // A State whose status to it is not loaded is listed apart (unknown is never "not a party").
+    const rows = await db.selectFrom('party_status as m')
+      .leftJoin('party_status as o', (j) => j.onRef('o.iso3', '=', 'm.iso3').on('o.instrument_code', '=', a.only_if_not_party_to!))
+      .select(['m.iso3', 'o.status'])
       .where('m.instrument_code', '=', row.main_instrument).where('m.status', '=', 'party')
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('party_status as o').select('o.iso3')
-        .whereRef('o.iso3', '=', 'm.iso3').where('o.instrument_code', '=', a.only_if_not_party_to!).where('o.status', '=', 'party'))))
       .orderBy('m.iso3').execute();
-    conditionalArticles.push({ instrument: a.instrument_code, article: a.article, cluster: a.cluster_code, onlyIfNotPartyTo: a.only_if_not_party_to!, states: states.map((s) => s.iso3) });
+    conditionalArticles.push({
+      instrument: a.instrument_code, article: a.article, cluster: a.cluster_code, onlyIfNotPartyTo: a.only_if_not_party_to!,
+      states: rows.filter((r) => r.status === 'none' || r.status === 'signatory').map((r) => r.iso3),
+      unknownStatus: rows.filter((r) => r.status === null || r.status === 'unknown').map((r) => r.iso3),
+    });
   }
   return {
     id: row.id,
