@@ -11,5 +11,6 @@ export const reviewQuestionnaireUi: UiManifest = {
     { path: 'reviews/:id/questionnaire', page: lazyPage(() => import('./QuestionnairePage.tsx'), 'QuestionnairePage') },
     { path: 'review-questionnaires/*', page: lazyPage(() => import('./SetsRoutes.tsx'), 'SetsRoutes') },
   ],
+  nav: [{ label: 'reviewQuestionnaire.sets.title', to: '/review-questionnaires', order: 96, place: 'footer' }],
   locales: localesFrom(import.meta.glob<Record<string, unknown>>('./locales/*.json', { eager: true, import: 'default' })),
 };
