@@ -62,7 +62,8 @@ const isSecretariat = (actor: Actor) => actor.kind === 'user' && actor.roles.inc
 type Col = Column<'id'>;
 function participantSql(actor: Actor, col: Col, roles: readonly ParticipantRole[]) {
   if (actor.kind !== 'user') return NONE;
-  return sql<SqlBool>`EXISTS (SELECT 1 FROM review_participants p WHERE p.review_id = ${col('id')} AND p.user_id = ${actor.id}::uuid
+  // IN rather than a correlated EXISTS: an unqualified "id" inside the subquery would be the participant's own id.
+  return sql<SqlBool>`${col('id')} IN (SELECT p.review_id FROM review_participants p WHERE p.user_id = ${actor.id}::uuid
     AND p.status = 'active' AND p.role = ANY(${sql.val(roles)}::text[]))`;
 }
 function viewSql(actor: Actor, col: Col) {

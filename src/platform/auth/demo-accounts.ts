@@ -15,6 +15,11 @@ export const DEMO_ACCOUNTS: Array<{ username: string; displayName: string; state
   { username: 'demo-practitioner', displayName: '[DEMO] Prosecutor, Nigeria', state: 'NGA', roles: ['practitioner'] },
   { username: 'demo-focal-point', displayName: '[DEMO] Focal point, Mexico', state: 'MEX', roles: ['focal_point', 'practitioner'] },
   { username: 'demo-expert', displayName: '[DEMO] Governmental expert, Egypt', state: 'EGY', roles: ['expert', 'practitioner'] },
+  // The demo review (src/review/seed/demo-review.ts): Mexico reviewed by the States its fixed-seed draw gives.
+  { username: 'demo-reviewer-slv', displayName: '[DEMO] Review focal point, El Salvador', state: 'SLV', roles: ['focal_point'] },
+  { username: 'demo-reviewer-mlt', displayName: '[DEMO] Review focal point, Malta', state: 'MLT', roles: ['focal_point'] },
+  { username: 'demo-reviewer-kna', displayName: '[DEMO] Review focal point, Saint Kitts and Nevis', state: 'KNA', roles: ['focal_point'] },
+  { username: 'demo-observer-mex', displayName: '[DEMO] Observer, Permanent Mission of Mexico', state: 'MEX', roles: ['expert'] },
   { username: 'demo-secretariat', displayName: '[DEMO] Secretariat (UNODC)', state: null, roles: ['secretariat'] },
   { username: 'demo-admin', displayName: '[DEMO] Platform administrator', state: null, roles: ['admin'] },
 ];

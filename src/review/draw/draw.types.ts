@@ -36,6 +36,8 @@ export interface ReviewerDrawInputs {
   /** Reference data as of (ISO date), and the States with their facts, in ISO3 order. */
   asOf: string;
   states: DrawStateFacts[];
+  /** States left out while building the inputs (e.g. outside the five groups with no pooling rule), listed as they are. */
+  excluded?: DrawExclusion[];
 }
 
 export interface DrawnReviewer {
@@ -43,6 +45,8 @@ export interface DrawnReviewer {
   slot: DrawSlot;
   /** The instruments this reviewer reviews. */
   instruments: string[];
+  /** The selection number i whose hash picked this reviewer (docs/DRAW.md). */
+  selection?: number;
 }
 
 export interface DrawPair {
@@ -73,6 +77,36 @@ export interface ReviewerDrawResult {
   mutual: boolean;
   pairs: DrawPair[];
   excluded: DrawExclusion[];
+  /** The seed in its canonical text form: the key that is hashed. */
+  key?: string;
+  instrument?: string;
+  maxReviewers?: number;
+  /** SHA-256 of the canonical JSON of the inputs the draw was computed from. */
+  inputsSha256?: string;
+  /** Where a preference had to be dropped for a slot (in draw order). */
+  relaxations?: DrawRelaxation[];
+  /** The redraws applied, in the order asked. */
+  redraws?: AppliedRedraw[];
+}
+
+/** A preference dropped because it left a slot's pool empty: 'legal-system' or 'additional-partial' or 'redraw-coverage'. */
+export interface DrawRelaxation {
+  reviewed: string;
+  slot: DrawSlot;
+  rule: string;
+  selection: number;
+}
+
+/** A redraw as applied: the slot's new holder (null when its pool was empty) and the selection number used. */
+export interface AppliedRedraw {
+  seq: number;
+  reviewed: string;
+  slot: DrawSlot;
+  replaced: string;
+  requestedBy: string;
+  exceptional: boolean;
+  drawn: string | null;
+  selection: number | null;
 }
 
 /** The groups draw: all States parties split into groups starting in different years. */
@@ -82,6 +116,8 @@ export interface GroupDrawInputs {
   groups: number;
   asOf: string;
   states: DrawStateFacts[];
+  /** States left out while building the inputs (no pooling rule), listed as they are. */
+  excluded?: DrawExclusion[];
 }
 
 export interface GroupDrawResult {
@@ -89,4 +125,7 @@ export interface GroupDrawResult {
   algorithm: string;
   groups: Array<{ group: number; states: string[] }>;
   excluded: DrawExclusion[];
+  /** The seed in its canonical text form, and the SHA-256 of the inputs' canonical JSON. */
+  key?: string;
+  inputsSha256?: string;
 }
