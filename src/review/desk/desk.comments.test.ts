@@ -25,7 +25,7 @@ afterAll(() => t.close());
 const threads = async (who: Parameters<typeof call>[0], query = '') => {
   const r = await call(who, 'GET', `/reviews/${reviewId}/comments${query}`);
   expect(r.statusCode, r.body).toBe(200);
-  return r.json().threads as Array<{ root: Record<string, any>; replies: Array<Record<string, any>> }>;
+  return r.json().threads as Array<{ root: Record<string, unknown>; replies: Array<Record<string, unknown>> }>;
 };
 
 describe('feedback: drafted by an expert, visible only to its State, sent by the focal point', () => {
