@@ -34,7 +34,7 @@ export function FeedbackTab({ review, onChanged }: { review: Review; onChanged: 
           <p className="desk-question-text" lang={question.text.lang}>{question.text.text}</p>
           <div className="desk-answer">
             <p className="small"><strong>{t('reviewDesk.answer')}</strong></p>
-            <p>{question.answer ? answerText(question.answer.value) : t('reviewDesk.noAnswer')}</p>
+            <p dir="auto">{question.answer ? answerText(question.answer.value) : t('reviewDesk.noAnswer')}</p>
           </div>
           <Threads review={review} threads={on(question.id)} questionId={question.id} onChanged={reload} />
         </article>

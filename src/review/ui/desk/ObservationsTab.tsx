@@ -36,7 +36,7 @@ function List({ review, list, onChanged }: { review: Review; list: ObservationLi
                 <li key={i.id} data-testid="desk-obs-item">
                   <span className="desk-obs-ref">{i.instrument} {t('reviewDesk.obs.art')} {i.articles.join(', ')}</span>
                   {i.taCategory && <span className="badge">{t(`reviewDesk.ta.${i.taCategory}`)}</span>}
-                  <p>{i.text}</p>
+                  <p dir="auto">{i.text}</p>
                   {canDraft && <button type="button" className="button small secondary" onClick={() => deskApi.deleteObservation(review.id, i.id).then(onChanged, setError)}>{t('reviewDesk.obs.remove')}</button>}
                 </li>
               ))}

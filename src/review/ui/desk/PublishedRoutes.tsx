@@ -58,7 +58,7 @@ function PublishedReview() {
             return items.length === 0 ? null : (
               <div key={k} className="desk-obs-kind">
                 <h3>{t(`reviewDesk.obsKinds.${k}`)}</h3>
-                <ul>{items.map((i) => <li key={i.id}><span className="desk-obs-ref">{i.instrument} {t('reviewDesk.obs.art')} {i.articles.join(', ')}</span> {i.taCategory && <span className="badge">{t(`reviewDesk.ta.${i.taCategory}`)}</span>}<p>{i.text}</p></li>)}</ul>
+                <ul>{items.map((i) => <li key={i.id}><span className="desk-obs-ref">{i.instrument} {t('reviewDesk.obs.art')} {i.articles.join(', ')}</span> {i.taCategory && <span className="badge">{t(`reviewDesk.ta.${i.taCategory}`)}</span>}<p dir="auto">{i.text}</p></li>)}</ul>
               </div>
             );
           })}
@@ -67,7 +67,7 @@ function PublishedReview() {
       {d.summaries.map((s) => (
         <section key={s.reviewingState} className="desk-question">
           <h2>{t('reviewDesk.sum.of', { state: s.reviewingState })}</h2>
-          <p className="desk-summary">{s.text}</p>
+          <p className="desk-summary" dir="auto">{s.text}</p>
         </section>
       ))}
     </>

@@ -43,7 +43,7 @@ export function SummaryTab({ review, onChanged }: { review: Review; onChanged: (
             {s.submitted && <p className="small"><span className="badge desk-status-answered">{t('reviewDesk.obs.submitted', { by: s.submitted.by })}</span></p>}
             {mine && !s.submitted && actionOf(review, 'draft_summary').allowed
               ? <Editor review={review} s={s} onChanged={changed} />
-              : <p className="desk-summary">{s.text ?? t('reviewDesk.sum.none')}</p>}
+              : <p className="desk-summary" dir="auto">{s.text ?? t('reviewDesk.sum.none')}</p>}
             {mine && !s.submitted && (
               <StepButton review={review} action="submit_summary" label={t('reviewDesk.sum.submit')} testId="desk-summary-submit"
                 onClick={() => deskApi.step(review.id, { step: 'summary' }).then(changed)} />

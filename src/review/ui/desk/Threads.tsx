@@ -16,7 +16,7 @@ function Message({ review, c, onChanged }: { review: Review; c: Comment; onChang
         {c.dueOn && <> · {t('reviewDesk.due', { date: c.dueOn })}</>}
         {c.overdue && <> <span className="badge desk-overdue" data-testid="desk-overdue">{t('reviewDesk.overdue')}</span></>}
       </p>
-      <p className="desk-msg-body">{c.body}</p>
+      <p className="desk-msg-body" dir="auto">{c.body}</p>
       {c.canSend && (
         <button type="button" className="button small" data-testid="desk-send" onClick={() => deskApi.send(review.id, c.id).then(onChanged, setError)}>
           {t('reviewDesk.send')}
