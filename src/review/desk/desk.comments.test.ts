@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
-import { api, deskPeople, deskReview, questionSet, type DeskPeople } from './desk.test-support.ts';
+import { api, deskPeople, deskReview, questionSet, type DeskPeople } from './test-fixtures.ts';
 
 /**
  * The desk review's conversation: reviewers' feedback and clarifications, the reviewed State's replies. Drafts are
