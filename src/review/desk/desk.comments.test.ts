@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
-import { api, deskPeople, deskReview, questionSet, type DeskPeople } from './desk.test-support.ts';
+import { api, deskPeople, deskReview, questionSet, type DeskPeople } from './test-fixtures.ts';
 
 /**
  * The desk review's conversation: reviewers' feedback and clarifications, the reviewed State's replies. Drafts are
@@ -25,7 +25,7 @@ afterAll(() => t.close());
 const threads = async (who: Parameters<typeof call>[0], query = '') => {
   const r = await call(who, 'GET', `/reviews/${reviewId}/comments${query}`);
   expect(r.statusCode, r.body).toBe(200);
-  return r.json().threads as Array<{ root: Record<string, any>; replies: Array<Record<string, any>> }>;
+  return r.json().threads as Array<{ root: Record<string, unknown>; replies: Array<Record<string, unknown>> }>;
 };
 
 describe('feedback: drafted by an expert, visible only to its State, sent by the focal point', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, type TestApp } from '../../../test/support/app.ts';
-import { api, deskPeople, deskReview, type DeskPeople } from './desk.test-support.ts';
+import { api, deskPeople, deskReview, type DeskPeople } from './test-fixtures.ts';
 
 /**
  * Steps, lists of observations, summaries and publication, end to end over the API: only focal points submit, the

@@ -1,8 +1,16 @@
-import { localesFrom, type UiManifest } from '../../../web/manifest.ts';
+import { lazyPage, localesFrom, type UiManifest } from '../../../web/manifest.ts';
 
-/** STUB (contract) — owner: helper desk. This part's pages, navigation and texts (texts under `reviewDesk.`). */
+/**
+ * The desk review's part of the web UI: a review's desk (feedback and clarifications, lists of observations,
+ * summaries, publication) under /reviews/:id/desk/, and the public pages of published outputs under
+ * /review-published/ (texts under `reviewDesk.`).
+ */
 export const reviewDeskUi: UiManifest = {
   name: 'reviewDesk',
-  routes: [],
+  routes: [
+    { path: 'reviews/:id/desk/*', page: lazyPage(() => import('./DeskRoutes.tsx'), 'DeskRoutes') },
+    { path: 'review-published/*', page: lazyPage(() => import('./PublishedRoutes.tsx'), 'PublishedRoutes') },
+  ],
+  nav: [{ label: 'reviewDesk.published.nav', to: '/review-published', order: 95, place: 'footer' }],
   locales: localesFrom(import.meta.glob<Record<string, unknown>>('./locales/*.json', { eager: true, import: 'default' })),
 };
