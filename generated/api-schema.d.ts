@@ -6674,6 +6674,4414 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/review/cycles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Review cycles (public configuration), newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                code: string;
+                                title: string;
+                                mainInstrument: string;
+                                instruments: string[];
+                                startYear: number;
+                                /** @enum {string} */
+                                status: "configuring" | "active" | "closed";
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a cycle (secretariat); settings default to resolution 8/2 as it ran */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        title: string;
+                        /**
+                         * @description reviewers must be parties to it
+                         * @default UNTOC
+                         */
+                        mainInstrument?: string;
+                        /** @description the instruments reviewed in this cycle */
+                        instruments: string[];
+                        startYear: number;
+                        /** @description default: defaultCycleSettings */
+                        settings?: {
+                            cap: number;
+                            allowMutual: boolean;
+                            maxReviewers: number;
+                            deadlines: {
+                                focalPointDays: number;
+                                expertsDays: number;
+                                answersMonths: number;
+                                feedbackMonths: number;
+                                invitationDays: number;
+                                clarificationDays: number;
+                            };
+                            pooling: {
+                                [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            legalSimilarity: "prefer-shared-family" | "ignore";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewCycle"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/cycles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One cycle: instruments, work plan phases with clusters and years, groups with their States in ISO3 order, settings, and the articles reviewed only for some States (UNTOC 8 and 9: not parties to UNCAC) with those States */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewCycle"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a cycle’s title, instruments, start year, status or settings (partial; deadlines one by one), with the version read */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the cycle’s version as read (409 when it changed meanwhile) */
+                        version: number;
+                        title?: string;
+                        instruments?: string[];
+                        startYear?: number;
+                        /** @enum {string} */
+                        status?: "configuring" | "active" | "closed";
+                        settings?: {
+                            cap?: number;
+                            allowMutual?: boolean;
+                            maxReviewers?: number;
+                            pooling?: {
+                                [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            legalSimilarity?: "prefer-shared-family" | "ignore";
+                            deadlines?: {
+                                focalPointDays?: number;
+                                expertsDays?: number;
+                                answersMonths?: number;
+                                feedbackMonths?: number;
+                                invitationDays?: number;
+                                clarificationDays?: number;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewCycle"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/review/cycles/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the work plan: phases 1…n, each reviewing clusters (from the reference data, each once) from a year offset for some years, phases not overlapping */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the cycle’s version as read (409 when it changed meanwhile) */
+                        version: number;
+                        phases: {
+                            phase: number;
+                            clusters: string[];
+                            yearOffset: number;
+                            years: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewCycle"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/cycles/{id}/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the groups by hand (when the Conference decided otherwise than a groups draw): groups 1…n with start years, each State in one group */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the cycle’s version as read (409 when it changed meanwhile) */
+                        version: number;
+                        groups: {
+                            group: number;
+                            startYear: number;
+                            states: string[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewCycle"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/draws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Draws (public), newest first, optionally of one cycle */
+        get: {
+            parameters: {
+                query?: {
+                    cycleId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                cycle: {
+                                    id: string;
+                                    code: string;
+                                    title: string;
+                                } | null;
+                                /** @enum {string} */
+                                kind: "reviewers" | "groups";
+                                /** @enum {string} */
+                                status: "announced" | "drawn" | "cancelled";
+                                algorithm: string;
+                                seedSource: string;
+                                seed: string | null;
+                                /** @description SHA-256 (hex) of the canonical JSON */
+                                inputsSha256: string;
+                                resultSha256: string | null;
+                                announcedAt: string;
+                                drawnAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Announce a draw (secretariat): its inputs are built from the reference data and the cycle’s settings and published with their SHA-256 and the seed’s source; States with an unknown party status are listed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        cycleId: string;
+                        /** @enum {string} */
+                        kind: "reviewers" | "groups";
+                        /** @description where the seed will come from, e.g. "numbers drawn at the 14th meeting" */
+                        seedSource: string;
+                        /** @description groups draw: how many groups (default 3) */
+                        groups?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewDraw"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/draws/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One draw (public): seed source, seed, the inputs’ and result’s SHA-256, pools, pairs in ISO3 order, excluded States, redraws with who asked and why */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewDraw"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/draws/{id}/package": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A drawn draw’s package for verification (inputs, seed, redraws, result and their hashes): node tools/verify-draw.mjs package.json (docs/DRAW.md) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewDrawPackage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/draws/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recomputes a drawn draw here from its inputs, seed and redraws: OK, or the differences */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            inputs: {
+                                /** @description SHA-256 (hex) of the canonical JSON */
+                                stored: string;
+                                /** @description SHA-256 (hex) of the canonical JSON */
+                                computed: string;
+                            };
+                            result: {
+                                /** @description SHA-256 (hex) of the canonical JSON */
+                                stored: string;
+                                /** @description SHA-256 (hex) of the canonical JSON */
+                                computed: string;
+                            };
+                            /** @description what differs between the stored result and the recomputed one */
+                            differences: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/draws/{id}/draw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draw an announced draw with the seed’s value (secretariat); a groups draw sets the cycle’s groups */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the seed’s value, as drawn */
+                        seed: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewDraw"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/draws/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel an announced draw (e.g. to complete the reference data and announce again) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewDraw"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/draws/{id}/redraws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a redraw asked for at the meeting (secretariat): the reviewed State or one of its reviewers, two per review, then only as an exception with its reason (422 naming the limit); reviews already created follow */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reviewed: string;
+                        /** @enum {string} */
+                        slot: "own-group" | "other-group" | "additional";
+                        /** @description the slot’s current holder */
+                        replaced: string;
+                        /** @description the reviewed State or one of its reviewers */
+                        requestedByState: string;
+                        /** @description the delegate who asked */
+                        requestedByName: string;
+                        reason: string;
+                        /**
+                         * @description beyond the two redraws a State may ask for a review: only with a reason
+                         * @default false
+                         */
+                        exceptional?: boolean;
+                        exceptionReason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewDraw"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/cycles/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create the reviews of a phase from a drawn reviewers’ draw (secretariat): one per pair and cluster of the phase, optionally one group’s; those that exist stay */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        drawId: string;
+                        phase: number;
+                        /** @description only the States of this group */
+                        group?: number;
+                        /**
+                         * Format: date
+                         * @description default: 1 January of the phase’s start year (the group’s start year + the phase’s offset)
+                         */
+                        startedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            existing: number;
+                            reviews: {
+                                id: string;
+                                reviewed: string;
+                                cluster: string;
+                                startedOn: string;
+                                created: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/question-sets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Question sets (published by default; drafts for the secretariat), by instrument, cluster and version */
+        get: {
+            parameters: {
+                query?: {
+                    instrument?: "UNTOC" | "TIP" | "SOM" | "FIR";
+                    cluster?: string;
+                    /** @description default published; drafts only for the secretariat */
+                    status?: "draft" | "published" | "superseded" | "all";
+                    lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ReviewQuestionSet"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A new version of a question set, as a draft: copied from a version (default the latest) or given whole */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        instrument: "UNTOC" | "TIP" | "SOM" | "FIR";
+                        cluster: string;
+                        /** Format: uuid */
+                        fromSetId?: string;
+                        document?: {
+                            title: {
+                                [key: string]: string;
+                            };
+                            questions: {
+                                key: string;
+                                article: number;
+                                paragraph?: string | null;
+                                /** @enum {string} */
+                                answerType: "yes_no_partly" | "legislation" | "cases" | "statistics" | "ta_needs" | "text";
+                                texts: {
+                                    [key: string]: string;
+                                };
+                                guidance?: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewQuestionSetWithQuestions"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/question-sets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A question set with its questions (the viewer’s language, others as fallback, every language in texts) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the viewer’s language first; other languages as a fallback, named */
+                    lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewQuestionSetWithQuestions"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Edit a draft: its title and questions (a published version never changes: 409) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: {
+                            [key: string]: string;
+                        };
+                        questions: {
+                            key: string;
+                            article: number;
+                            paragraph?: string | null;
+                            /** @enum {string} */
+                            answerType: "yes_no_partly" | "legislation" | "cases" | "statistics" | "ta_needs" | "text";
+                            texts: {
+                                [key: string]: string;
+                            };
+                            guidance?: {
+                                [key: string]: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewQuestionSetWithQuestions"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/question-sets/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a draft; the version published before becomes superseded */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewQuestionSetWithQuestions"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/questionnaire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review’s questionnaire by instrument and article, with the answers, progress, previous-cycle answers to unchanged questions and the State’s legislation in the knowledge portal (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the viewer’s language first; other languages as a fallback, named */
+                    lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewQuestionnaire"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/answers/{questionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save the reviewed State’s answer to one question (its focal point or experts, while answering); send the version you read to change it */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    questionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description by answer type: yes_no_partly {choice, explanation}; legislation {records, citations}; cases {items}; statistics {rows}; ta_needs {items}; text {text} */
+                        value: {
+                            [key: string]: unknown;
+                        };
+                        /** @description the version you read (required to change an existing answer) */
+                        version?: number;
+                        /**
+                         * Format: uuid
+                         * @description the previous cycle’s answer this one was taken from
+                         */
+                        prefilledFrom?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewAnswer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The national consultation: who the reviewed State consulted (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ReviewConsultation"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a body consulted (the reviewed State’s focal point or experts) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bodyName: string;
+                        /** @enum {string} */
+                        sector: "government" | "parliament" | "judiciary" | "law_enforcement" | "private_sector" | "ngo" | "academia" | "other";
+                        /** Format: date */
+                        consultedOn?: string;
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewConsultation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My reviews (the secretariat: all), filtered by cycle, stage or State; ordered by cycle and the reviewed State’s name — never by a figure — with counts per stage */
+        get: {
+            parameters: {
+                query?: {
+                    cycle?: string;
+                    stage?: "nominating" | "answering" | "desk_review" | "observations" | "summary" | "completed";
+                    state?: string;
+                    from?: string;
+                    lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One review: reviewed State, cluster, reviewers, stage, the viewer’s standing, the actions they may take now, deadlines; 404 for anyone not in it */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Review"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the review to its next stage (the machine’s guards: 409/422 with the reasons) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "open_questionnaire" | "save_answer" | "submit_answers" | "comment" | "submit_feedback" | "begin_observations" | "draft_observation" | "agree_observations" | "submit_observations" | "begin_summary" | "draft_summary" | "submit_summary" | "complete" | "publish";
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Review"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review’s stage changes, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                action: string;
+                                /** @description null: created */
+                                from: ("nominating" | "answering" | "desk_review" | "observations" | "summary" | "completed") | null;
+                                /** @enum {string} */
+                                to: "nominating" | "answering" | "desk_review" | "observations" | "summary" | "completed";
+                                by: {
+                                    id: string | null;
+                                    name: string;
+                                    state: string | null;
+                                };
+                                at: string;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people of the review: name, State, side, role, status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ReviewParticipant"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/nominations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A State nominates one of its own people (note verbale); one focal point per State */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        state: string;
+                        /** @enum {string} */
+                        role: "focal_point" | "expert" | "observer";
+                        name: string;
+                        /** Format: email */
+                        email?: string;
+                        /** @description An existing account of that State, if the person has one */
+                        username?: string;
+                        noteVerbaleRef: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewParticipant"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/participants/{pid}/invite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite a nominee: a link valid the cycle’s invitation days (shown once; the named account is told) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    pid: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            participant: components["schemas"]["ReviewParticipant"];
+                            /** @description Shown once: only its SHA-256 is stored */
+                            token: string;
+                            link: string;
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/participants/{pid}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a participation (the secretariat, or the person’s own State): they lose access at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    pid: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewParticipant"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation with an account of the invited State: an expired link is a 410 saying what to do */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reviewId: string;
+                            participant: components["schemas"]["ReviewParticipant"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/nominations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For a State’s focal point or officer: the reviews the State takes part in, what is still to nominate and by when (no review content) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Ordered by cycle, then the reviewed State’s name */
+                            items: {
+                                reviewId: string;
+                                cycle: {
+                                    id: string;
+                                    code: string;
+                                    title: string;
+                                };
+                                reviewed: {
+                                    iso3: string;
+                                    name: string;
+                                };
+                                cluster: {
+                                    code: string;
+                                    name: string;
+                                };
+                                startedOn: string;
+                                /** @description The State the nominator acts for */
+                                state: string;
+                                /** @enum {string} */
+                                side: "reviewed" | "reviewing";
+                                toNominate: ("focal_point" | "expert")[];
+                                focalPointDueOn: string;
+                                expertsDueOn: string;
+                                nominations: {
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "focal_point" | "expert" | "observer";
+                                    /** @enum {string} */
+                                    status: "nominated" | "invited" | "active" | "expired" | "revoked";
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The desk review’s threads (feedback, clarifications, replies) the viewer may see; drafts only to their State */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only the threads on this question */
+                    question?: string;
+                    /** @description only the conversation of this reviewing State */
+                    state?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            threads: components["schemas"]["ReviewThread"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Draft feedback or a request for clarification (a reviewing State), or a reply (the reviewed State) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description feedback and clarification: a reviewing State; reply: the reviewed State (parentId required)
+                         * @enum {string}
+                         */
+                        kind: "feedback" | "clarification" | "reply";
+                        body: string;
+                        /**
+                         * Format: uuid
+                         * @description the question commented on; none for general feedback
+                         */
+                        questionId?: string;
+                        /**
+                         * Format: uuid
+                         * @description the sent message this one answers (required for a reply)
+                         */
+                        parentId?: string;
+                        /**
+                         * Format: date
+                         * @description a clarification’s due date (default: the cycle’s clarificationDays from today)
+                         */
+                        dueOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewComment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/comments/{cid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a draft of one’s own State */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    cid: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body?: string;
+                        /** Format: date */
+                        dueOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewComment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/comments/{cid}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a draft (the focal point of its State): the other side sees it; a reply answers its clarification */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    cid: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewComment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A focal point’s step: a reviewing State’s feedback, list of observations or summary; the reviewed State’s agreement to a list. The review moves on when every reviewing State has done its part */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        step: "feedback" | "observations_agreed" | "observations" | "summary";
+                        /** @description required for observations_agreed: whose list the reviewed State agrees */
+                        reviewingState?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            stage: "nominating" | "answering" | "desk_review" | "observations" | "summary" | "completed";
+                            steps: {
+                                reviewingState: string;
+                                /** @enum {string} */
+                                step: "feedback" | "observations_agreed" | "observations" | "summary";
+                                doneAt: string;
+                                doneBy: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/observations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lists of observations, one per reviewing State, with agreement, submission and publication */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only this reviewing State’s list */
+                    state?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lists: components["schemas"]["ReviewObservationList"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an item to a reviewing State’s list (withdraws the reviewed State’s agreement) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description whose list the item goes on */
+                        reviewingState: string;
+                        /** @enum {string} */
+                        kind: "gap" | "good_practice" | "suggestion" | "ta_need";
+                        /**
+                         * @description required for a ta_need, not allowed otherwise
+                         * @enum {string}
+                         */
+                        taCategory?: "legislative_assistance" | "institution_building" | "policymaking" | "capacity_building" | "research_data_collection" | "international_cooperation" | "model_agreements" | "other";
+                        instrument: string;
+                        articles: number[];
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewObservation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/observations/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reorder a whole list */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reviewingState: string;
+                        /** @description every item of the list, in the new order */
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ReviewObservation"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/observations/{oid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an item */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    oid: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an item (version check: 409 when stale) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    oid: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the version read; 409 when someone changed it since */
+                        version: number;
+                        /** @enum {string} */
+                        kind?: "gap" | "good_practice" | "suggestion" | "ta_need";
+                        taCategory?: ("legislative_assistance" | "institution_building" | "policymaking" | "capacity_building" | "research_data_collection" | "international_cooperation" | "model_agreements" | "other") | null;
+                        instrument?: string;
+                        articles?: number[];
+                        text?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewObservation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/summaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each reviewing State’s summary (another State’s only once submitted) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            summaries: components["schemas"]["ReviewSummary"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/summaries/{state}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Write a reviewing State’s summary (its focal point and experts, summary stage) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    state: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        /** @description the version read (409 when someone changed it since); none when creating */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewSummary"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a submitted output (the reviewed State’s focal point): it becomes public */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        output: "observations" | "summary";
+                        reviewingState: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewPublication"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/published": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reviews with published outputs, in State-name order */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                reviewId: string;
+                                reviewed: {
+                                    iso3: string;
+                                    name: string;
+                                };
+                                cluster: {
+                                    code: string;
+                                    name: string;
+                                };
+                                cycle: {
+                                    code: string;
+                                    title: string;
+                                };
+                                outputs: {
+                                    /** @enum {string} */
+                                    output: "observations" | "summary";
+                                    reviewingState: string;
+                                    publishedAt: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/published/{reviewId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A review’s published outputs, and nothing else */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                };
+                header?: never;
+                path: {
+                    reviewId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublishedReview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/analysis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The analysis of submitted lists of observations and of the TA needs in submitted answers: counts by article, cluster, instrument, regional group and TA category, and the good practices and challenges per article — in the fixed order of those keys, never by State (secretariat) */
+        get: {
+            parameters: {
+                query?: {
+                    cycle?: string;
+                    instrument?: string;
+                    cluster?: string;
+                    /** @description a regional group code; "none" for entities outside the five groups */
+                    group?: string;
+                    /** @description language of the names of clusters, instruments and groups */
+                    lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewAnalysis"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/analysis.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One table of the analysis as a CSV file (articles, clusters, instruments, groups, ta-needs, texts), rows in the same order (secretariat) */
+        get: {
+            parameters: {
+                query: {
+                    cycle?: string;
+                    instrument?: string;
+                    cluster?: string;
+                    /** @description a regional group code; "none" for entities outside the five groups */
+                    group?: string;
+                    /** @description language of the names of clusters, instruments and groups */
+                    lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                    /** @description which table of the analysis */
+                    table: "articles" | "clusters" | "instruments" | "groups" | "ta-needs" | "texts";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The progress of a cycle (or of all) as counts: reviews per stage, per start group and work-plan phase, overdue steps counted — numbers per stage, not per State */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description one cycle; every cycle when absent */
+                    cycle?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewProgress"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/export.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A review’s outputs as DOCX (cover, each reviewing State’s list of observations by kind and summary, optionally the answers) in one of the six languages; drafts only for the side that writes them (participants and secretariat; others 404) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the document’s language (labels, direction, fonts) */
+                    lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                    /** @description one reviewing State’s outputs only; every reviewing State’s when absent */
+                    reviewer?: string;
+                    /** @description add the answers to the questionnaire as an annex */
+                    answers?: "0" | "1" | "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9152,6 +13560,665 @@ export interface components {
                 [key: string]: string;
             };
         };
+        ReviewAnalysisInput: {
+            cycles: {
+                id: string;
+                code: string;
+                title: string;
+            }[];
+            filters: {
+                cycle: string | null;
+                instrument: string | null;
+                cluster: string | null;
+                group: string | null;
+            };
+            basis: {
+                reviews: number;
+                lists: number;
+                answeredReviews: number;
+            };
+            total: {
+                gap: number;
+                good_practice: number;
+                suggestion: number;
+                ta_need: number;
+                ta_answered: number;
+            };
+            byArticle: {
+                instrument: string;
+                article: number;
+                cluster: string | null;
+                gap: number;
+                good_practice: number;
+                suggestion: number;
+                ta_need: number;
+                ta_answered: number;
+            }[];
+            byCluster: {
+                code: string;
+                name: string;
+                gap: number;
+                good_practice: number;
+                suggestion: number;
+                ta_need: number;
+                ta_answered: number;
+            }[];
+            byInstrument: {
+                code: string;
+                name: string;
+                gap: number;
+                good_practice: number;
+                suggestion: number;
+                ta_need: number;
+                ta_answered: number;
+            }[];
+            byGroup: {
+                code: string;
+                name: string;
+                gap: number;
+                good_practice: number;
+                suggestion: number;
+                ta_need: number;
+                ta_answered: number;
+            }[];
+            taNeeds: {
+                /** @enum {string} */
+                category: "legislative_assistance" | "institution_building" | "policymaking" | "capacity_building" | "research_data_collection" | "international_cooperation" | "model_agreements" | "other";
+                group: string;
+                observations: number;
+                answers: number;
+            }[];
+            texts: {
+                instrument: string;
+                article: number;
+                /** @enum {string} */
+                kind: "good_practice" | "gap";
+                text: string;
+                cycle: string;
+                cluster: string;
+            }[];
+        };
+        ReviewProgressInput: {
+            cycle: {
+                id: string;
+                code: string;
+                title: string;
+            } | null;
+            total: number;
+            byStage: {
+                /** @enum {string} */
+                stage: "nominating" | "answering" | "desk_review" | "observations" | "summary" | "completed";
+                reviews: number;
+                overdue: number;
+            }[];
+            byGroupPhase: {
+                group: number | null;
+                phase: number | null;
+                total: number;
+                overdue: number;
+                stages: {
+                    nominating: number;
+                    answering: number;
+                    desk_review: number;
+                    observations: number;
+                    summary: number;
+                    completed: number;
+                };
+            }[];
+            overdue: {
+                focalPoint: number;
+                answers: number;
+                feedback: number;
+            };
+        };
+        ReviewCycleInput: {
+            id: string;
+            code: string;
+            title: string;
+            mainInstrument: string;
+            instruments: string[];
+            startYear: number;
+            /** @enum {string} */
+            status: "configuring" | "active" | "closed";
+            version: number;
+            settings: {
+                cap: number;
+                allowMutual: boolean;
+                maxReviewers: number;
+                deadlines: {
+                    focalPointDays: number;
+                    expertsDays: number;
+                    answersMonths: number;
+                    feedbackMonths: number;
+                    invitationDays: number;
+                    clarificationDays: number;
+                };
+                pooling: {
+                    [key: string]: string;
+                };
+                /** @enum {string} */
+                legalSimilarity: "prefer-shared-family" | "ignore";
+            };
+            plan: {
+                phase: number;
+                clusters: {
+                    code: string;
+                    names: {
+                        [key: string]: string;
+                    };
+                }[];
+                yearOffset: number;
+                years: number;
+                /** @description start year + offset (for a group: its start year + offset) */
+                fromYear: number;
+                toYear: number;
+            }[];
+            groups: {
+                group: number;
+                startYear: number;
+                /** @description ISO3 order */
+                states: string[];
+                drawId: string | null;
+            }[];
+            /** @description articles reviewed only for some States (UNTOC arts. 8 and 9: only for States not parties to UNCAC) */
+            conditionalArticles: {
+                instrument: string;
+                article: number;
+                cluster: string;
+                onlyIfNotPartyTo: string;
+                /** @description parties to the main instrument this applies to (not parties to onlyIfNotPartyTo), ISO3 order */
+                states: string[];
+                /** @description parties to the main instrument whose status to onlyIfNotPartyTo is not loaded, ISO3 order */
+                unknownStatus: string[];
+            }[];
+            createdAt: string;
+            updatedAt: string;
+        };
+        ReviewCommentInput: {
+            id: string;
+            reviewingState: string;
+            questionId: string | null;
+            parentId: string | null;
+            /** @enum {string} */
+            kind: "feedback" | "clarification" | "reply";
+            body: string;
+            dueOn: string | null;
+            /** @enum {string} */
+            status: "draft" | "sent" | "answered" | "closed";
+            /** @description a sent clarification past its due date with no reply sent */
+            overdue: boolean;
+            author: {
+                name: string;
+                state: string | null;
+            };
+            createdAt: string;
+            sentAt: string | null;
+            canEdit: boolean;
+            canSend: boolean;
+        };
+        ReviewThreadInput: {
+            root: components["schemas"]["ReviewCommentInput"];
+            /** @description the messages answering it, oldest first */
+            replies: components["schemas"]["ReviewCommentInput"][];
+        };
+        ReviewObservationInput: {
+            id: string;
+            reviewingState: string;
+            /** @enum {string} */
+            kind: "gap" | "good_practice" | "suggestion" | "ta_need";
+            taCategory: string | null;
+            instrument: string;
+            articles: number[];
+            text: string;
+            ordinal: number;
+            version: number;
+            author: string;
+            updatedAt: string;
+        };
+        ReviewObservationListInput: {
+            reviewingState: string;
+            items: components["schemas"]["ReviewObservationInput"][];
+            /** @description the reviewed State’s agreement (withdrawn by any later change) */
+            agreed: {
+                at: string;
+                by: string;
+            } | null;
+            submitted: {
+                at: string;
+                by: string;
+            } | null;
+            published: {
+                at: string;
+                by: string;
+            } | null;
+        };
+        ReviewSummaryInput: {
+            reviewingState: string;
+            /** @description null: not written yet (or not yet submitted, for the other States) */
+            text: string | null;
+            version: number;
+            updatedBy: string | null;
+            updatedAt: string | null;
+            submitted: {
+                at: string;
+                by: string;
+            } | null;
+            published: {
+                at: string;
+                by: string;
+            } | null;
+        };
+        ReviewPublicationInput: {
+            /** @enum {string} */
+            output: "observations" | "summary";
+            reviewingState: string;
+            publishedAt: string;
+            publishedBy: string;
+        };
+        PublishedReviewInput: {
+            reviewId: string;
+            reviewed: {
+                iso3: string;
+                name: string;
+            };
+            cluster: {
+                code: string;
+                name: string;
+            };
+            cycle: {
+                code: string;
+                title: string;
+            };
+            observations: {
+                reviewingState: string;
+                publishedAt: string;
+                items: {
+                    id: string;
+                    reviewingState: string;
+                    /** @enum {string} */
+                    kind: "gap" | "good_practice" | "suggestion" | "ta_need";
+                    taCategory: string | null;
+                    instrument: string;
+                    articles: number[];
+                    text: string;
+                    ordinal: number;
+                }[];
+            }[];
+            summaries: {
+                reviewingState: string;
+                publishedAt: string;
+                text: string;
+            }[];
+        };
+        ReviewDrawInput: {
+            id: string;
+            cycle: {
+                id: string;
+                code: string;
+                title: string;
+            } | null;
+            /** @enum {string} */
+            kind: "reviewers" | "groups";
+            /** @enum {string} */
+            status: "announced" | "drawn" | "cancelled";
+            algorithm: string;
+            seedSource: string;
+            seed: string | null;
+            /** @description SHA-256 (hex) of the canonical JSON */
+            inputsSha256: string;
+            resultSha256: string | null;
+            announcedAt: string;
+            drawnAt: string | null;
+            announcedBy: string | null;
+            drawnBy: string | null;
+            /** @description the reference data’s date the inputs were taken from */
+            asOf: string | null;
+            /** @description the States in the draw by pool (regional group after pooling), ISO3 order */
+            pools: {
+                group: string;
+                states: string[];
+            }[];
+            /** @description States whose party status is not loaded for some instrument: excluded where it matters; complete the reference data, cancel and announce again */
+            unknownStatus: {
+                state: string;
+                instruments: string[];
+            }[];
+            /** @description reviewed States in ISO3 order */
+            pairs: {
+                reviewed: string;
+                reviewers: {
+                    state: string;
+                    /** @enum {string} */
+                    slot: "own-group" | "other-group" | "additional";
+                    instruments: string[];
+                }[];
+            }[];
+            groups: {
+                group: number;
+                startYear: number | null;
+                states: string[];
+            }[];
+            excluded: {
+                state: string;
+                reason: string;
+            }[];
+            redraws: {
+                seq: number;
+                reviewed: string;
+                /** @enum {string} */
+                slot: "own-group" | "other-group" | "additional";
+                replaced: string;
+                new: string | null;
+                requestedByState: string;
+                requestedByName: string | null;
+                reason: string;
+                exceptional: boolean;
+                exceptionReason: string | null;
+                at: string;
+            }[];
+            /** @description redraws asked per reviewed State and requesting State (the limit before only exceptional ones) */
+            counters: {
+                reviewed: string;
+                requestedBy: string;
+                count: number;
+                limit: number;
+            }[];
+            version: number;
+        };
+        /** @description Everything needed to recompute a draw: node tools/verify-draw.mjs package.json (docs/DRAW.md) */
+        ReviewDrawPackageInput: {
+            id: string;
+            /** @enum {string} */
+            kind: "reviewers" | "groups";
+            algorithm: string;
+            seedSource: string;
+            seed: string;
+            inputs: unknown;
+            /** @description SHA-256 (hex) of the canonical JSON */
+            inputsSha256: string;
+            redraws: {
+                reviewed: string;
+                /** @enum {string} */
+                slot: "own-group" | "other-group" | "additional";
+                replaced: string;
+                requestedBy: string;
+                exceptional?: boolean;
+            }[];
+            result: unknown;
+            /** @description SHA-256 (hex) of the canonical JSON */
+            resultSha256: string;
+        };
+        ReviewInput: {
+            id: string;
+            cycle: {
+                id: string;
+                code: string;
+                title: string;
+            };
+            reviewed: {
+                iso3: string;
+                name: string;
+            };
+            cluster: {
+                code: string;
+                name: string;
+            };
+            instruments: string[];
+            /** @enum {string} */
+            stage: "nominating" | "answering" | "desk_review" | "observations" | "summary" | "completed";
+            startedOn: string;
+            reviewers: {
+                state: string;
+                name: string;
+                /** @enum {string} */
+                slot: "own-group" | "other-group" | "additional";
+                instruments: string[];
+            }[];
+            /** @description How the viewer stands to the review: their side, State and role in it */
+            standing: {
+                /** @enum {string} */
+                side: "reviewed" | "reviewing" | "secretariat";
+                state: string | null;
+                /** @enum {string} */
+                role: "focal_point" | "expert" | "observer" | "secretariat";
+            };
+            /** @description What the viewer may do with the review now (the UI shows exactly these); refused ones carry the reasons */
+            actions: {
+                /** @enum {string} */
+                action: "open_questionnaire" | "save_answer" | "submit_answers" | "comment" | "submit_feedback" | "begin_observations" | "draft_observation" | "agree_observations" | "submit_observations" | "begin_summary" | "draft_summary" | "submit_summary" | "complete" | "publish";
+                allowed: boolean;
+                reasons: {
+                    code: string;
+                    message: string;
+                    issues?: {
+                        path: string;
+                        message: string;
+                    }[];
+                }[];
+            }[];
+            deadlines: {
+                step: string;
+                state: string | null;
+                dueOn: string;
+                done: boolean;
+                overdue: boolean;
+            }[];
+        };
+        ReviewListInput: {
+            /** @description Ordered by cycle, then the reviewed State’s name, then cluster — never by a figure */
+            items: {
+                id: string;
+                cycle: {
+                    id: string;
+                    code: string;
+                    title: string;
+                };
+                reviewed: {
+                    iso3: string;
+                    name: string;
+                };
+                cluster: {
+                    code: string;
+                    name: string;
+                };
+                instruments: string[];
+                /** @enum {string} */
+                stage: "nominating" | "answering" | "desk_review" | "observations" | "summary" | "completed";
+                startedOn: string;
+                reviewers: {
+                    state: string;
+                    name: string;
+                }[];
+            }[];
+            total: number;
+            /** @description How many of the listed reviews (before the stage filter) are at each stage: progress, not a ranking */
+            byStage: {
+                [key: string]: number;
+            };
+        };
+        ReviewParticipantInput: {
+            id: string;
+            state: string;
+            stateName: string;
+            /** @enum {string} */
+            side: "reviewed" | "reviewing";
+            /** @enum {string} */
+            role: "focal_point" | "expert" | "observer";
+            name: string;
+            email: string | null;
+            /** @enum {string} */
+            status: "nominated" | "invited" | "active" | "expired" | "revoked";
+            noteVerbaleRef: string | null;
+            nominatedAt: string;
+            invitedAt: string | null;
+            invitationExpiresAt: string | null;
+            acceptedAt: string | null;
+            hasAccount: boolean;
+        };
+        ReviewQuestionInput: {
+            id: string;
+            key: string;
+            article: number;
+            paragraph: string | null;
+            ordinal: number;
+            /** @enum {string} */
+            answerType: "yes_no_partly" | "legislation" | "cases" | "statistics" | "ta_needs" | "text";
+            text: {
+                text: string;
+                lang: string;
+                /** @description true when the text is not in the language asked for */
+                fallback: boolean;
+            };
+            guidance: {
+                text: string;
+                lang: string;
+                /** @description true when the text is not in the language asked for */
+                fallback: boolean;
+            } | null;
+            /** @description every language */
+            texts: {
+                [key: string]: string;
+            };
+            contentSha256: string;
+        };
+        ReviewQuestionSetInput: {
+            id: string;
+            instrument: string;
+            cluster: string;
+            version: number;
+            /** @enum {string} */
+            status: "draft" | "published" | "superseded";
+            title: {
+                text: string;
+                lang: string;
+                /** @description true when the text is not in the language asked for */
+                fallback: boolean;
+            };
+            titles: {
+                [key: string]: string;
+            };
+            publishedAt: string | null;
+            createdAt: string;
+            questionCount: number;
+        };
+        ReviewQuestionSetWithQuestionsInput: {
+            id: string;
+            instrument: string;
+            cluster: string;
+            version: number;
+            /** @enum {string} */
+            status: "draft" | "published" | "superseded";
+            title: {
+                text: string;
+                lang: string;
+                /** @description true when the text is not in the language asked for */
+                fallback: boolean;
+            };
+            titles: {
+                [key: string]: string;
+            };
+            publishedAt: string | null;
+            createdAt: string;
+            questionCount: number;
+            questions: components["schemas"]["ReviewQuestionInput"][];
+        };
+        ReviewAnswerInput: {
+            id: string;
+            questionId: string;
+            value: unknown;
+            version: number;
+            prefilledFrom: string | null;
+            updatedBy: {
+                id: string | null;
+                name: string;
+            };
+            updatedAt: string;
+        };
+        ReviewQuestionnaireInput: {
+            reviewId: string;
+            reviewed: string;
+            stage: string;
+            /** @description false until the questionnaire opens (question sets fixed) */
+            opened: boolean;
+            /** @description the viewer may save answers now */
+            canAnswer: boolean;
+            progress: {
+                answered: number;
+                total: number;
+            };
+            instruments: {
+                instrument: string;
+                set: {
+                    id: string;
+                    version: number;
+                    title: {
+                        text: string;
+                        lang: string;
+                        /** @description true when the text is not in the language asked for */
+                        fallback: boolean;
+                    };
+                };
+                articles: {
+                    article: number;
+                    /** @description the knowledge portal’s legislation of the reviewed State linked to this article (offered) */
+                    legislation: {
+                        id: string;
+                        title: string;
+                        date: string | null;
+                    }[];
+                    questions: {
+                        id: string;
+                        key: string;
+                        article: number;
+                        paragraph: string | null;
+                        ordinal: number;
+                        /** @enum {string} */
+                        answerType: "yes_no_partly" | "legislation" | "cases" | "statistics" | "ta_needs" | "text";
+                        text: {
+                            text: string;
+                            lang: string;
+                            /** @description true when the text is not in the language asked for */
+                            fallback: boolean;
+                        };
+                        guidance: {
+                            text: string;
+                            lang: string;
+                            /** @description true when the text is not in the language asked for */
+                            fallback: boolean;
+                        } | null;
+                        /** @description every language */
+                        texts: {
+                            [key: string]: string;
+                        };
+                        contentSha256: string;
+                        answer: components["schemas"]["ReviewAnswerInput"] | null;
+                        /** @description the same question (key and content) answered in a previous cycle: offered as a pre-fill */
+                        previous: {
+                            answerId: string;
+                            cycle: string;
+                            value: unknown;
+                            updatedAt: string;
+                        } | null;
+                    }[];
+                }[];
+            }[];
+            /** @description articles not reviewed for this State (e.g. UNTOC 8–9 for UNCAC parties) */
+            excluded: {
+                instrument: string;
+                article: number;
+                reason: string;
+            }[];
+        };
+        ReviewConsultationInput: {
+            id: string;
+            bodyName: string;
+            /** @enum {string} */
+            sector: "government" | "parliament" | "judiciary" | "law_enforcement" | "private_sector" | "ngo" | "academia" | "other";
+            consultedOn: string | null;
+            note: string;
+            addedBy: string | null;
+            addedAt: string;
+        };
         InstrumentDetailInput: {
             code: string;
             /** @enum {string} */
@@ -11627,6 +16694,665 @@ export interface components {
             names: {
                 [key: string]: string;
             };
+        };
+        ReviewAnalysis: {
+            cycles: {
+                id: string;
+                code: string;
+                title: string;
+            }[];
+            filters: {
+                cycle: string | null;
+                instrument: string | null;
+                cluster: string | null;
+                group: string | null;
+            };
+            basis: {
+                reviews: number;
+                lists: number;
+                answeredReviews: number;
+            };
+            total: {
+                gap: number;
+                good_practice: number;
+                suggestion: number;
+                ta_need: number;
+                ta_answered: number;
+            };
+            byArticle: {
+                instrument: string;
+                article: number;
+                cluster: string | null;
+                gap: number;
+                good_practice: number;
+                suggestion: number;
+                ta_need: number;
+                ta_answered: number;
+            }[];
+            byCluster: {
+                code: string;
+                name: string;
+                gap: number;
+                good_practice: number;
+                suggestion: number;
+                ta_need: number;
+                ta_answered: number;
+            }[];
+            byInstrument: {
+                code: string;
+                name: string;
+                gap: number;
+                good_practice: number;
+                suggestion: number;
+                ta_need: number;
+                ta_answered: number;
+            }[];
+            byGroup: {
+                code: string;
+                name: string;
+                gap: number;
+                good_practice: number;
+                suggestion: number;
+                ta_need: number;
+                ta_answered: number;
+            }[];
+            taNeeds: {
+                /** @enum {string} */
+                category: "legislative_assistance" | "institution_building" | "policymaking" | "capacity_building" | "research_data_collection" | "international_cooperation" | "model_agreements" | "other";
+                group: string;
+                observations: number;
+                answers: number;
+            }[];
+            texts: {
+                instrument: string;
+                article: number;
+                /** @enum {string} */
+                kind: "good_practice" | "gap";
+                text: string;
+                cycle: string;
+                cluster: string;
+            }[];
+        };
+        ReviewProgress: {
+            cycle: {
+                id: string;
+                code: string;
+                title: string;
+            } | null;
+            total: number;
+            byStage: {
+                /** @enum {string} */
+                stage: "nominating" | "answering" | "desk_review" | "observations" | "summary" | "completed";
+                reviews: number;
+                overdue: number;
+            }[];
+            byGroupPhase: {
+                group: number | null;
+                phase: number | null;
+                total: number;
+                overdue: number;
+                stages: {
+                    nominating: number;
+                    answering: number;
+                    desk_review: number;
+                    observations: number;
+                    summary: number;
+                    completed: number;
+                };
+            }[];
+            overdue: {
+                focalPoint: number;
+                answers: number;
+                feedback: number;
+            };
+        };
+        ReviewCycle: {
+            id: string;
+            code: string;
+            title: string;
+            mainInstrument: string;
+            instruments: string[];
+            startYear: number;
+            /** @enum {string} */
+            status: "configuring" | "active" | "closed";
+            version: number;
+            settings: {
+                cap: number;
+                allowMutual: boolean;
+                maxReviewers: number;
+                deadlines: {
+                    focalPointDays: number;
+                    expertsDays: number;
+                    answersMonths: number;
+                    feedbackMonths: number;
+                    invitationDays: number;
+                    clarificationDays: number;
+                };
+                pooling: {
+                    [key: string]: string;
+                };
+                /** @enum {string} */
+                legalSimilarity: "prefer-shared-family" | "ignore";
+            };
+            plan: {
+                phase: number;
+                clusters: {
+                    code: string;
+                    names: {
+                        [key: string]: string;
+                    };
+                }[];
+                yearOffset: number;
+                years: number;
+                /** @description start year + offset (for a group: its start year + offset) */
+                fromYear: number;
+                toYear: number;
+            }[];
+            groups: {
+                group: number;
+                startYear: number;
+                /** @description ISO3 order */
+                states: string[];
+                drawId: string | null;
+            }[];
+            /** @description articles reviewed only for some States (UNTOC arts. 8 and 9: only for States not parties to UNCAC) */
+            conditionalArticles: {
+                instrument: string;
+                article: number;
+                cluster: string;
+                onlyIfNotPartyTo: string;
+                /** @description parties to the main instrument this applies to (not parties to onlyIfNotPartyTo), ISO3 order */
+                states: string[];
+                /** @description parties to the main instrument whose status to onlyIfNotPartyTo is not loaded, ISO3 order */
+                unknownStatus: string[];
+            }[];
+            createdAt: string;
+            updatedAt: string;
+        };
+        ReviewComment: {
+            id: string;
+            reviewingState: string;
+            questionId: string | null;
+            parentId: string | null;
+            /** @enum {string} */
+            kind: "feedback" | "clarification" | "reply";
+            body: string;
+            dueOn: string | null;
+            /** @enum {string} */
+            status: "draft" | "sent" | "answered" | "closed";
+            /** @description a sent clarification past its due date with no reply sent */
+            overdue: boolean;
+            author: {
+                name: string;
+                state: string | null;
+            };
+            createdAt: string;
+            sentAt: string | null;
+            canEdit: boolean;
+            canSend: boolean;
+        };
+        ReviewThread: {
+            root: components["schemas"]["ReviewComment"];
+            /** @description the messages answering it, oldest first */
+            replies: components["schemas"]["ReviewComment"][];
+        };
+        ReviewObservation: {
+            id: string;
+            reviewingState: string;
+            /** @enum {string} */
+            kind: "gap" | "good_practice" | "suggestion" | "ta_need";
+            taCategory: string | null;
+            instrument: string;
+            articles: number[];
+            text: string;
+            ordinal: number;
+            version: number;
+            author: string;
+            updatedAt: string;
+        };
+        ReviewObservationList: {
+            reviewingState: string;
+            items: components["schemas"]["ReviewObservation"][];
+            /** @description the reviewed State’s agreement (withdrawn by any later change) */
+            agreed: {
+                at: string;
+                by: string;
+            } | null;
+            submitted: {
+                at: string;
+                by: string;
+            } | null;
+            published: {
+                at: string;
+                by: string;
+            } | null;
+        };
+        ReviewSummary: {
+            reviewingState: string;
+            /** @description null: not written yet (or not yet submitted, for the other States) */
+            text: string | null;
+            version: number;
+            updatedBy: string | null;
+            updatedAt: string | null;
+            submitted: {
+                at: string;
+                by: string;
+            } | null;
+            published: {
+                at: string;
+                by: string;
+            } | null;
+        };
+        ReviewPublication: {
+            /** @enum {string} */
+            output: "observations" | "summary";
+            reviewingState: string;
+            publishedAt: string;
+            publishedBy: string;
+        };
+        PublishedReview: {
+            reviewId: string;
+            reviewed: {
+                iso3: string;
+                name: string;
+            };
+            cluster: {
+                code: string;
+                name: string;
+            };
+            cycle: {
+                code: string;
+                title: string;
+            };
+            observations: {
+                reviewingState: string;
+                publishedAt: string;
+                items: {
+                    id: string;
+                    reviewingState: string;
+                    /** @enum {string} */
+                    kind: "gap" | "good_practice" | "suggestion" | "ta_need";
+                    taCategory: string | null;
+                    instrument: string;
+                    articles: number[];
+                    text: string;
+                    ordinal: number;
+                }[];
+            }[];
+            summaries: {
+                reviewingState: string;
+                publishedAt: string;
+                text: string;
+            }[];
+        };
+        ReviewDraw: {
+            id: string;
+            cycle: {
+                id: string;
+                code: string;
+                title: string;
+            } | null;
+            /** @enum {string} */
+            kind: "reviewers" | "groups";
+            /** @enum {string} */
+            status: "announced" | "drawn" | "cancelled";
+            algorithm: string;
+            seedSource: string;
+            seed: string | null;
+            /** @description SHA-256 (hex) of the canonical JSON */
+            inputsSha256: string;
+            resultSha256: string | null;
+            announcedAt: string;
+            drawnAt: string | null;
+            announcedBy: string | null;
+            drawnBy: string | null;
+            /** @description the reference data’s date the inputs were taken from */
+            asOf: string | null;
+            /** @description the States in the draw by pool (regional group after pooling), ISO3 order */
+            pools: {
+                group: string;
+                states: string[];
+            }[];
+            /** @description States whose party status is not loaded for some instrument: excluded where it matters; complete the reference data, cancel and announce again */
+            unknownStatus: {
+                state: string;
+                instruments: string[];
+            }[];
+            /** @description reviewed States in ISO3 order */
+            pairs: {
+                reviewed: string;
+                reviewers: {
+                    state: string;
+                    /** @enum {string} */
+                    slot: "own-group" | "other-group" | "additional";
+                    instruments: string[];
+                }[];
+            }[];
+            groups: {
+                group: number;
+                startYear: number | null;
+                states: string[];
+            }[];
+            excluded: {
+                state: string;
+                reason: string;
+            }[];
+            redraws: {
+                seq: number;
+                reviewed: string;
+                /** @enum {string} */
+                slot: "own-group" | "other-group" | "additional";
+                replaced: string;
+                new: string | null;
+                requestedByState: string;
+                requestedByName: string | null;
+                reason: string;
+                exceptional: boolean;
+                exceptionReason: string | null;
+                at: string;
+            }[];
+            /** @description redraws asked per reviewed State and requesting State (the limit before only exceptional ones) */
+            counters: {
+                reviewed: string;
+                requestedBy: string;
+                count: number;
+                limit: number;
+            }[];
+            version: number;
+        };
+        /** @description Everything needed to recompute a draw: node tools/verify-draw.mjs package.json (docs/DRAW.md) */
+        ReviewDrawPackage: {
+            id: string;
+            /** @enum {string} */
+            kind: "reviewers" | "groups";
+            algorithm: string;
+            seedSource: string;
+            seed: string;
+            inputs: unknown;
+            /** @description SHA-256 (hex) of the canonical JSON */
+            inputsSha256: string;
+            redraws: {
+                reviewed: string;
+                /** @enum {string} */
+                slot: "own-group" | "other-group" | "additional";
+                replaced: string;
+                requestedBy: string;
+                exceptional?: boolean;
+            }[];
+            result: unknown;
+            /** @description SHA-256 (hex) of the canonical JSON */
+            resultSha256: string;
+        };
+        Review: {
+            id: string;
+            cycle: {
+                id: string;
+                code: string;
+                title: string;
+            };
+            reviewed: {
+                iso3: string;
+                name: string;
+            };
+            cluster: {
+                code: string;
+                name: string;
+            };
+            instruments: string[];
+            /** @enum {string} */
+            stage: "nominating" | "answering" | "desk_review" | "observations" | "summary" | "completed";
+            startedOn: string;
+            reviewers: {
+                state: string;
+                name: string;
+                /** @enum {string} */
+                slot: "own-group" | "other-group" | "additional";
+                instruments: string[];
+            }[];
+            /** @description How the viewer stands to the review: their side, State and role in it */
+            standing: {
+                /** @enum {string} */
+                side: "reviewed" | "reviewing" | "secretariat";
+                state: string | null;
+                /** @enum {string} */
+                role: "focal_point" | "expert" | "observer" | "secretariat";
+            };
+            /** @description What the viewer may do with the review now (the UI shows exactly these); refused ones carry the reasons */
+            actions: {
+                /** @enum {string} */
+                action: "open_questionnaire" | "save_answer" | "submit_answers" | "comment" | "submit_feedback" | "begin_observations" | "draft_observation" | "agree_observations" | "submit_observations" | "begin_summary" | "draft_summary" | "submit_summary" | "complete" | "publish";
+                allowed: boolean;
+                reasons: {
+                    code: string;
+                    message: string;
+                    issues?: {
+                        path: string;
+                        message: string;
+                    }[];
+                }[];
+            }[];
+            deadlines: {
+                step: string;
+                state: string | null;
+                dueOn: string;
+                done: boolean;
+                overdue: boolean;
+            }[];
+        };
+        ReviewList: {
+            /** @description Ordered by cycle, then the reviewed State’s name, then cluster — never by a figure */
+            items: {
+                id: string;
+                cycle: {
+                    id: string;
+                    code: string;
+                    title: string;
+                };
+                reviewed: {
+                    iso3: string;
+                    name: string;
+                };
+                cluster: {
+                    code: string;
+                    name: string;
+                };
+                instruments: string[];
+                /** @enum {string} */
+                stage: "nominating" | "answering" | "desk_review" | "observations" | "summary" | "completed";
+                startedOn: string;
+                reviewers: {
+                    state: string;
+                    name: string;
+                }[];
+            }[];
+            total: number;
+            /** @description How many of the listed reviews (before the stage filter) are at each stage: progress, not a ranking */
+            byStage: {
+                [key: string]: number;
+            };
+        };
+        ReviewParticipant: {
+            id: string;
+            state: string;
+            stateName: string;
+            /** @enum {string} */
+            side: "reviewed" | "reviewing";
+            /** @enum {string} */
+            role: "focal_point" | "expert" | "observer";
+            name: string;
+            email: string | null;
+            /** @enum {string} */
+            status: "nominated" | "invited" | "active" | "expired" | "revoked";
+            noteVerbaleRef: string | null;
+            nominatedAt: string;
+            invitedAt: string | null;
+            invitationExpiresAt: string | null;
+            acceptedAt: string | null;
+            hasAccount: boolean;
+        };
+        ReviewQuestion: {
+            id: string;
+            key: string;
+            article: number;
+            paragraph: string | null;
+            ordinal: number;
+            /** @enum {string} */
+            answerType: "yes_no_partly" | "legislation" | "cases" | "statistics" | "ta_needs" | "text";
+            text: {
+                text: string;
+                lang: string;
+                /** @description true when the text is not in the language asked for */
+                fallback: boolean;
+            };
+            guidance: {
+                text: string;
+                lang: string;
+                /** @description true when the text is not in the language asked for */
+                fallback: boolean;
+            } | null;
+            /** @description every language */
+            texts: {
+                [key: string]: string;
+            };
+            contentSha256: string;
+        };
+        ReviewQuestionSet: {
+            id: string;
+            instrument: string;
+            cluster: string;
+            version: number;
+            /** @enum {string} */
+            status: "draft" | "published" | "superseded";
+            title: {
+                text: string;
+                lang: string;
+                /** @description true when the text is not in the language asked for */
+                fallback: boolean;
+            };
+            titles: {
+                [key: string]: string;
+            };
+            publishedAt: string | null;
+            createdAt: string;
+            questionCount: number;
+        };
+        ReviewQuestionSetWithQuestions: {
+            id: string;
+            instrument: string;
+            cluster: string;
+            version: number;
+            /** @enum {string} */
+            status: "draft" | "published" | "superseded";
+            title: {
+                text: string;
+                lang: string;
+                /** @description true when the text is not in the language asked for */
+                fallback: boolean;
+            };
+            titles: {
+                [key: string]: string;
+            };
+            publishedAt: string | null;
+            createdAt: string;
+            questionCount: number;
+            questions: components["schemas"]["ReviewQuestion"][];
+        };
+        ReviewAnswer: {
+            id: string;
+            questionId: string;
+            value: unknown;
+            version: number;
+            prefilledFrom: string | null;
+            updatedBy: {
+                id: string | null;
+                name: string;
+            };
+            updatedAt: string;
+        };
+        ReviewQuestionnaire: {
+            reviewId: string;
+            reviewed: string;
+            stage: string;
+            /** @description false until the questionnaire opens (question sets fixed) */
+            opened: boolean;
+            /** @description the viewer may save answers now */
+            canAnswer: boolean;
+            progress: {
+                answered: number;
+                total: number;
+            };
+            instruments: {
+                instrument: string;
+                set: {
+                    id: string;
+                    version: number;
+                    title: {
+                        text: string;
+                        lang: string;
+                        /** @description true when the text is not in the language asked for */
+                        fallback: boolean;
+                    };
+                };
+                articles: {
+                    article: number;
+                    /** @description the knowledge portal’s legislation of the reviewed State linked to this article (offered) */
+                    legislation: {
+                        id: string;
+                        title: string;
+                        date: string | null;
+                    }[];
+                    questions: {
+                        id: string;
+                        key: string;
+                        article: number;
+                        paragraph: string | null;
+                        ordinal: number;
+                        /** @enum {string} */
+                        answerType: "yes_no_partly" | "legislation" | "cases" | "statistics" | "ta_needs" | "text";
+                        text: {
+                            text: string;
+                            lang: string;
+                            /** @description true when the text is not in the language asked for */
+                            fallback: boolean;
+                        };
+                        guidance: {
+                            text: string;
+                            lang: string;
+                            /** @description true when the text is not in the language asked for */
+                            fallback: boolean;
+                        } | null;
+                        /** @description every language */
+                        texts: {
+                            [key: string]: string;
+                        };
+                        contentSha256: string;
+                        answer: components["schemas"]["ReviewAnswer"] | null;
+                        /** @description the same question (key and content) answered in a previous cycle: offered as a pre-fill */
+                        previous: {
+                            answerId: string;
+                            cycle: string;
+                            value: unknown;
+                            updatedAt: string;
+                        } | null;
+                    }[];
+                }[];
+            }[];
+            /** @description articles not reviewed for this State (e.g. UNTOC 8–9 for UNCAC parties) */
+            excluded: {
+                instrument: string;
+                article: number;
+                reason: string;
+            }[];
+        };
+        ReviewConsultation: {
+            id: string;
+            bodyName: string;
+            /** @enum {string} */
+            sector: "government" | "parliament" | "judiciary" | "law_enforcement" | "private_sector" | "ngo" | "academia" | "other";
+            consultedOn: string | null;
+            note: string;
+            addedBy: string | null;
+            addedAt: string;
         };
         InstrumentDetail: {
             code: string;

@@ -9,6 +9,7 @@ import { loadSampleCorpus } from '../../knowledge/seed/sample-corpus.ts';
 import { loadDemoDirectory } from '../../directory/seed/demo-directory.ts';
 import { loadDemoCases } from '../../cases/seed/demo-cases.ts';
 import { loadDemoReview } from '../../review/seed/demo-review.ts';
+import { loadStandardQuestionnaires } from '../../review/questionnaires/standard.ts';
 import { moduleJobs } from '../../app/server.ts';
 import { startBackgroundWork, workersEnabled } from '../../platform/jobs/runner.ts';
 import type { Workers } from '../../platform/jobs/workers.ts';
@@ -36,6 +37,10 @@ export async function serveCommand(args: string[]): Promise<number> {
     process.stderr.write(`palermo: ${err.message}\nStop that process first, or set PALERMO_DATA_DIR to another directory.\n`);
     return 1;
   }
+  // the review mechanism's standard questionnaires are configuration shipped as data, like the reference data:
+  // loaded once (version 1, published); an instrument and cluster that already has a version is left alone
+  const questionnaires = await loadStandardQuestionnaires(rt.db);
+  if (questionnaires.created) log(`Review questionnaires: ${questionnaires.created} standard question sets published (UNTOC and its Protocols).`);
   if (process.env.PALERMO_SAMPLE_CORPUS !== '0') {
     const corpus = await loadSampleCorpus(rt.db);
     const recs = corpus.files.reduce((n, f) => n + (f.recommendations ?? 0), 0);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { verifyAudit } from '../audit/audit.service.ts';
-import { ensureDemoAccounts } from '../auth/demo-accounts.ts';
+import { ensureDemoAccounts, type DemoCredential } from '../auth/demo-accounts.ts';
 import { buildPalermoApp } from '../../app/server.ts';
 import { loadConfig } from '../config.ts';
 import { importPartyStatus } from '../../reference/party-status-import.ts';
@@ -13,6 +13,7 @@ import { loadSampleCorpus } from '../../knowledge/seed/sample-corpus.ts';
 import { loadDemoDirectory } from '../../directory/seed/demo-directory.ts';
 import { completeDraftInput } from '../../drafting/test-fixtures.ts';
 import { loadDemoCases } from '../../cases/seed/demo-cases.ts';
+import { loadDemoReview } from '../../review/seed/demo-review.ts';
 import { backup, restore } from './backup.ts';
 import { dumpTables } from './table-dump.ts';
 import type { Db } from '../db/database.ts';
@@ -26,6 +27,7 @@ import { palermo } from '../../../test/support/cli.ts';
  * shares and comments, a saved search, a party-status import, sessions and the audit log.
  */
 let t: TestApp;
+let demo: DemoCredential[] = [];
 const s: Record<string, Session> = {};
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'palermo-backup-'));
 const file = path.join(dir, 'palermo.backup.gz');
@@ -36,9 +38,12 @@ beforeAll(async () => {
   const db = t.database.db;
   await loadSampleCorpus(db);
   await loadDemoDirectory(db);
-  await ensureDemoAccounts(db, (iso3) => stateExists(db, iso3));
+  demo = await ensureDemoAccounts(db, (iso3) => stateExists(db, iso3));
   // the case tracker's demo: ~50 cases with dated timelines, statistics facts, and FRA ↔ CHN exchanges with their envelopes and evidences
   await loadDemoCases(db);
+  // the review mechanism's demo: a cycle with its plan, groups and reviewers drawn, the published draws, question sets,
+  // and Mexico's review with its participants and answers
+  await loadDemoReview(db);
   for (const [name, roles, state] of [
     ['gbr-prac', ['practitioner'], 'GBR'],
     ['chn-officer', ['officer'], 'CHN'],
@@ -106,6 +111,23 @@ describe('backup and restore of a database full of real-looking data', () => {
           expect(is.json().items.map((i: { id: string }) => i.id)).toEqual(was.json().items.map((i: { id: string }) => i.id));
           expect(is.json().total).toBe(was.json().total);
         }
+        // the same review for the same focal point: its reviewers, stage and answers; and the draw still verifies
+        const demoLogin = async (a: typeof app, name: string) => login(a, name, demo.find((d) => d.username === name)!.password);
+        const reviews = async (a: typeof app) => {
+          const fp = await demoLogin(a, 'demo-focal-point');
+          const list = (await as(a, fp, 'GET', '/api/v1/reviews')).json() as { items: { id: string }[] };
+          expect(list.items.length).toBeGreaterThan(0);
+          const id = list.items[0]!.id;
+          const one = (await as(a, fp, 'GET', `/api/v1/reviews/${id}`)).json() as { stage: string; reviewers: unknown[] };
+          const q = (await as(a, fp, 'GET', `/api/v1/reviews/${id}/questionnaire`)).json() as { questions?: unknown; progress?: unknown };
+          return { ids: list.items.map((r) => r.id), stage: one.stage, reviewers: one.reviewers, progress: JSON.stringify(q).length };
+        };
+        const reviewWas = await reviews(t.app);
+        expect(await reviews(app)).toEqual(reviewWas);
+        const draws = (await as(app, null, 'GET', '/api/v1/review/draws')).json() as { items: { id: string; status: string }[] };
+        const drawn = draws.items.filter((d) => d.status === 'drawn');
+        expect(drawn.length).toBeGreaterThan(0);
+        for (const d of drawn) expect((await as(app, null, 'GET', `/api/v1/review/draws/${d.id}/verify`)).json()).toMatchObject({ ok: true });
         // the same cases for the same officer, and a new timeline entry continues the identity after the restored ones
         const cases = async (a: typeof app, who: Session | null) => (await as(a, who, 'GET', '/api/v1/cases?limit=100')).json() as { total: number; items: { id: string }[] };
         const casesWere = await cases(t.app, s['chn-officer']!);
