@@ -8968,7 +8968,9 @@ export interface paths {
         /** The people of the review: name, State, side, role, status */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -9429,7 +9431,9 @@ export interface paths {
         /** For a State’s focal point or officer: the reviews the State takes part in, what is still to nominate and by when (no review content) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -9477,6 +9481,15 @@ export interface paths {
                                 }[];
                             }[];
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };

@@ -15,6 +15,8 @@ export function palermo(args: string[], env: Record<string, string>, input?: str
     encoding: 'utf8',
     input,
     timeout: 60_000,
+    // the OpenAPI document alone is over 1 MB, spawnSync's default limit (the child is killed beyond it)
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

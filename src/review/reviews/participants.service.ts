@@ -147,11 +147,11 @@ export async function revoke(trx: Transaction<Database>, actor: Actor, reviewId:
 }
 
 /** GET /reviews/{id}/participants: by side (reviewed first), State, role, name; e-mails to the secretariat and the person's own State. */
-export async function listParticipants(db: Db, actor: Actor, reviewId: string) {
+export async function listParticipants(db: Db, actor: Actor, reviewId: string, lang?: string) {
   const r = await openReview(db, actor, reviewId, 'view', 'participants');
   await auditReviewRead(db, actor, reviewId, 'participants');
   const rows = await db.selectFrom('review_participants').selectAll().where('review_id', '=', reviewId).execute();
-  const names = await repo.stateNames(db, rows.map((p) => p.state_iso3), langOf(actor));
+  const names = await repo.stateNames(db, rows.map((p) => p.state_iso3), langOf(actor, lang));
   const roleOrder = { focal_point: 0, expert: 1, observer: 2 } as const;
   rows.sort((a, b) => (a.side === b.side ? 0 : a.side === 'reviewed' ? -1 : 1) || a.state_iso3.localeCompare(b.state_iso3) || roleOrder[a.role] - roleOrder[b.role] || a.name.localeCompare(b.name));
   const mine = r.standing.state;
@@ -162,9 +162,9 @@ export async function listParticipants(db: Db, actor: Actor, reviewId: string) {
  * GET /review/nominations: for a nominator, the reviews their State takes part in with what is still to nominate
  * and by when, and their State's nominations (the secretariat: every review, for every State). No review content.
  */
-export async function nominationsOverview(db: Db, actor: Actor) {
+export async function nominationsOverview(db: Db, actor: Actor, asked?: string) {
   if (actor.kind !== 'user') throw new ForbiddenError();
-  const lang = langOf(actor);
+  const lang = langOf(actor, asked);
   const secretariat = isSecretariat(actor);
   if (!secretariat && !actor.state) return { items: [] };
   let q = db.selectFrom('reviews as r').innerJoin('review_cycles as c', 'c.id', 'r.cycle_id')

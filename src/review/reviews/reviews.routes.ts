@@ -57,8 +57,8 @@ export function reviewsRoutes(ctx: AppContext): FastifyPluginAsync {
 
     app.get('/reviews/:id/participants', {
       config: { policy: PEOPLE },
-      schema: { tags, summary: 'The people of the review: name, State, side, role, status', params: reviewIdParam, response: { 200: participantListDto, ...errors } },
-    }, async (req) => people.listParticipants(ctx.db, req.actor, req.params.id));
+      schema: { tags, summary: 'The people of the review: name, State, side, role, status', params: reviewIdParam, querystring: reviewGetQuery, response: { 200: participantListDto, ...errors } },
+    }, async (req) => people.listParticipants(ctx.db, req.actor, req.params.id, req.query.lang));
 
     app.post('/reviews/:id/nominations', {
       config: { policy: NOMINATORS },
@@ -82,7 +82,7 @@ export function reviewsRoutes(ctx: AppContext): FastifyPluginAsync {
 
     app.get('/review/nominations', {
       config: { policy: NOMINATORS },
-      schema: { tags, summary: 'For a State’s focal point or officer: the reviews the State takes part in, what is still to nominate and by when (no review content)', response: { 200: nominationsOverviewDto } },
-    }, async (req) => people.nominationsOverview(ctx.db, req.actor));
+      schema: { tags, summary: 'For a State’s focal point or officer: the reviews the State takes part in, what is still to nominate and by when (no review content)', querystring: reviewGetQuery, response: { 200: nominationsOverviewDto, 400: errorSchema } },
+    }, async (req) => people.nominationsOverview(ctx.db, req.actor, req.query.lang));
   };
 }

@@ -6,9 +6,9 @@ import { reviewApi } from './reviewApi.ts';
 
 /** /reviews/nominations: for a State's focal point or officer, the reviews their State takes part in, what is still to nominate and by when. */
 export function NominationsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   usePageTitle(t('review.nominations.title'));
-  const list = useApi((signal) => reviewApi.nominations(signal), []);
+  const list = useApi((signal) => reviewApi.nominations(i18n.language, signal), [i18n.language]);
   return (
     <div className="review-ui">
       <h1>{t('review.nominations.title')}</h1>

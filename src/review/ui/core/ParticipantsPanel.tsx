@@ -7,8 +7,8 @@ import { reviewApi } from './reviewApi.ts';
 
 /** The people of a review by side, State and role, with their status; the secretariat invites (the link shown once) and revokes. */
 export function ParticipantsPanel({ reviewId, secretariat }: { reviewId: string; states: string[]; secretariat: boolean }) {
-  const { t } = useTranslation();
-  const people = useApi((signal) => reviewApi.participants(reviewId, signal), [reviewId]);
+  const { t, i18n } = useTranslation();
+  const people = useApi((signal) => reviewApi.participants(reviewId, i18n.language, signal), [reviewId, i18n.language]);
   const [link, setLink] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const run = async (f: () => Promise<unknown>) => {

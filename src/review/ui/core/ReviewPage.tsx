@@ -10,6 +10,7 @@ import { useApi } from '../../../web/useApi.ts';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
 import { reviewApi } from './reviewApi.ts';
 import { STAGE_ACTIONS, STAGES } from './stages.ts';
+import { refusalText } from './refusalText.ts';
 import './review.css';
 
 /** /reviews/:id: who is reviewed by whom, where the review stands, its deadlines and people, and exactly the stage actions the machine offers. */
@@ -48,7 +49,7 @@ export function ReviewPage() {
         {stageActions.map((a) => (
           <div key={a.action} className="review-action">
             <button type="button" disabled={!a.allowed} onClick={() => void act(a.action)}>{t(`review.action.${a.action}`)}</button>
-            {!a.allowed && <ul className="review-reasons">{a.reasons.map((x) => <li key={x.code}>{x.message}</li>)}</ul>}
+            {!a.allowed && <ul className="review-reasons">{a.reasons.map((x) => { const r = refusalText(t, x); return <li key={x.code} lang={r.lang} dir={r.lang ? 'ltr' : undefined}>{r.text}</li>; })}</ul>}
           </div>
         ))}
         {error && <p role="alert" className="review-error">{error}</p>}

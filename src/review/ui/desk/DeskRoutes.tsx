@@ -20,8 +20,9 @@ const TABS = ['feedback', 'observations', 'summary', 'publication'] as const;
  */
 export function DeskRoutes() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
-  const review = useApi((signal) => deskApi.review(id, signal), [id]);
+  const { t, i18n } = useTranslation();
+  // State and cluster names in the page's language, not the account's
+  const review = useApi((signal) => deskApi.review(id, i18n.language, signal), [id, i18n.language]);
   usePageTitle(review.data ? t('reviewDesk.title', { state: review.data.reviewed.name }) : t('reviewDesk.titleShort'));
   if (review.status === 'error') return <div className="review-desk"><ErrorMessage error={review.error} onRetry={review.reload} /></div>;
   if (!review.data) return <Loading />;

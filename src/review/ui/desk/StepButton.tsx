@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../web/api/client.ts';
 import { ErrorMessage } from '../../../web/components/LoadState.tsx';
+import { refusalText } from '../core/refusalText.ts';
 import { actionOf, type Review } from './deskApi.ts';
 
 /**
@@ -22,7 +23,7 @@ export function StepButton({ review, action, label, onClick, testId, hideUnlessR
         onClick={() => { setBusy(true); setError(null); onClick().catch((e: ApiError) => setError(e)).finally(() => setBusy(false)); }}>
         {label}
       </button>
-      {!a.allowed && a.reasons.length > 0 && <span className="small desk-reason">{t('reviewDesk.notNow')}: <span lang="en" dir="ltr">{a.reasons.join('; ')}</span></span>}
+      {!a.allowed && a.reasons.length > 0 && <span className="small desk-reason">{t('reviewDesk.notNow')}: {a.reasons.map((r) => { const x = refusalText(t, r); return <span key={r.code} lang={x.lang} dir={x.lang ? 'ltr' : undefined}>{x.text} </span>; })}</span>}
       {error && <ErrorMessage error={error} />}
     </div>
   );

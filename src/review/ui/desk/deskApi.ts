@@ -17,7 +17,7 @@ export type NewObservation = { reviewingState: string; kind: Observation['kind']
 const path = (id: string) => ({ params: { path: { id } } });
 
 export const deskApi = {
-  review: (id: string, signal?: AbortSignal) => ok(api.GET('/api/v1/reviews/{id}', { ...path(id), signal })),
+  review: (id: string, lang: string, signal?: AbortSignal) => ok(api.GET('/api/v1/reviews/{id}', { params: { path: { id }, query: { lang: lang as never } }, signal })),
   questionnaire: (id: string, lang: Lang, signal?: AbortSignal) => ok(api.GET('/api/v1/reviews/{id}/questionnaire', { params: { path: { id }, query: { lang } }, signal })),
   threads: (id: string, signal?: AbortSignal) => ok(api.GET('/api/v1/reviews/{id}/comments', { params: { path: { id }, query: {} }, signal })),
   comment: (id: string, body: { kind: Comment['kind']; body: string; questionId?: string; parentId?: string; dueOn?: string }) =>
@@ -39,7 +39,7 @@ export const deskApi = {
 };
 
 /** Whether the viewer may take a workflow action now, and why not (the review's `actions`, reasons as the server words them). */
-export function actionOf(review: Review, action: string): { allowed: boolean; reasons: string[] } {
+export function actionOf(review: Review, action: string): { allowed: boolean; reasons: Array<{ code: string; message: string }> } {
   const a = review.actions.find((x) => x.action === action);
-  return { allowed: !!a?.allowed, reasons: a && !a.allowed ? a.reasons.map((r) => r.message) : [] };
+  return { allowed: !!a?.allowed, reasons: a && !a.allowed ? a.reasons : [] };
 }

@@ -8,6 +8,7 @@ import { usePageTitle } from '../../../web/components/usePageTitle.ts';
 import { AnswerForm } from './AnswerForm.tsx';
 import { ConsultationPanel } from './ConsultationPanel.tsx';
 import { submitAnswers, useQuestionnaire, useReview, type Questionnaire } from './questionnaireApi.ts';
+import { refusalText } from '../core/refusalText.ts';
 import './questionnaire.css';
 
 /**
@@ -20,7 +21,7 @@ export function QuestionnairePage() {
   const { t, i18n } = useTranslation();
   const [n, setN] = useState(0);
   const q = useQuestionnaire(id, i18n.language, [n]);
-  const review = useReview(id, [n]);
+  const review = useReview(id, i18n.language, [n]);
   usePageTitle(t('reviewQuestionnaire.title'));
   return (
     <main className="rq-page">
@@ -33,7 +34,7 @@ export function QuestionnairePage() {
   );
 }
 
-function Body({ data, reviewId, review, onChange }: { data: Questionnaire; reviewId: string; review: { actions: Array<{ action: string; allowed: boolean; reasons: Array<{ message: string }> }>; standing: { side: string; role: string } } | undefined; onChange: () => void }) {
+function Body({ data, reviewId, review, onChange }: { data: Questionnaire; reviewId: string; review: { actions: Array<{ action: string; allowed: boolean; reasons: Array<{ code?: string; message: string }> }>; standing: { side: string; role: string } } | undefined; onChange: () => void }) {
   const { t } = useTranslation();
   const [submitErr, setSubmitErr] = useState<ApiError | null>(null);
   const submit = review?.actions.find((a) => a.action === 'submit_answers');
@@ -80,7 +81,7 @@ function Body({ data, reviewId, review, onChange }: { data: Questionnaire; revie
           ) : (
             <>
               <p>{t('reviewQuestionnaire.submit.notYet')}</p>
-              <ul lang="en" dir="ltr">{submit.reasons.map((r) => <li key={r.message}>{r.message}</li>)}</ul>
+              <ul>{submit.reasons.map((r) => { const x = refusalText(t, r); return <li key={r.message} lang={x.lang} dir={x.lang ? 'ltr' : undefined}>{x.text}</li>; })}</ul>
             </>
           )}
           {submitErr && <ErrorMessage error={submitErr} />}

@@ -16,8 +16,8 @@ export type Lang = 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
 export function useQuestionnaire(id: string, lang: string, deps: readonly unknown[]) {
   return useApi((signal) => ok(api.GET('/api/v1/reviews/{id}/questionnaire', { params: { path: { id }, query: { lang: lang as Lang } }, signal })), [id, lang, ...deps]);
 }
-export function useReview(id: string, deps: readonly unknown[]) {
-  return useApi((signal) => ok(api.GET('/api/v1/reviews/{id}', { params: { path: { id } }, signal })), [id, ...deps]);
+export function useReview(id: string, lang: string, deps: readonly unknown[]) {
+  return useApi((signal) => ok(api.GET('/api/v1/reviews/{id}', { params: { path: { id }, query: { lang: lang as Lang } }, signal })), [id, lang, ...deps]);
 }
 export const saveAnswer = (id: string, questionId: string, body: { value: Record<string, unknown>; version?: number; prefilledFrom?: string }) =>
   ok(api.PUT('/api/v1/reviews/{id}/answers/{questionId}', { params: { path: { id, questionId } }, body }));
