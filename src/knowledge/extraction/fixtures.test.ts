@@ -133,19 +133,16 @@ describe('real Chinese documents (noisy PDF extraction)', () => {
   });
 });
 
-describe('speed', () => {
-  it('a 200,000-character document in well under 200 ms', () => {
+// How fast: `npm run bench:compute` (docs/PERFORMANCE.md), not a timed test.
+describe('a long document', () => {
+  it('a 200,000-character document in each language: the references of every copy are found', () => {
     const parts = LANGS.map((l) => fs.readFileSync(path.join(fixtures, `${l}.txt`), 'utf8'));
     for (const [i, l] of LANGS.entries()) {
+      const once = extractReferences(parts[i]!, { lang: l }).length;
       let doc = '';
-      while (doc.length < 200_000) doc += `${parts[i]}\n`;
-      extractReferences(doc, { lang: l }); // warm-up: tables, regexes, JIT
-      const t0 = performance.now();
-      const refs = extractReferences(doc, { lang: l });
-      const ms = performance.now() - t0;
-      expect(refs.length).toBeGreaterThan(100);
-      // The target is < 200 ms; the bound leaves room for a loaded CI machine.
-      expect(ms, `${l}: ${ms.toFixed(0)} ms`).toBeLessThan(600);
+      let copies = 0;
+      for (; doc.length < 200_000; copies++) doc += `${parts[i]}\n`;
+      expect(extractReferences(doc, { lang: l }).length, l).toBe(once * copies);
     }
   });
 });

@@ -137,11 +137,5 @@ describe('redraws', () => {
     expect(() => drawReviewers(inputs, seed, [{ reviewed, slot: 'own-group', replaced: reviewed, requestedBy: reviewed }])).toThrow(/does not hold/);
     expect(() => drawReviewers(inputs, seed, [{ ...chain[0]!, requestedBy: 'ZZZ' }])).toThrow(/neither/);
   });
-
-  it('draws ~190 States well under a second', () => {
-    drawReviewers(inputs, 'warm');
-    const t = performance.now();
-    drawReviewers(inputs, 'timed');
-    expect(performance.now() - t).toBeLessThan(800);
-  });
+  // How fast a draw of ~190 States is: `npm run bench:compute` (docs/PERFORMANCE.md), not a timed test.
 });
