@@ -24,6 +24,7 @@ import type { UserActor } from '../../src/platform/auth/roles.ts';
 import { loadReferenceData } from '../../src/reference/reference.service.ts';
 import { getStats } from '../../src/cases/stats/stats.service.ts';
 import { statsQuery } from '../../src/cases/stats/stats.schemas.ts';
+import { statsSql } from '../../src/cases/stats/stats.query.ts';
 import { listCases } from '../../src/cases/cases.service.ts';
 import { caseListQuery } from '../../src/cases/cases.schemas.ts';
 import { CASES_SQL, EVENTS_SQL, FACTS_SQL, PARAMS_SQL, STEPS_SQL } from './generate.sql.ts';
@@ -150,6 +151,15 @@ async function main() {
       }
       line(`stats: ${label}`, xs, 250);
     }
+    // Did the server run the query's shares side by side (stats.query.ts)? Without free parallel workers it runs
+    // them one after the other: same figures, about twice the time on 2 cores.
+    const { by: planBy, ...planFilters } = statsQuery.parse({ by: 'measure' });
+    const plan = await h.db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL work_mem = '32MB'`.execute(trx);
+      return (await sql<{ 'QUERY PLAN': string }>`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${statsSql(state, planFilters, planBy ?? [])}`.execute(trx)).rows;
+    });
+    const shape = plan.map((r) => r['QUERY PLAN'].trim()).filter((l) => /^(-> {2})?(Gather|Parallel Append|Workers)/.test(l));
+    out(`Plan of "by measure": ${shape.join('; ') || 'no parallel plan (shares run one after the other)'}`);
     for (const [label, raw] of [['work queue: first page, by priority', {}], ['work queue: incoming, first page', { direction: 'incoming' }]] as const) {
       const q = caseListQuery.parse(raw);
       const xs: number[] = [];

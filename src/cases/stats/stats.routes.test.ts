@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, as, createTestApp, login, type Session, type TestApp } from '../../../test/support/app.ts';
-import { loadFixture } from './stats.fixtures.ts';
+import { executed, insertFixtureCase, loadFixture } from './stats.fixtures.ts';
+import { computeStats } from './stats.service.ts';
 
 /**
  * The statistics on a hand-built set (stats.fixtures.ts) whose figures were worked out by hand:
@@ -68,9 +69,16 @@ describe('a State’s statistics on its own cases', () => {
     const byKind = await stats('fra-officer', '?by=kind');
     expect(byKind.groups.map((g) => [g.keys.kind, g.count])).toEqual([['extradition', 2], ['mla', 7]]);
     expect(byKind.groups[1]!.totalDays).toEqual({ median: 31, p90: 57, n: 6 });
+    // a stage aggregated by the other share of the query (stats.query.ts SHARES) lands in the right group:
+    // execution (passed → executed) of the MLA cases A 18, B 10, C 40, F 9, H 54 days; of the extradition I 94
+    expect(byKind.groups.map((g) => g.stages.execution)).toEqual([{ median: 94, p90: 94, n: 1 }, { median: 18, p90: 48.4, n: 5 }]);
     const byMeasure = await stats('fra-officer', '?by=measure');
     expect(byMeasure.groups.map((g) => [g.keys.measure, g.count])).toEqual([['bank-records', 1], ['taking-evidence', 8], [null, 1]]);
     expect(byMeasure.total.count).toBe(9);
+    // taking evidence: A 18, B 10, C 40, F 9, I 94 → median 18, p90 40 + 0.6·54; bank records: F 9
+    expect(byMeasure.groups.map((g) => g.stages.execution)).toEqual([{ median: 9, p90: 9, n: 1 }, { median: 18, p90: 72.4, n: 5 }, { median: 54, p90: 54, n: 1 }]);
+    // the total counts each case once: 9, 10, 18, 40, 54, 94 → median (18 + 40)/2, p90 54 + 0.5·40
+    expect(byMeasure.total.stages.execution).toEqual({ median: 29, p90: 74, n: 6 });
     const byGroup = await stats('fra-officer', '?by=regional-group');
     expect(byGroup.groups.map((g) => [g.keys['regional-group'], g.count])).toEqual([['african', 3], ['latin-american-caribbean', 2], ['weog', 4]]);
     const two = await stats('fra-officer', '?by=kind,legal-basis');
@@ -91,6 +99,25 @@ describe('a State’s statistics on its own cases', () => {
     expect((await stats('fra-officer', '?measure=bank-records')).total.count).toBe(1);
     const byMonth = await stats('fra-officer', '?by=month');
     expect(byMonth.groups.map((g) => [g.keys.month, g.count])).toEqual([['2025-03', 9]]);
+  });
+
+  it('by month and by year across a year boundary: periods in time order, each case in the month it was received', async () => {
+    // NGA's own cases (no other test reads NGA): received 2024-11-21, 2025-02-27 (×2), 2025-03-01 and 2026-03-06
+    const ng = (name: string, start: number, measures: string[]) =>
+      insertFixtureCase(t.database.db, { name, owner: 'NGA', direction: 'incoming', kind: 'mla', counterpart: 'FRA', legalBasis: 'convention', measures,
+        timeline: executed(1, 2, 3, 9, 10).map(([st, a, d]) => [st, a, d + start] as [string, string, number]) });
+    for (const [name, start, m] of [['N1', -100, ['taking-evidence']], ['N2', -2, ['bank-records', 'asset-tracing']], ['N3', -2, []], ['N4', 0, ['asset-tracing']], ['N5', 370, ['taking-evidence']]] as const) {
+      await ng(name, start, [...m]);
+    }
+    const byMonth = await computeStats(t.database.db, 'NGA', { by: ['month'] });
+    expect(byMonth.groups.map((g) => [g.keys.month, g.count])).toEqual([['2024-11', 1], ['2025-02', 2], ['2025-03', 1], ['2026-03', 1]]);
+    const byYear = await computeStats(t.database.db, 'NGA', { by: ['year', 'measure'] });
+    expect(byYear.groups.map((g) => [g.keys.year, g.keys.measure, g.count])).toEqual([
+      ['2024', 'taking-evidence', 1], ['2025', 'asset-tracing', 2], ['2025', 'bank-records', 1], ['2025', null, 1], ['2026', 'taking-evidence', 1],
+    ]);
+    expect(byYear.total).toMatchObject({ count: 5, totalDays: { median: 10, p90: 10, n: 5 } });
+    const y2025 = await computeStats(t.database.db, 'NGA', { by: ['year'], from: '2025-01-01', to: '2025-12-31' });
+    expect(y2025.groups.map((g) => [g.keys.year, g.count])).toEqual([['2025', 3]]);
   });
 
   it('a State sees only its own cases; the reads are audited', async () => {
