@@ -7,7 +7,7 @@ import * as repo from './stats.repository.ts';
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 /**
- * Keeps the statistics' per-case facts (cases_stat_facts) in step with the case, in the transaction that changed
+ * Keeps the statistics' per-case facts (cases_stat_facts, and its rows per item in cases_stat_items) in step with the case, in the transaction that changed
  * it: the grouping columns copied from the case, the counterpart's regional group looked up through the reference
  * module, and the processing times computed from the timeline without paused time (stages.ts). Called by
  * cases.service.ts after every event it records; idempotent (an upsert), so calling it twice is harmless.
@@ -46,4 +46,5 @@ export async function refreshCaseFacts(trx: Transaction<Database>, caseId: strin
     execution_seconds: d.stages.execution,
     preparation_seconds: d.stages.preparation,
   });
+  await repo.rewriteItems(trx, c.id);
 }

@@ -39,6 +39,13 @@ describe('facts kept in step with the case by core’s service', () => {
       transfer_seconds: 86400, execution_seconds: 10 * 86400, measures: ['bank-records'], crime_types: ['fraud', 'money-laundering'],
     });
 
+    // its rows per item (cases_stat_items) follow the facts: one per form of assistance and per crime type
+    const items = await db.selectFrom('cases_stat_items').select(['dimension', 'value', 'total_seconds']).where('case_id', '=', c.id).orderBy('dimension').orderBy('value').execute();
+    expect(items).toEqual([
+      { dimension: 'crime-type', value: 'fraud', total_seconds: 25 * 86400 }, { dimension: 'crime-type', value: 'money-laundering', total_seconds: 25 * 86400 },
+      { dimension: 'measure', value: 'bank-records', total_seconds: 25 * 86400 },
+    ]);
+
     const officer = await login(t.app, 'stats-fra-officer');
     const res = await as(t.app, officer, 'GET', '/api/v1/cases/stats?by=measure&from=2025-01-01&to=2025-12-31');
     expect(res.statusCode, res.body).toBe(200);

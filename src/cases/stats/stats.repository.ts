@@ -29,6 +29,15 @@ export async function upsertFacts(trx: Q, row: Insertable<CasesStatFactsTable>):
     .execute();
 }
 
+/**
+ * A case's rows of cases_stat_items (one per form of assistance and crime type) rewritten from its facts row, after
+ * that row was written: the view of migration 0031 is their one definition, so they cannot disagree with the facts.
+ */
+export async function rewriteItems(trx: Q, caseId: string): Promise<void> {
+  await sql`DELETE FROM cases_stat_items WHERE case_id = ${caseId}`.execute(trx);
+  await sql`INSERT INTO cases_stat_items SELECT * FROM cases_stat_items_of_facts WHERE case_id = ${caseId}`.execute(trx);
+}
+
 /** One aggregate query, built by stats.query.ts (its parts are sql fragments with bound values). */
 export async function aggregate<T>(db: Q, query: ReturnType<typeof sql<T>>): Promise<T[]> {
   return (await query.execute(db)).rows;

@@ -87,6 +87,24 @@ describe('a State’s statistics on its own cases', () => {
     ]);
   });
 
+  it('by crime type, by form of assistance and crime type together, and by one filtered on the other (cases_stat_items)', async () => {
+    const byCrime = await stats('fra-officer', '?by=crime-type');
+    expect(byCrime.groups.map((g) => [g.keys['crime-type'], g.count])).toEqual([['fraud', 1], ['money-laundering', 7], ['trafficking-in-persons', 1]]);
+    expect(byCrime.total.count).toBe(9);
+    const both = await stats('fra-officer', '?by=measure,crime-type');
+    expect(both.groups.map((g) => [g.keys.measure, g.keys['crime-type'], g.count])).toEqual([
+      ['bank-records', 'money-laundering', 1], ['taking-evidence', 'fraud', 1], ['taking-evidence', 'money-laundering', 6],
+      ['taking-evidence', 'trafficking-in-persons', 1], [null, 'money-laundering', 1],
+    ]);
+    const filtered = await stats('fra-officer', '?by=measure&crimeType=fraud&direction=incoming');
+    expect(filtered.groups.map((g) => [g.keys.measure, g.count])).toEqual([['taking-evidence', 1]]);
+    expect(filtered.total.count).toBe(1);
+    const byKindOfMeasure = await stats('fra-officer', '?by=kind,measure&from=2025-03-01&to=2025-03-01');
+    expect(byKindOfMeasure.groups.map((g) => [g.keys.kind, g.keys.measure, g.count])).toEqual([
+      ['extradition', 'taking-evidence', 2], ['mla', 'bank-records', 1], ['mla', 'taking-evidence', 5], ['mla', null, 1],
+    ]);
+  });
+
   it('filters: period, counterpart, regional group, outcome, refusal ground, channel, crime type, legal basis', async () => {
     expect((await stats('fra-officer', '?from=2025-03-02&to=2025-12-31')).total.count).toBe(1); // only O (sent 4 March)
     expect((await stats('fra-officer', '?from=2024-01-01&to=2024-12-31')).total.count).toBe(0);

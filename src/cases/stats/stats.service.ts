@@ -1,10 +1,12 @@
 import type { Actor, UserActor } from '../../platform/auth/roles.ts';
 import { audit, type AuditActor } from '../../platform/audit/audit.service.ts';
-import type { Db } from '../../platform/db/database.ts';
+import type { Transaction } from 'kysely';
+import type { Database, Db } from '../../platform/db/database.ts';
+import { readSideBySide } from '../../platform/db/side-by-side.ts';
 import { ForbiddenError } from '../../platform/http/errors.ts';
 import { csvFile, type CsvCell } from '../../platform/csv-write.ts';
 import { STAGE_NAMES } from './stages.ts';
-import { joinShares, statsSql, type AggregateRow } from './stats.query.ts';
+import { aggregateSql, type AggregateRow } from './stats.query.ts';
 import * as repo from './stats.repository.ts';
 import type { Dimension, Stats, StatsFilters, StatsGroup, StatsQuery } from './stats.schemas.ts';
 
@@ -33,14 +35,13 @@ export function statsStateOf(actor: Actor): string {
 const days = (seconds: unknown) => (seconds === null || seconds === undefined ? null : Math.round((Number(seconds) / 86400) * 100) / 100);
 
 function dist(row: AggregateRow, col: string) {
-  const d = row.durations[col];
-  const [p50, p90] = d?.pct ?? [null, null];
-  return { median: days(p50), p90: days(p90), n: d?.n ?? 0 };
+  const [p50, p90] = (row[`${col}_pct`] as unknown as (number | null)[] | null) ?? [null, null];
+  return { median: days(p50), p90: days(p90), n: Number(row[`${col}_n`] ?? 0) };
 }
 
 function toGroup(row: AggregateRow, by: readonly Dimension[]): StatsGroup {
   const keys: Record<string, string | null> = {};
-  by.forEach((d, i) => (keys[d] = (i === 0 ? row.k1 : row.k2) ?? null));
+  by.forEach((d, i) => (keys[d] = (row[`k${i + 1}`] as string | null | undefined) ?? null));
   return {
     keys,
     count: row.count,
@@ -59,14 +60,14 @@ const filtersOf = (q: StatsFilters): Record<string, string> =>
 export async function computeStats(db: Db, state: string, query: StatsQuery): Promise<Stats> {
   const by = query.by ?? [];
   const { by: _by, ...filters } = query;
-  // One statement, so one snapshot for the total and the groups (they agree even while cases change). The transaction
-  // is for the sort memory (SET LOCAL) of the percentiles' sorts of a busy State's tens of thousands of durations,
-  // which would otherwise spill to disk (docs/PERFORMANCE.md); the parallel workers inherit it.
-  const { total: totalRow, groups: rows } = await db.transaction().execute(async (trx) => {
-    await repo.sortMemory(trx);
-    return joinShares(await repo.aggregate(trx, statsSql(state, filters, by)));
-  });
-  const total = toGroup(totalRow, []);
+  // The total and the groups from one snapshot (they agree even while cases change), side by side on two
+  // connections when one is free (platform/db/side-by-side.ts); sort memory for the percentiles' sorts of a busy
+  // State's tens of thousands of durations, which would otherwise spill to disk (docs/PERFORMANCE.md).
+  const totalOf = (trx: Transaction<Database>) => repo.aggregate(trx, aggregateSql(state, filters, []));
+  const [[totalRow], rows] = by.length
+    ? await readSideBySide(db, repo.sortMemory, totalOf, (trx) => repo.aggregate(trx, aggregateSql(state, filters, by)))
+    : [await db.transaction().execute(async (trx) => (await repo.sortMemory(trx), totalOf(trx))), []];
+  const total = toGroup(totalRow!, []);
   return {
     state,
     filters: filtersOf(filters),

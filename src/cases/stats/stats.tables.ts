@@ -31,6 +31,13 @@ export interface CasesStatFactsTable {
   refreshed_at: Generated<Date>;
 }
 
+/** One row per case and form of assistance or crime type (migration 0031), derived from the facts by a view. */
+export interface CasesStatItemsTable extends Omit<CasesStatFactsTable, 'convention_article' | 'status' | 'received_on' | 'sent_on' | 'refreshed_at'> {
+  dimension: 'measure' | 'crime-type';
+  /** null: the case has none of this dimension (it counts once, under "none") */
+  value: string | null;
+}
+
 export interface CasesStatSubmissionsTable {
   id: Generated<string>;
   state_iso3: string;
@@ -49,6 +56,7 @@ export interface CasesStatSubmissionsTable {
 declare module '../../platform/db/database.ts' {
   interface Database {
     cases_stat_facts: CasesStatFactsTable;
+    cases_stat_items: CasesStatItemsTable;
     cases_stat_submissions: CasesStatSubmissionsTable;
   }
 }
