@@ -1,25 +1,8 @@
-import { ConfigError } from '../platform/config.ts';
-import { EmbeddedServerError } from '../platform/db/embedded-server.ts';
-import { AppError } from '../platform/http/errors.ts';
-import { BackupError } from '../platform/backup/backup-format.ts';
-import { endProgressLine } from './progress.ts';
-import { UsageError } from './cli-context.ts';
-import { serveCommand } from './commands/serve.ts';
-import { migrateCommand } from './commands/migrate.ts';
-import { referenceCommand } from './commands/reference.ts';
-import { usersCommand } from './commands/users.ts';
-import { auditCommand } from './commands/audit.ts';
-import { backupCommand, restoreCommand } from './commands/backup.ts';
-import { openapiCommand } from './commands/openapi.ts';
-import { refsCommand } from './commands/refs.ts';
-import { importCommand } from './commands/import.ts';
-import { exportCommand } from './commands/export.ts';
-import { alertsCommand } from './commands/alerts.ts';
-import { directoryCommand } from './commands/directory.ts';
-import { searchCommand } from './commands/search.ts';
-import { jobsCommand } from './commands/jobs.ts';
-import { casesCommand } from './commands/cases.ts';
-import { reviewCommand } from './commands/review.ts';
+/*
+ * The command line's entry: the usage text and the dispatch. Each command's code is imported only when that
+ * command runs (a dynamic import per command), and so is the error reporting: `palermo --help` loads this file
+ * alone, and `palermo refs` never loads the HTTP server, the database driver or the DOCX writer.
+ */
 
 export const HELP = `palermo — the platform for the UN Convention against Transnational Organized Crime
 
@@ -80,24 +63,24 @@ adds where it happened.`;
 
 type Command = (args: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  serve: serveCommand,
-  migrate: migrateCommand,
-  reference: referenceCommand,
-  users: usersCommand,
-  audit: auditCommand,
-  backup: backupCommand,
-  restore: restoreCommand,
-  openapi: openapiCommand,
-  refs: refsCommand,
-  import: importCommand,
-  export: exportCommand,
-  alerts: alertsCommand,
-  directory: directoryCommand,
-  search: searchCommand,
-  jobs: jobsCommand,
-  cases: casesCommand,
-  review: reviewCommand,
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./commands/serve.ts')).serveCommand,
+  migrate: async () => (await import('./commands/migrate.ts')).migrateCommand,
+  reference: async () => (await import('./commands/reference.ts')).referenceCommand,
+  users: async () => (await import('./commands/users.ts')).usersCommand,
+  audit: async () => (await import('./commands/audit.ts')).auditCommand,
+  backup: async () => (await import('./commands/backup.ts')).backupCommand,
+  restore: async () => (await import('./commands/backup.ts')).restoreCommand,
+  openapi: async () => (await import('./commands/openapi.ts')).openapiCommand,
+  refs: async () => (await import('./commands/refs.ts')).refsCommand,
+  import: async () => (await import('./commands/import.ts')).importCommand,
+  export: async () => (await import('./commands/export.ts')).exportCommand,
+  alerts: async () => (await import('./commands/alerts.ts')).alertsCommand,
+  directory: async () => (await import('./commands/directory.ts')).directoryCommand,
+  search: async () => (await import('./commands/search.ts')).searchCommand,
+  jobs: async () => (await import('./commands/jobs.ts')).jobsCommand,
+  cases: async () => (await import('./commands/cases.ts')).casesCommand,
+  review: async () => (await import('./commands/review.ts')).reviewCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -107,47 +90,16 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     process.stderr.write(`palermo: unknown command "${name}"\n\n${HELP}\n`);
     return 2;
   }
   try {
+    const command = await load();
     return await command(rest);
   } catch (err) {
+    const { reportError } = await import('./report-error.ts');
     return reportError(err, debug);
   }
-}
-
-/** The errors that are the operator's to fix, whose message says all: no hint about --debug. */
-const EXPECTED = [ConfigError, EmbeddedServerError, BackupError];
-
-/**
- * A command's failure: one line, `palermo: <message>`, exit code 1 (2 for a usage mistake). The stack trace
- * only with --debug or PALERMO_DEBUG=1: an operator needs the reason, a developer where it happened.
- */
-export function reportError(err: unknown, debug = process.env.PALERMO_DEBUG === '1'): number {
-  endProgressLine();
-  const e = err instanceof Error ? err : new Error(String(err));
-  const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
-  const trace = () => {
-    if (debug && e.stack) process.stderr.write(`${e.stack}\n`);
-  };
-  if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    process.stderr.write(`palermo: ${oneLine(e.message)}\nRun "palermo help" for usage.\n`);
-    return 2;
-  }
-  if (e instanceof AppError) {
-    process.stderr.write(`palermo: ${oneLine(e.message)}\n`);
-    for (const i of e.issues) process.stderr.write(`  ${i.path}: ${i.message}\n`);
-    trace();
-    return 1;
-  }
-  // PostgreSQL's own errors carry the row or key concerned in `detail`.
-  const detail = (e as { detail?: unknown }).detail;
-  const message = oneLine(`${e.message || e.name}${typeof detail === 'string' && detail ? ` (${detail})` : ''}`);
-  const expected = EXPECTED.some((k) => e instanceof k);
-  process.stderr.write(`palermo: ${message}${expected || debug ? '' : ' [--debug shows where]'}\n`);
-  trace();
-  return 1;
 }

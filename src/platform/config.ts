@@ -1,10 +1,9 @@
 import net from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits.ts';
 
-/** Repository root: migrations, reference data and the built web UI are found relative to it. */
-export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// The root is found in paths.ts, the same from the sources and from the compiled build (dist/server).
+export { ROOT_DIR } from './paths.ts';
 
 export interface Config {
   port: number;

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import { sourceDir } from '../../platform/paths.ts';
 
 /**
  * How text becomes searchable, per language. PostgreSQL stems English, French, Spanish, Russian and
@@ -74,8 +74,8 @@ let jieba: Jieba | null = null;
 function segmenter(): Jieba {
   if (!jieba) {
     jieba = Jieba.withDict(dict);
-    const here = path.dirname(fileURLToPath(import.meta.url));
-    jieba.loadDict(fs.readFileSync(path.join(here, 'legal-terms.zh.txt')));
+    // the dictionary stays under src/ (not copied into dist/server): sourceDir finds it from either layout
+    jieba.loadDict(fs.readFileSync(path.join(sourceDir(import.meta.url), 'legal-terms.zh.txt')));
   }
   return jieba;
 }

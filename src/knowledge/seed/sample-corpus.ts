@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Db } from '../../platform/db/database.ts';
 import type { Actor } from '../../platform/auth/roles.ts';
+import { sourceDir } from '../../platform/paths.ts';
 import { importFile, summarize } from '../ingest/import.service.ts';
 
 /** The Conference documents shipped in seed/corpus: the portal's first content, imported idempotently on start. */
-export const CORPUS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'corpus');
+// under src/ in both layouts: the compiled server (dist/server) carries no copy of the corpus
+export const CORPUS_DIR = path.join(sourceDir(import.meta.url), 'corpus');
 
 const SEED_ACTOR: Actor = {
   kind: 'user',

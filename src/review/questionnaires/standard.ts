@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { ANONYMOUS } from '../../platform/auth/roles.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { sourceDir } from '../../platform/paths.ts';
 import { createVersion } from './question-sets.service.ts';
 import { questionSetFile, type QuestionSetDocument } from './questionnaires.schemas.ts';
 
@@ -12,9 +14,11 @@ import { questionSetFile, type QuestionSetDocument } from './questionnaires.sche
  * later versions).
  */
 const FILES = ['untoc.json', 'protocols.json'];
+// read from src/ in both layouts: the compiled server (dist/server) carries no copy of the data
+const DATA_DIR = path.join(sourceDir(import.meta.url), 'data');
 
 export function standardQuestionnaires(): QuestionSetDocument[] {
-  return FILES.flatMap((f) => questionSetFile.parse(JSON.parse(readFileSync(new URL(`./data/${f}`, import.meta.url), 'utf8'))).sets);
+  return FILES.flatMap((f) => questionSetFile.parse(JSON.parse(readFileSync(path.join(DATA_DIR, f), 'utf8'))).sets);
 }
 
 export async function loadStandardQuestionnaires(db: Db): Promise<{ created: number; unchanged: number }> {
