@@ -4,10 +4,10 @@ import { STAGE_NAMES } from './stages.ts';
 
 /**
  * The one aggregate query of the statistics, as SQL over cases_stat_facts (or cases_stat_items, see itemsOf): one
- * State's facts within the filters, grouped by zero, one or two dimensions. Processing times are percentile_cont (the continuous percentile: the
- * median of an even number of cases is the mean of the two middle ones), which is what a spreadsheet's MEDIAN and
- * PERCENTILE.INC compute, so a State can check every figure against its CSV export by hand; percentile_disc would
- * report an actual case's time but make the median of 2 cases the shorter one.
+ * State's facts within the filters, grouped by zero, one or two dimensions. Processing times are percentile_cont
+ * (the continuous percentile: the median of an even number of cases is the mean of the two middle ones), which is
+ * what a spreadsheet's MEDIAN and PERCENTILE.INC compute, so a State can check every figure against its CSV export
+ * by hand; percentile_disc would report an actual case's time but make the median of 2 cases the shorter one.
  */
 
 /** The SQL expression each dimension groups on; measures and crime types are arrays, unnested (see LATERAL). */
