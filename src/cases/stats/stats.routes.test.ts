@@ -69,7 +69,7 @@ describe('a State’s statistics on its own cases', () => {
     const byKind = await stats('fra-officer', '?by=kind');
     expect(byKind.groups.map((g) => [g.keys.kind, g.count])).toEqual([['extradition', 2], ['mla', 7]]);
     expect(byKind.groups[1]!.totalDays).toEqual({ median: 31, p90: 57, n: 6 });
-    // a stage aggregated by the other share of the query (stats.query.ts SHARES) lands in the right group:
+    // each group gets its own stage figures, not the total's (the total is a statement of its own, stats.service.ts):
     // execution (passed → executed) of the MLA cases A 18, B 10, C 40, F 9, H 54 days; of the extradition I 94
     expect(byKind.groups.map((g) => g.stages.execution)).toEqual([{ median: 94, p90: 94, n: 1 }, { median: 18, p90: 48.4, n: 5 }]);
     const byMeasure = await stats('fra-officer', '?by=measure');
