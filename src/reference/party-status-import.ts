@@ -7,6 +7,7 @@ import type { Actor } from '../platform/auth/roles.ts';
 import { ValidationError, type Issue } from '../platform/http/errors.ts';
 import * as repo from './reference.repository.ts';
 import type { PartyStatus } from './reference.tables.ts';
+import { announceReferenceChange, referenceChanged } from './reference.cache.ts';
 import { isoDate } from '../platform/platform.schemas.ts';
 
 /**
@@ -96,7 +97,7 @@ export async function importPartyStatus(
   }
 
   const by = opts.actor.kind === 'user' ? opts.actor.username : 'operator';
-  return db.transaction().execute(async (trx) => {
+  const summary = await db.transaction().execute(async (trx) => {
     let changed = 0;
     for (const c of changes) if (await repo.applyStatus(trx, c, by)) changed++;
     const summary = { rows: changes.length, changed, unchanged: changes.length - changed };
@@ -110,10 +111,14 @@ export async function importPartyStatus(
       targetType: 'party_status',
       details: { ...summary, source: opts.defaultSource },
     });
-    return summary;
+    // every process's cached reference data is dropped exactly when this commits (reference.cache.ts)
+    if (changed > 0) await announceReferenceChange(trx);
+    return { ...summary, committed: changed > 0 };
   }).catch((err: unknown) => {
     const s = (err as { summary?: ImportSummary }).summary;
-    if (s) return s;
+    if (s) return { ...s, committed: false };
     throw err;
   });
+  if (summary.committed) referenceChanged(db);
+  return { rows: summary.rows, changed: summary.changed, unchanged: summary.unchanged };
 }

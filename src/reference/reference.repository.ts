@@ -58,8 +58,8 @@ export function findInstrument(db: Db, code: string) {
 }
 
 /** Articles (not their paragraphs) of an instrument, with the review cluster each belongs to. */
-function articlesQuery(db: Db, instrument: string) {
-  return db
+function articlesQuery(db: Db | Transaction<Database>, instrument: string | null) {
+  const query = db
     .selectFrom('provisions as p')
     .leftJoin('cluster_articles as ca', (j) =>
       j.onRef('ca.instrument_code', '=', 'p.instrument_code').onRef('ca.article', '=', 'p.article'),
@@ -74,8 +74,8 @@ function articlesQuery(db: Db, instrument: string) {
       'ca.cluster_code',
       'ca.only_if_not_party_to',
     ])
-    .where('p.instrument_code', '=', instrument)
     .where('p.paragraph', 'is', null);
+  return instrument === null ? query : query.where('p.instrument_code', '=', instrument);
 }
 
 export function listArticles(db: Db, instrument: string) {
@@ -90,7 +90,7 @@ export function listClusters(db: Db) {
   return db.selectFrom('clusters').selectAll().orderBy('sort').execute();
 }
 
-export function listClusterArticles(db: Db) {
+export function listClusterArticles(db: Db | Transaction<Database>) {
   return db
     .selectFrom('cluster_articles as ca')
     .innerJoin('instruments as i', 'i.code', 'ca.instrument_code')
@@ -256,4 +256,32 @@ export async function eligibilityRows(db: Db) {
     db.selectFrom('instruments').select('code').orderBy('code').execute(),
   ]);
   return { states, statuses, instruments };
+}
+
+/**
+ * Everything the reference cache holds (reference.cache.ts), read in one repeatable-read transaction so an import
+ * committing meanwhile is either wholly in the snapshot or not at all. Party status without updated_at: no answer
+ * uses it.
+ */
+export function readSnapshotRows(db: Db) {
+  // Inside a caller's transaction (a module reading reference data as part of its own work), read in it: it sees what
+  // that transaction sees, and a transaction cannot open another. Otherwise one repeatable-read snapshot of it all.
+  const within = <T>(fn: (trx: Transaction<Database>) => Promise<T>) =>
+    db.isTransaction ? fn(db as unknown as Transaction<Database>) : db.transaction().setIsolationLevel('repeatable read').execute(fn);
+  return within(async (trx) => {
+      const instruments = await trx.selectFrom('instruments').selectAll().orderBy('sort').execute();
+      const articles = await articlesQuery(trx, null).orderBy('p.instrument_code').orderBy('p.article').execute();
+      const clusters = await trx.selectFrom('clusters').selectAll().orderBy('sort').execute();
+      const clusterArticles = await listClusterArticles(trx);
+      const regionalGroups = await trx.selectFrom('regional_groups').selectAll().orderBy('sort').execute();
+      const states = await trx.selectFrom('states').selectAll().orderBy('iso3').execute();
+      const statuses = await trx
+        .selectFrom('party_status as ps')
+        .innerJoin('instruments as i', 'i.code', 'ps.instrument_code')
+        .select(['ps.iso3', 'ps.instrument_code', 'ps.status', 'ps.signed_on', 'ps.consented_on', 'ps.source', 'ps.as_of'])
+        .orderBy('ps.iso3')
+        .orderBy('i.sort')
+        .execute();
+      return { instruments, articles, clusters, clusterArticles, regionalGroups, states, statuses };
+    });
 }

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PUBLIC, rolesPolicy } from '../platform/auth/policy.ts';
@@ -8,6 +8,9 @@ import { queryBoolean, errorSchema, iso3Schema } from '../platform/platform.sche
 import { MAX_IMPORT_BYTES } from '../platform/csv-upload.ts';
 import { importPartyStatus } from './party-status-import.ts';
 import * as service from './reference.service.ts';
+import { sendPublicJson } from '../platform/http/etag.ts';
+import { openReferenceCache } from './reference.cache.ts';
+import { referenceAnswer } from './reference.answers.ts';
 import {
   articleSchema, clusterSchema, instrumentSchema, langQuery, regionalGroupSchema, stateListQuery, stateListSchema, stateSchema, statusHistorySchema,
 } from './reference.schemas.ts';
@@ -18,11 +21,25 @@ export function referenceRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (plain) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     const tags = ['reference'];
+    // The response shapes, declared once: the route documents them (OpenAPI) and the cached answer is parsed through
+    // them. Made here, not at import, so the named ones join the OpenAPI components in the order they always had.
+    const instrumentList = z.object({ items: z.array(instrumentSchema) });
+    const instrumentDetail = instrumentSchema.extend({ articles: z.array(articleSchema) }).meta({ id: 'InstrumentDetail' });
+    const articleDetail = articleSchema.extend({ instrumentName: z.string(), instrumentShortName: z.string() }).meta({ id: 'ArticleDetail' });
+    const clusterList = z.object({ items: z.array(clusterSchema) });
+    const groupList = z.object({ items: z.array(regionalGroupSchema) });
+    // Reference data is served from memory while the server runs; the LISTEN connection closes with it.
+    const cache = openReferenceCache(ctx.db);
+    plain.addHook('onClose', () => cache.close());
+    /** Keyed by the route and its validated parameters and query (the language included), never by the caller. */
+    const answer = (req: FastifyRequest, schema: z.ZodType, build: () => Promise<unknown>) =>
+      referenceAnswer(ctx.db, `${req.routeOptions.url} ${JSON.stringify(req.params)} ${JSON.stringify(req.query)}`, schema, build);
 
     app.get('/instruments', {
       config: { policy: PUBLIC },
-      schema: { tags, summary: 'The Convention, its Protocols, UNCAC and the 1988 Convention', querystring: langQuery, response: { 200: z.object({ items: z.array(instrumentSchema) }) } },
-    }, async (req) => ({ items: await service.listInstruments(ctx.db, req.query.lang) }));
+      schema: { tags, summary: 'The Convention, its Protocols, UNCAC and the 1988 Convention', querystring: langQuery, response: { 200: instrumentList } },
+    }, async (req, reply) =>
+      sendPublicJson(req, reply, await answer(req, instrumentList, async () => ({ items: await service.listInstruments(ctx.db, req.query.lang) }))));
 
     app.get('/instruments/:code', {
       config: { policy: PUBLIC },
@@ -31,9 +48,9 @@ export function referenceRoutes(ctx: AppContext): FastifyPluginAsync {
         summary: 'One instrument with its articles and their review cluster',
         params: z.object({ code: instrumentParam }),
         querystring: langQuery,
-        response: { 200: instrumentSchema.extend({ articles: z.array(articleSchema) }).meta({ id: 'InstrumentDetail' }), 404: errorSchema },
+        response: { 200: instrumentDetail, 404: errorSchema },
       },
-    }, async (req) => service.getInstrument(ctx.db, req.params.code, req.query.lang));
+    }, async (req, reply) => sendPublicJson(req, reply, await answer(req, instrumentDetail, () => service.getInstrument(ctx.db, req.params.code, req.query.lang))));
 
     app.get('/instruments/:code/articles/:article', {
       config: { policy: PUBLIC },
@@ -42,19 +59,20 @@ export function referenceRoutes(ctx: AppContext): FastifyPluginAsync {
         summary: 'One article',
         params: z.object({ code: instrumentParam, article: z.coerce.number().int().min(1).max(999) }),
         querystring: langQuery,
-        response: { 200: articleSchema.extend({ instrumentName: z.string(), instrumentShortName: z.string() }).meta({ id: 'ArticleDetail' }), 404: errorSchema },
+        response: { 200: articleDetail, 404: errorSchema },
       },
-    }, async (req) => service.getArticle(ctx.db, req.params.code, req.params.article, req.query.lang));
+    }, async (req, reply) =>
+      sendPublicJson(req, reply, await answer(req, articleDetail, () => service.getArticle(ctx.db, req.params.code, req.params.article, req.query.lang))));
 
     app.get('/clusters', {
       config: { policy: PUBLIC },
-      schema: { tags, summary: 'The review mechanism’s thematic clusters and their articles (resolution 8/2)', querystring: langQuery, response: { 200: z.object({ items: z.array(clusterSchema) }) } },
-    }, async (req) => ({ items: await service.listClusters(ctx.db, req.query.lang) }));
+      schema: { tags, summary: 'The review mechanism’s thematic clusters and their articles (resolution 8/2)', querystring: langQuery, response: { 200: clusterList } },
+    }, async (req, reply) => sendPublicJson(req, reply, await answer(req, clusterList, async () => ({ items: await service.listClusters(ctx.db, req.query.lang) }))));
 
     app.get('/regional-groups', {
       config: { policy: PUBLIC },
-      schema: { tags, summary: 'The five UN regional groups', querystring: langQuery, response: { 200: z.object({ items: z.array(regionalGroupSchema) }) } },
-    }, async (req) => ({ items: await service.listRegionalGroups(ctx.db, req.query.lang) }));
+      schema: { tags, summary: 'The five UN regional groups', querystring: langQuery, response: { 200: groupList } },
+    }, async (req, reply) => sendPublicJson(req, reply, await answer(req, groupList, async () => ({ items: await service.listRegionalGroups(ctx.db, req.query.lang) }))));
 
     app.get('/states', {
       config: { policy: PUBLIC },
@@ -67,7 +85,7 @@ export function referenceRoutes(ctx: AppContext): FastifyPluginAsync {
         querystring: stateListQuery,
         response: { 200: stateListSchema, 400: errorSchema },
       },
-    }, async (req) => service.listStates(ctx.db, req.query));
+    }, async (req, reply) => sendPublicJson(req, reply, await answer(req, stateListSchema, () => service.listStates(ctx.db, req.query))));
 
     app.get('/states/:iso3', {
       config: { policy: PUBLIC },
@@ -78,7 +96,7 @@ export function referenceRoutes(ctx: AppContext): FastifyPluginAsync {
         querystring: langQuery,
         response: { 200: stateSchema, 400: errorSchema, 404: errorSchema },
       },
-    }, async (req) => service.getState(ctx.db, req.params.iso3, req.query.lang));
+    }, async (req, reply) => sendPublicJson(req, reply, await answer(req, stateSchema, () => service.getState(ctx.db, req.params.iso3, req.query.lang))));
 
     app.get('/states/:iso3/party-status/history', {
       config: { policy: PUBLIC },

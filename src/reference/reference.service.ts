@@ -4,6 +4,8 @@ import { pick, type Language, type Localized } from '../platform/i18n/languages.
 import * as repo from './reference.repository.ts';
 import { buildReferenceSeed } from './reference.seed.ts';
 import type { PartyStatus } from './reference.tables.ts';
+import { announceReferenceChange, referenceChanged, snapshotOf, trustedSnapshot } from './reference.cache.ts';
+import type { ArticleRow, InstrumentRow, ReferenceSnapshot, StateRow, StatusRow } from './reference.snapshot.ts';
 
 /** What other modules and the routes call; nobody else reads the reference tables. */
 
@@ -12,14 +14,22 @@ export const UNKNOWN_STATUS_NOTE =
 
 export async function loadReferenceData(db: Db) {
   const seed = buildReferenceSeed();
-  return db.transaction().execute((trx) => repo.writeSeed(trx, seed));
+  const counts = await db.transaction().execute(async (trx) => {
+    const written = await repo.writeSeed(trx, seed);
+    if (Object.values(written).some((c) => c.inserted + c.updated > 0)) await announceReferenceChange(trx);
+    return written;
+  });
+  referenceChanged(db);
+  return counts;
 }
 
 export async function stateExists(db: Db, iso3: string): Promise<boolean> {
+  const snap = await trustedSnapshot(db);
+  if (snap) return snap.stateByIso3.has(iso3.toUpperCase());
   return (await repo.findState(db, iso3.toUpperCase())) !== undefined;
 }
 
-function instrumentDto(i: Awaited<ReturnType<typeof repo.listInstruments>>[number], lang: Language) {
+function instrumentDto(i: InstrumentRow, lang: Language) {
   return {
     code: i.code,
     kind: i.kind,
@@ -34,10 +44,10 @@ function instrumentDto(i: Awaited<ReturnType<typeof repo.listInstruments>>[numbe
 }
 
 export async function listInstruments(db: Db, lang: Language) {
-  return (await repo.listInstruments(db)).map((i) => instrumentDto(i, lang));
+  return (await snapshotOf(db)).instruments.map((i) => instrumentDto(i, lang));
 }
 
-function articleDto(a: Awaited<ReturnType<typeof repo.listArticles>>[number], lang: Language, clusters: Map<string, Localized>) {
+function articleDto(a: ArticleRow, lang: Language, clusters: Map<string, Localized>) {
   return {
     instrument: a.instrument_code,
     article: a.article,
@@ -52,28 +62,25 @@ function articleDto(a: Awaited<ReturnType<typeof repo.listArticles>>[number], la
   };
 }
 
-async function clusterNames(db: Db): Promise<Map<string, Localized>> {
-  return new Map((await repo.listClusters(db)).map((c) => [c.code, c.names]));
-}
-
 export async function getInstrument(db: Db, code: string, lang: Language) {
-  const i = await repo.findInstrument(db, code.toUpperCase());
+  const snap = await snapshotOf(db);
+  const i = snap.instrumentByCode.get(code.toUpperCase());
   if (!i) throw new NotFoundError(`No instrument ${code}`);
-  const clusters = await clusterNames(db);
-  const articles = (await repo.listArticles(db, i.code)).map((a) => articleDto(a, lang, clusters));
+  const articles = (snap.articlesByInstrument.get(i.code) ?? []).map((a) => articleDto(a, lang, snap.clusterNames));
   return { ...instrumentDto(i, lang), articles };
 }
 
 export async function getArticle(db: Db, code: string, article: number, lang: Language) {
-  const i = await repo.findInstrument(db, code.toUpperCase());
+  const snap = await snapshotOf(db);
+  const i = snap.instrumentByCode.get(code.toUpperCase());
   if (!i) throw new NotFoundError(`No instrument ${code}`);
-  const a = await repo.findArticle(db, i.code, article);
+  const a = snap.articlesByInstrument.get(i.code)?.find((x) => x.article === article);
   if (!a) throw new NotFoundError(`${i.code} has no article ${article}`);
-  return { ...articleDto(a, lang, await clusterNames(db)), instrumentName: pick(i.names, lang)!, instrumentShortName: pick(i.short_names, lang)! };
+  return { ...articleDto(a, lang, snap.clusterNames), instrumentName: pick(i.names, lang)!, instrumentShortName: pick(i.short_names, lang)! };
 }
 
 export async function listClusters(db: Db, lang: Language) {
-  const [clusters, articles] = await Promise.all([repo.listClusters(db), repo.listClusterArticles(db)]);
+  const { clusters, clusterArticles: articles } = await snapshotOf(db);
   return clusters.map((c) => ({
     code: c.code,
     name: pick(c.names, lang)!,
@@ -85,10 +92,10 @@ export async function listClusters(db: Db, lang: Language) {
 }
 
 export async function listRegionalGroups(db: Db, lang: Language) {
-  return (await repo.listRegionalGroups(db)).map((g) => ({ code: g.code, name: pick(g.names, lang)!, names: g.names }));
+  return (await snapshotOf(db)).regionalGroups.map((g) => ({ code: g.code, name: pick(g.names, lang)!, names: g.names }));
 }
 
-function statusDto(s: Awaited<ReturnType<typeof repo.partyStatusOf>>[number]) {
+function statusDto(s: StatusRow) {
   return {
     instrument: s.instrument_code,
     status: s.status,
@@ -110,15 +117,31 @@ export interface StatesQuery {
   lang: Language;
 }
 
+/** The filters of GET /states over the snapshot (the same meaning the SQL had: q is a case-insensitive part of a name in any language, or an ISO3 code). */
+function matches(snap: ReferenceSnapshot, s: StateRow, f: { group?: string; party?: string; status?: PartyStatus; legal?: string; q?: string }) {
+  if (f.group === 'none' ? s.regional_group !== null : f.group && s.regional_group !== f.group) return false;
+  if (f.legal && !s.legal_families.includes(f.legal)) return false;
+  if (f.party) {
+    const wanted = f.status ?? 'party';
+    if (!snap.statusesByState.get(s.iso3)?.some((st) => st.instrument_code === f.party && st.status === wanted)) return false;
+  }
+  if (f.q) {
+    const needle = f.q.toLowerCase();
+    if (s.iso3 !== f.q.toUpperCase() && !Object.values(s.names).some((n) => n.toLowerCase().includes(needle))) return false;
+  }
+  return true;
+}
+
 export async function listStates(db: Db, query: StatesQuery) {
-  const groups = await repo.listRegionalGroups(db);
+  const snap = await snapshotOf(db);
+  const groups = snap.regionalGroups;
   if (query.group && query.group !== 'none' && !groups.some((g) => g.code === query.group)) {
     throw new ValidationError(`Unknown regional group "${query.group}"`, [
       { path: 'querystring.group', message: `one of ${[...groups.map((g) => g.code), 'none'].join(', ')}` },
     ]);
   }
   const party = query.party?.toUpperCase();
-  if (party && !(await repo.existingInstruments(db)).has(party)) {
+  if (party && !snap.instrumentByCode.has(party)) {
     throw new ValidationError(`Unknown instrument "${query.party}"`, [
       { path: 'querystring.party', message: 'one of UNTOC, TIP, SOM, FIR, UNCAC, DRUG1988' },
     ]);
@@ -126,26 +149,18 @@ export async function listStates(db: Db, query: StatesQuery) {
   if (query.status && !party) {
     throw new ValidationError('status needs party', [{ path: 'querystring.status', message: 'give party=<instrument> with status' }]);
   }
-  const rows = await repo.listStates(db, { group: query.group, party, status: query.status, legal: query.legal, q: query.q });
-  const statuses = await repo.partyStatusOf(db, rows.map((r) => r.iso3));
-  const byState = new Map<string, Record<string, PartyStatus>>();
-  for (const s of statuses) {
-    const m = byState.get(s.iso3) ?? {};
-    m[s.instrument_code] = s.status;
-    byState.set(s.iso3, m);
-  }
-  const groupNames = new Map(groups.map((g) => [g.code, g.names]));
-  const unknown = await repo.unknownCounts(db);
-  const items = rows
+  const filter = { group: query.group, party, status: query.status, legal: query.legal, q: query.q };
+  const items = snap.states
+    .filter((s) => matches(snap, s, filter))
     .map((r) => ({
       iso3: r.iso3,
       name: pick(r.names, query.lang)!,
       names: r.names,
       kind: r.kind,
-      regionalGroup: r.regional_group ? { code: r.regional_group, name: pick(groupNames.get(r.regional_group), query.lang)! } : null,
+      regionalGroup: r.regional_group ? { code: r.regional_group, name: pick(snap.groupNames.get(r.regional_group), query.lang)! } : null,
       legalSystem: r.legal_system,
       legalFamilies: r.legal_families,
-      partyStatus: byState.get(r.iso3) ?? {},
+      partyStatus: Object.fromEntries((snap.statusesByState.get(r.iso3) ?? []).map((s) => [s.instrument_code, s.status])) as Record<string, PartyStatus>,
     }))
     .sort((a, b) => a.name.localeCompare(b.name, query.lang));
   return {
@@ -153,20 +168,15 @@ export async function listStates(db: Db, query: StatesQuery) {
     total: items.length,
     language: query.lang,
     // A "party to X" filter can only list what is loaded: say how many States it could not decide.
-    unknownStatus: party ? { instrument: party, count: unknown[party] ?? 0, note: UNKNOWN_STATUS_NOTE } : null,
+    unknownStatus: party ? { instrument: party, count: snap.unknownCounts[party] ?? 0, note: UNKNOWN_STATUS_NOTE } : null,
   };
 }
 
 export async function getState(db: Db, iso3: string, lang: Language) {
-  const s = await repo.findState(db, iso3.toUpperCase());
+  const snap = await snapshotOf(db);
+  const s = snap.stateByIso3.get(iso3.toUpperCase());
   if (!s) throw new NotFoundError(`No State with code ${iso3.toUpperCase()}`);
-  const [statuses, groups, instruments] = await Promise.all([
-    repo.partyStatusOf(db, [s.iso3]),
-    repo.listRegionalGroups(db),
-    repo.listInstruments(db),
-  ]);
-  const group = groups.find((g) => g.code === s.regional_group);
-  const instrumentNames = new Map(instruments.map((i) => [i.code, i.short_names]));
+  const group = s.regional_group ? snap.groupNames.get(s.regional_group) : undefined;
   return {
     iso3: s.iso3,
     iso2: s.iso2,
@@ -174,11 +184,14 @@ export async function getState(db: Db, iso3: string, lang: Language) {
     kind: s.kind,
     name: pick(s.names, lang)!,
     names: s.names,
-    regionalGroup: group ? { code: group.code, name: pick(group.names, lang)! } : null,
+    regionalGroup: group ? { code: s.regional_group!, name: pick(group, lang)! } : null,
     legalSystem: s.legal_system,
     legalFamilies: s.legal_families,
     notes: s.notes,
-    partyStatus: statuses.map((st) => ({ ...statusDto(st), instrumentName: pick(instrumentNames.get(st.instrument_code), lang)! })),
+    partyStatus: (snap.statusesByState.get(s.iso3) ?? []).map((st) => ({
+      ...statusDto(st),
+      instrumentName: pick(snap.instrumentByCode.get(st.instrument_code)?.short_names, lang)!,
+    })),
   };
 }
 
@@ -199,14 +212,16 @@ export async function getStatusHistory(db: Db, iso3: string) {
 
 /** Party status of several States to one instrument, for other modules (directory routing, review draws). */
 export async function partyStatusFor(db: Db, iso3s: string[], instrument: string) {
-  const rows = await repo.partyStatusOf(db, iso3s);
+  const snap = await trustedSnapshot(db);
+  const rows = snap ? iso3s.flatMap((i) => snap.statusesByState.get(i) ?? []) : await repo.partyStatusOf(db, iso3s);
   return new Map(rows.filter((r) => r.instrument_code === instrument).map((r) => [r.iso3, r.status]));
 }
 
 /** The regional groups of some States (for other modules' facets). */
 export async function groupsOf(db: Db, iso3s: string[]): Promise<string[]> {
   if (iso3s.length === 0) return [];
-  const rows = await repo.groupsOf(db, iso3s);
+  const snap = await trustedSnapshot(db);
+  const rows = snap ? iso3s.flatMap((i) => snap.stateByIso3.get(i) ?? []) : await repo.groupsOf(db, iso3s);
   return [...new Set(rows.map((r) => r.regional_group).filter((g): g is string => g !== null))].sort();
 }
 
@@ -214,7 +229,7 @@ export async function groupsOf(db: Db, iso3s: string[]): Promise<string[]> {
 export async function clustersOf(db: Db, articles: string[]): Promise<string[]> {
   const keys = articles.map((a) => a.split(':')).filter((p) => p.length >= 2);
   if (keys.length === 0) return [];
-  const all = await repo.listClusterArticles(db);
+  const all = (await trustedSnapshot(db))?.clusterArticles ?? (await repo.listClusterArticles(db));
   const wanted = new Set(keys.map(([i, a]) => `${i}:${a}`));
   return [...new Set(all.filter((c) => wanted.has(`${c.instrument_code}:${c.article}`)).map((c) => c.cluster_code))].sort();
 }

@@ -20,6 +20,13 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
+const urls = new WeakMap<Db, string>();
+
+/** The connection string a Db was opened with (a LISTEN needs a connection of its own, platform/db/listen.ts). */
+export function connectionUrlOf(db: Db): string | undefined {
+  return urls.get(db);
+}
+
 export function connect(url: string, opts: { max?: number } = {}): DbHandle {
   // Idle connections are kept a minute rather than pg's 10 s: a new backend's first heavy read is slow — it maps the
   // shared buffers it touches and its sort memory page by page (a State's statistics at a million cases: ~370 ms on a
@@ -36,6 +43,7 @@ export function connect(url: string, opts: { max?: number } = {}): DbHandle {
   // The pool re-emits an idle client's error: nothing is lost there either, the client is already removed.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  urls.set(db, url);
   return {
     db,
     pool,

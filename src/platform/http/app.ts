@@ -13,6 +13,7 @@ import type { AppContext } from './context.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { installRateLimits } from './rate-limits.ts';
 import { installInputGuard } from './input-guard.ts';
+import { PUBLIC_REVALIDATE } from './etag.ts';
 import type { ApiManifest } from './manifest.ts';
 import { installAuditChaining } from '../audit/audit-chainer.ts';
 import { platformRoutes } from '../platform.routes.ts';
@@ -67,7 +68,9 @@ export async function buildApp(ctx: AppContext, modules: readonly ApiManifest[],
   app.addHook('onSend', async (request, reply, payload) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
     if (!request.url.startsWith('/api/docs')) reply.header('content-security-policy', CSP);
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    // Nothing from the API is stored by any cache, except the answers that are the same for everyone and say so
+    // (sendPublicJson, platform/http/etag.ts). A route's own 'private, …' stays overridden, as it always was.
+    if (request.url.startsWith('/api/') && reply.getHeader('cache-control') !== PUBLIC_REVALIDATE) reply.header('cache-control', 'no-store');
     return payload;
   });
 

@@ -1,0 +1,133 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { BENCH_USER } from './bench-user.ts';
+
+/**
+ * `npm run bench:http` — HTTP throughput of the real server (issue 13), with autocannon.
+ *
+ * Starts bench/http/server.ts in a child process (embedded PostgreSQL in its own data directory, default
+ * /work/bench-data/http, created on the first run), then loads each route at c=10 and c=50 for a fixed time and
+ * prints requests/s, p50, p99, errors, non-2xx answers and the server's RSS, with the machine's load average
+ * beside each line (on a shared machine a figure means little without it). Not a test: nothing asserts a figure.
+ *
+ *   npm run bench:http -- [--duration 10] [--connections 10,50] [--only states] [--data-dir DIR] [--cpu-prof]
+ *
+ * --cpu-prof writes the server's CPU profile to .tmp/bench-http/ when it stops (open it in Chrome DevTools).
+ */
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10,50' },
+    only: { type: 'string' },
+    'data-dir': { type: 'string', default: '/work/bench-data/http' },
+    'cpu-prof': { type: 'boolean', default: false },
+  },
+});
+const duration = Number(values.duration);
+const connections = values.connections.split(',').map(Number);
+if (!(duration > 0) || connections.some((c) => !(c > 0))) throw new Error('--duration and --connections take positive numbers');
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+function startServer(): Promise<{ child: ChildProcess; url: string }> {
+  fs.mkdirSync(values['data-dir'], { recursive: true });
+  const profDir = path.join(ROOT, '.tmp/bench-http');
+  const nodeArgs = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, 'bench/http/server.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, PALERMO_DATA_DIR: values['data-dir'], PALERMO_WORKERS: '0', DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /LISTENING (\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1]! });
+    });
+    child.on('exit', (code) => reject(new Error(`the bench server exited (${code}) before listening:\n${out}`)));
+  });
+}
+
+function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : NaN;
+}
+
+async function json(url: string, init: RequestInit = {}) {
+  const res = await fetch(url, init);
+  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${res.status} ${await res.text()}`);
+  return { res, body: (await res.json()) as Record<string, unknown> };
+}
+
+interface Scenario {
+  name: string;
+  path: string;
+  headers?: Record<string, string>;
+  /** Answers other than 2xx that are the point of the scenario (304 for revalidation). */
+  expect?: number;
+}
+
+async function main() {
+  const { child, url } = await startServer();
+  const stop = () => new Promise<void>((r) => (child.exitCode !== null ? r() : (child.once('exit', () => r()), child.kill('SIGTERM'))));
+  try {
+    // a session, a draft and a record to read
+    const { res, body: me } = await json(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(BENCH_USER),
+    });
+    const cookie = (res.headers.get('set-cookie') ?? '').split(/,(?=\s*palermo_)/).map((c) => c.split(';')[0]!.trim()).filter((c) => c.startsWith('palermo_session=')).join('; ');
+    const session = { cookie, 'x-csrf-token': me.csrfToken as string };
+    const draft = await json(`${url}/api/v1/drafting/drafts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...session },
+      body: JSON.stringify({ content: {} }),
+    });
+    const hit = await json(`${url}/api/v1/search?sort=date`);
+    const recordId = (hit.body.items as Array<{ id: string }>)[0]?.id;
+    if (!recordId) throw new Error('the search found no record: is the sample corpus loaded?');
+    const statesEtag = (await fetch(`${url}/api/v1/states`)).headers.get('etag') ?? '';
+
+    const scenarios: Scenario[] = [
+      { name: 'states list', path: '/api/v1/states' },
+      { name: 'states list, revalidated (304)', path: '/api/v1/states', headers: { 'if-none-match': statesEtag }, expect: 304 },
+      { name: 'one State', path: '/api/v1/states/FRA?lang=fr' },
+      { name: 'routing answer', path: '/api/v1/directory/route?from=FRA&to=CHN&kind=mla&measure=bank-records' },
+      { name: 'search, English', path: '/api/v1/search?q=central+authority&lang=en' },
+      { name: 'search, Chinese', path: `/api/v1/search?q=${encodeURIComponent('中央机关')}` },
+      { name: 'search, with facets', path: '/api/v1/search?q=cooperation&type=cop-document&instrument=UNTOC&sort=date' },
+      { name: 'record page', path: `/api/v1/records/${recordId}` },
+      { name: 'directory of one State', path: '/api/v1/directory/states/FRA' },
+      { name: 'draft read (logged in)', path: `/api/v1/drafting/drafts/${(draft.body as { id: string }).id}`, headers: session },
+    ].filter((s) => !values.only || s.name.includes(values.only));
+
+    console.log(`HTTP throughput, ${duration} s per line, ${os.cpus().length} CPUs, Node ${process.version}; server ${url} (embedded PostgreSQL in ${values['data-dir']})`);
+    console.log('| route | c | req/s | p50 ms | p99 ms | errors | non-2xx | server RSS MB | load (1 min) |');
+    console.log('|---|---|---|---|---|---|---|---|---|');
+    for (const s of scenarios) {
+      const probe = await fetch(url + s.path, { headers: s.headers });
+      if (probe.status !== (s.expect ?? 200)) throw new Error(`${s.name}: ${s.path} answered ${probe.status}: ${(await probe.text()).slice(0, 300)}`);
+      for (const c of connections) {
+        const r = await autocannon({ url: url + s.path, connections: c, duration, headers: s.headers });
+        const unexpected = s.expect ? r.requests.total - (r.statusCodeStats?.[String(s.expect)]?.count ?? 0) : r.non2xx;
+        console.log(
+          `| ${s.name} | ${c} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${r.errors + r.timeouts} | ${s.expect ? `${unexpected ?? 0} (other than ${s.expect})` : r.non2xx} | ${rssMb(child.pid!)} | ${os.loadavg()[0]!.toFixed(2)} |`,
+        );
+      }
+    }
+  } finally {
+    await stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
