@@ -11,6 +11,7 @@ import { canSeeContacts, canSeeExpertContacts } from './directory.policy.ts';
 import * as repo from './directory.repository.ts';
 import { CONTACT_FIELDS, FIELDS, type EntryType } from './directory.schemas.ts';
 import { assertExpertListReader, createEntry, updateEntry } from './directory.service.ts';
+import { directoryChanged } from './routing.cache.ts';
 
 /**
  * CSV import (the initial load) and CSV / JSON export of the directory. One file holds one type of entry;
@@ -227,6 +228,7 @@ export async function importDirectoryCsv(db: Db, actor: Actor, typeName: string,
   } catch (err) {
     if (err !== DRY) throw err;
   }
+  directoryChanged(db); // this process's routing answers, at once (routing.cache.ts)
   return summary;
 }
 

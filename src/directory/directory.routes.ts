@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PUBLIC, rolesPolicy } from '../platform/auth/policy.ts';
@@ -8,7 +8,7 @@ import { LANGUAGES } from '../platform/i18n/languages.ts';
 import { errorSchema, iso3Schema, queryBoolean } from '../platform/platform.schemas.ts';
 import { MAX_IMPORT_BYTES } from '../platform/csv-upload.ts';
 import { exportRows, importDirectoryCsv, IMPORT_TYPES, toCsv } from './directory.csv.ts';
-import { CONTACT_ROLES, EDITOR_ROLES } from './directory.policy.ts';
+import { canSeeContacts, CONTACT_ROLES, EDITOR_ROLES } from './directory.policy.ts';
 import { CATEGORIES, FUNCTIONS, NOTIFICATION_TYPES, PATCHES, FIELDS, versionBody, type EntryType } from './directory.schemas.ts';
 import * as service from './directory.service.ts';
 import { MEASURE_CODES, REQUEST_KINDS } from '../reference/measures.ts';
@@ -17,6 +17,8 @@ import { routeRequest } from './routing.service.ts';
 import { vcardFor } from './vcard.service.ts';
 import { entrySchema, historyItemSchema, listOf, staleSchema, stateCountSchema, stateDirectorySchema } from './directory.responses.ts';
 import { fileBody } from '../platform/platform.responses.ts';
+import { openRoutingCache, routingCacheOf } from './routing.cache.ts';
+import { cachedAnswer } from '../platform/cache/notified-cache.ts';
 
 const tags = ['directory'];
 const EDITORS = rolesPolicy(...EDITOR_ROLES);
@@ -30,6 +32,8 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (plain) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     const db = ctx.db;
+    const routingCache = openRoutingCache(db);
+    plain.addHook('onClose', () => routingCache.close());
 
     // ——— routing ———
     app.get('/directory/route', {
@@ -48,9 +52,14 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsync {
         }),
         response: { 200: routeAnswerSchema, 400: errorSchema, 404: errorSchema },
       },
-    }, async (req) => {
+    }, async (req, reply) => {
       const { lang, ...q } = req.query;
-      return routeRequest(db, req.actor, q, { lang });
+      // Served from memory (routing.cache.ts): the key names all the answer depends on — the validated query, the
+      // language and whether the caller may see contacts, the one thing about the caller it reads. Sent as bytes,
+      // still `no-store` (app.ts): an answer with contacts must not sit in a shared cache.
+      const key = `${q.from} ${q.to} ${q.kind} ${q.measure ?? ''} ${lang} ${canSeeContacts(req.actor) ? 'contacts' : 'public'}`;
+      const answer = await cachedAnswer(routingCacheOf(db), key, routeAnswerSchema, () => routeRequest(db, req.actor, q, { lang }));
+      return (reply as FastifyReply).type('application/json; charset=utf-8').send(answer.body);
     });
 
     // ——— reading ———

@@ -4,7 +4,7 @@ import { audit } from '../platform/audit/audit.service.ts';
 import { auditActor } from '../platform/auth/accounts.service.ts';
 import { hasRole, type Actor } from '../platform/auth/roles.ts';
 import type { Database, Db } from '../platform/db/database.ts';
-import { inTransaction } from '../platform/db/transaction.ts';
+import { writeDirectory } from './routing.cache.ts';
 import { assertVersion } from '../platform/versioning.ts';
 import { writeVersioned, type VersionedChange } from '../platform/versioned-entity.ts';
 import type { EntryChange } from './directory.audit.ts';
@@ -190,7 +190,7 @@ export async function createEntry(db: Db | Transaction<Database>, actor: Actor, 
   if (!policyFor(type).can(actor, 'edit', { id: '', iso3, user_id: entry.userId })) {
     throw new ForbiddenError(type === 'expert' ? 'Only the secretariat or the expert concerned may change an expert’s entry' : `You may only change the directory entries of your own State${iso3 ? ` (not ${iso3})` : ''}`);
   }
-  return inTransaction(db, async (trx) => {
+  return writeDirectory(db, async (trx) => {
     const issues: Issue[] = [];
     await checkReferences(trx, type, entry, issues, path);
     if (type === 'measure' && (await repo.findMeasure(trx, iso3!, entry.measure as string))) {
@@ -226,7 +226,7 @@ export async function updateEntry(
   const path = opts.path ?? 'body';
   const patch = validate(PATCHES[type], input, path) as Record<string, unknown>;
   for (const k of Object.keys(patch)) if (patch[k] === undefined) delete patch[k];
-  return inTransaction(db, async (trx) => {
+  return writeDirectory(db, async (trx) => {
     const row = await lockForChange(trx, actor, type, id, opts);
     const current = repo.rowFields(row);
     if ('iso3' in patch && patch.iso3 !== row.iso3 && !policyFor(type).can(actor, 'edit', { ...row, iso3: (patch.iso3 as string | null) ?? null })) {
@@ -260,7 +260,7 @@ export async function updateEntry(
 
 /** "Confirm still correct": the entry's content stands; only the date it was last verified moves. */
 export async function confirmEntry(db: Db, actor: Actor, type: EntryType, id: string, opts: WriteOpts = {}): Promise<EntryDto> {
-  return inTransaction(db, async (trx) => {
+  return writeDirectory(db, async (trx) => {
     const row = await lockForChange(trx, actor, type, id, opts);
     const on = today();
     const updated = await change(trx, actor, type, repo.entryChange(type, id, { lastVerified: on }, whoIs(actor), { expectedVersion: row.version }), 'confirm', {
@@ -271,7 +271,7 @@ export async function confirmEntry(db: Db, actor: Actor, type: EntryType, id: st
 }
 
 export async function retireEntry(db: Db, actor: Actor, type: EntryType, id: string, reason: string, opts: WriteOpts = {}): Promise<EntryDto> {
-  return inTransaction(db, async (trx) => {
+  return writeDirectory(db, async (trx) => {
     const row = await lockForChange(trx, actor, type, id, opts);
     const updated = await change(trx, actor, type, repo.entryChange(type, id, {}, whoIs(actor), { expectedVersion: row.version, retire: true }), 'retire', {
       retired: { from: false, to: true },

@@ -9,8 +9,8 @@ import { MAX_IMPORT_BYTES } from '../platform/csv-upload.ts';
 import { importPartyStatus } from './party-status-import.ts';
 import * as service from './reference.service.ts';
 import { sendPublicJson } from '../platform/http/etag.ts';
-import { openReferenceCache } from './reference.cache.ts';
-import { referenceAnswer } from './reference.answers.ts';
+import { openReferenceCache, referenceCacheOf } from './reference.cache.ts';
+import { cachedAnswer } from '../platform/cache/notified-cache.ts';
 import {
   articleSchema, clusterSchema, instrumentSchema, langQuery, regionalGroupSchema, stateListQuery, stateListSchema, stateSchema, statusHistorySchema,
 } from './reference.schemas.ts';
@@ -33,7 +33,7 @@ export function referenceRoutes(ctx: AppContext): FastifyPluginAsync {
     plain.addHook('onClose', () => cache.close());
     /** Keyed by the route and its validated parameters and query (the language included), never by the caller. */
     const answer = (req: FastifyRequest, schema: z.ZodType, build: () => Promise<unknown>) =>
-      referenceAnswer(ctx.db, `${req.routeOptions.url} ${JSON.stringify(req.params)} ${JSON.stringify(req.query)}`, schema, build);
+      cachedAnswer(referenceCacheOf(ctx.db), `${req.routeOptions.url} ${JSON.stringify(req.params)} ${JSON.stringify(req.query)}`, schema, build);
 
     app.get('/instruments', {
       config: { policy: PUBLIC },

@@ -3,7 +3,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Database } from './database.ts';
 
 /**
- * LISTEN on one PostgreSQL channel over a dedicated connection, for caches that other processes on the same
+ * LISTEN on PostgreSQL channels over a dedicated connection, for caches that other processes on the same
  * database must be able to invalidate. A pooled connection cannot LISTEN: the pool hands it to other work and
  * may close it. The connection is application_name 'palermo-listen' so an operator (or a test) can tell it apart.
  *
@@ -23,8 +23,9 @@ export interface Listener {
 
 export interface ListenOptions {
   url: string;
-  channel: string;
-  onNotify: (payload: string) => void;
+  /** Every channel is LISTENed on the one connection: a cache fed by several modules' changes needs one. */
+  channels: readonly string[];
+  onNotify: (channel: string, payload: string) => void;
   /** After each successful LISTEN, first or after a reconnect: what was missed meanwhile is unknown. */
   onLive?: () => void;
   /** When the connection is lost (before reconnecting). */
@@ -35,7 +36,8 @@ const CHANNEL = /^[a-z_][a-z0-9_]{0,62}$/;
 const MAX_DELAY_MS = 5_000;
 
 export function listen(opts: ListenOptions): Listener {
-  if (!CHANNEL.test(opts.channel)) throw new Error(`Bad channel name "${opts.channel}"`);
+  const bad = opts.channels.find((c) => !CHANNEL.test(c));
+  if (bad !== undefined || opts.channels.length === 0) throw new Error(`Bad channel name "${bad ?? ''}"`);
   let live = false;
   let closed = false;
   let client: pg.Client | null = null;
@@ -68,12 +70,12 @@ export function listen(opts: ListenOptions): Listener {
     c.on('error', () => lost(c));
     c.on('end', () => lost(c));
     c.on('notification', (msg) => {
-      if (msg.channel === opts.channel) opts.onNotify(msg.payload ?? '');
+      if (opts.channels.includes(msg.channel)) opts.onNotify(msg.channel, msg.payload ?? '');
     });
     try {
       await c.connect();
       (c as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
-      await c.query(`LISTEN ${opts.channel}`);
+      for (const channel of opts.channels) await c.query(`LISTEN ${channel}`);
     } catch {
       lost(c);
       return;
