@@ -14,7 +14,11 @@ import { BENCH_USER } from './bench-user.ts';
  * prints requests/s, p50, p99, errors, non-2xx answers and the server's RSS, with the machine's load average
  * beside each line (on a shared machine a figure means little without it). Not a test: nothing asserts a figure.
  *
- *   npm run bench:http -- [--duration 10] [--connections 10,50] [--only states] [--data-dir DIR] [--cpu-prof]
+ *   npm run bench:http -- [--duration 10] [--connections 10,50] [--only states] [--records 10000] [--data-dir DIR] [--cpu-prof]
+ *
+ * --records N loads N records of the search benchmark's generated corpus (six languages) besides the 52 Chinese
+ * sample documents, once per data directory (default /work/bench-data/http-N), so that searches are timed on a
+ * portal of a realistic size and the English, Arabic and mixed queries find something.
  *
  * --cpu-prof writes the server's CPU profile to .tmp/bench-http/ when it stops (open it in Chrome DevTools).
  */
@@ -24,23 +28,26 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10,50' },
     only: { type: 'string' },
-    'data-dir': { type: 'string', default: '/work/bench-data/http' },
+    records: { type: 'string', default: '10000' },
+    'data-dir': { type: 'string' },
     'cpu-prof': { type: 'boolean', default: false },
   },
 });
 const duration = Number(values.duration);
 const connections = values.connections.split(',').map(Number);
-if (!(duration > 0) || connections.some((c) => !(c > 0))) throw new Error('--duration and --connections take positive numbers');
+const records = Number(values.records);
+const dataDir = values['data-dir'] ?? `/work/bench-data/http-${records}`;
+if (!(duration > 0) || connections.some((c) => !(c > 0)) || !(records >= 0)) throw new Error('--duration, --connections and --records take positive numbers');
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  fs.mkdirSync(values['data-dir'], { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true });
   const profDir = path.join(ROOT, '.tmp/bench-http');
   const nodeArgs = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, 'bench/http/server.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PALERMO_DATA_DIR: values['data-dir'], PALERMO_WORKERS: '0', DATABASE_URL: '' },
+    env: { ...process.env, PALERMO_DATA_DIR: dataDir, BENCH_HTTP_RECORDS: String(records), PALERMO_WORKERS: '0', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -68,10 +75,18 @@ async function json(url: string, init: RequestInit = {}) {
 interface Scenario {
   name: string;
   path: string;
+  /** Paths taken in turn, one per request (the first is also `path`): queries no cache could have seen together. */
+  rotate?: string[];
   headers?: Record<string, string>;
   /** Answers other than 2xx that are the point of the scenario (304 for revalidation). */
   expect?: number;
 }
+
+/** Six languages, rare and common terms, phrases, filters and both sorts (terms from bench/search/queries.ts). */
+const MIXED = [
+  'hawala', 'extradition', 'witness protection', '"central authority"', 'convention article', 'rançongiciel', 'decomiso',
+  'конфискация', '洗钱', 'غسل الأموال', 'money laundering&crime=money-laundering', 'firearms&sort=date',
+].map((q) => `/api/v1/search?q=${q.split('&').map((p, i) => (i === 0 ? encodeURIComponent(p) : p)).join('&')}`);
 
 async function main() {
   const { child, url } = await startServer();
@@ -100,22 +115,30 @@ async function main() {
       { name: 'states list, revalidated (304)', path: '/api/v1/states', headers: { 'if-none-match': statesEtag }, expect: 304 },
       { name: 'one State', path: '/api/v1/states/FRA?lang=fr' },
       { name: 'routing answer', path: '/api/v1/directory/route?from=FRA&to=CHN&kind=mla&measure=bank-records' },
-      { name: 'search, English', path: '/api/v1/search?q=central+authority&lang=en' },
-      { name: 'search, Chinese', path: `/api/v1/search?q=${encodeURIComponent('中央机关')}` },
-      { name: 'search, with facets', path: '/api/v1/search?q=cooperation&type=cop-document&instrument=UNTOC&sort=date' },
+      { name: 'search, English', path: `/api/v1/search?q=${encodeURIComponent('"mutual legal assistance"')}` },
+      { name: 'search, Chinese', path: `/api/v1/search?q=${encodeURIComponent('司法协助')}` },
+      { name: 'search, with facets', path: '/api/v1/search?q=extradition&type=case&sort=date' },
+      { name: 'search, 12 queries in turn', path: MIXED[0]!, rotate: MIXED },
       { name: 'record page', path: `/api/v1/records/${recordId}` },
       { name: 'directory of one State', path: '/api/v1/directory/states/FRA' },
       { name: 'draft read (logged in)', path: `/api/v1/drafting/drafts/${(draft.body as { id: string }).id}`, headers: session },
     ].filter((s) => !values.only || s.name.includes(values.only));
 
-    console.log(`HTTP throughput, ${duration} s per line, ${os.cpus().length} CPUs, Node ${process.version}; server ${url} (embedded PostgreSQL in ${values['data-dir']})`);
+    console.log(`HTTP throughput, ${duration} s per line, ${os.cpus().length} CPUs, Node ${process.version}; server ${url} (embedded PostgreSQL in ${dataDir}, ${records} generated records + the sample corpus)`);
     console.log('| route | c | req/s | p50 ms | p99 ms | errors | non-2xx | server RSS MB | load (1 min) |');
     console.log('|---|---|---|---|---|---|---|---|---|');
     for (const s of scenarios) {
-      const probe = await fetch(url + s.path, { headers: s.headers });
-      if (probe.status !== (s.expect ?? 200)) throw new Error(`${s.name}: ${s.path} answered ${probe.status}: ${(await probe.text()).slice(0, 300)}`);
+      for (const p of s.rotate ?? [s.path]) {
+        const probe = await fetch(url + p, { headers: s.headers });
+        if (probe.status !== (s.expect ?? 200)) throw new Error(`${s.name}: ${p} answered ${probe.status}: ${(await probe.text()).slice(0, 300)}`);
+        // a search that finds nothing times only the fixed costs: every query here must find something
+        if (p.startsWith('/api/v1/search') && !((await probe.json()) as { total: number | null; items: unknown[] }).items.length) throw new Error(`${s.name}: ${p} found nothing`);
+      }
       for (const c of connections) {
-        const r = await autocannon({ url: url + s.path, connections: c, duration, headers: s.headers });
+        let turn = 0;
+        const rotate = s.rotate;
+        const requests = rotate ? [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, path: rotate[turn++ % rotate.length] }) }] : undefined;
+        const r = await autocannon({ url: url + s.path, connections: c, duration, headers: s.headers, ...(requests ? { requests } : {}) });
         const unexpected = s.expect ? r.requests.total - (r.statusCodeStats?.[String(s.expect)]?.count ?? 0) : r.non2xx;
         console.log(
           `| ${s.name} | ${c} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${r.errors + r.timeouts} | ${s.expect ? `${unexpected ?? 0} (other than ${s.expect})` : r.non2xx} | ${rssMb(child.pid!)} | ${os.loadavg()[0]!.toFixed(2)} |`,

@@ -7,6 +7,10 @@ import { stateExists } from '../../src/reference/reference.service.ts';
 import { loadSampleCorpus } from '../../src/knowledge/seed/sample-corpus.ts';
 import { loadDemoDirectory } from '../../src/directory/seed/demo-directory.ts';
 import { BENCH_USER } from './bench-user.ts';
+import { listStates } from '../../src/reference/reference.service.ts';
+import { afterBulkLoad, bulkCreateRecords } from '../../src/knowledge/ingest/bulk.ts';
+import { generate, plan } from '../search/corpus.ts';
+import { BENCH_ACTOR } from '../search/postgres.ts';
 
 /**
  * The server `npm run bench:http` measures (bench/http/run.ts starts it as a child process): the same app
@@ -15,8 +19,27 @@ import { BENCH_USER } from './bench-user.ts';
  * configuration tests use too (config.rateLimits): a load generator is one address sending thousands of requests a
  * second, which production limits are there to refuse. Production defaults are untouched.
  *
+ * With BENCH_HTTP_RECORDS=N (bench/http/run.ts --records), the database also holds N records of the search
+ * benchmark's generated corpus in the six languages (bench/search/corpus.ts, loaded once through the bulk path), so
+ * searches are timed on a portal of a realistic size rather than on the 52 Chinese sample documents alone.
+ *
  * Prints one line `LISTENING <url>` when ready; stops cleanly on SIGTERM.
  */
+
+/** Loads the generated corpus up to `size` records the first time (a data directory keeps it for later runs). */
+async function loadGenerated(db: Parameters<typeof loadSampleCorpus>[0], size: number) {
+  const have = Number((await db.selectFrom('knowledge_records').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  if (size <= 0 || have >= size) return;
+  const { items } = await listStates(db, { lang: 'en' });
+  const states = items.filter((s) => s.kind === 'state').map((s) => ({ iso3: s.iso3, group: s.regionalGroup?.code ?? null }));
+  const seed = 20261203;
+  async function* records() {
+    yield* generate(plan(states, seed), size - have, seed);
+  }
+  process.stderr.write(`loading ${size - have} generated records…\n`);
+  await bulkCreateRecords(db, BENCH_ACTOR, records(), { batchSize: 1000, initialLoad: have === 0 || size - have > have });
+  await afterBulkLoad(db);
+}
 
 const unlimited = (): RateLimits => ({
   ...DEFAULT_RATE_LIMITS,
@@ -30,6 +53,7 @@ async function main() {
   const rt = await openRuntime(config, { purpose: 'bench:http server', share: false });
   await loadSampleCorpus(rt.db);
   await loadDemoDirectory(rt.db);
+  await loadGenerated(rt.db, Number(process.env.BENCH_HTTP_RECORDS ?? 0));
   await createUser(
     rt.db,
     { username: BENCH_USER.username, displayName: 'Benchmark officer (France)', password: BENCH_USER.password, roles: ['officer', 'practitioner'], state: 'FRA' },

@@ -94,7 +94,7 @@ describe('routing answers from memory', () => {
     const was = (await anon(t.app)).requested.untoc as string;
     await anon(other.built.app);
     const next = was === 'party' ? 'signatory' : 'party';
-    const imported = await as(t.app, secretariat, 'POST', '/api/v1/reference/party-status/import?source=routing+cache+test', `iso3,instrument,status\nCHN,UNTOC,${next === 'not_party' ? 'none' : next}\n`, { 'content-type': 'text/csv' });
+    const imported = await as(t.app, secretariat, 'POST', '/api/v1/reference/party-status/import?source=routing+cache+test', `iso3,instrument,status\nCHN,UNTOC,${next}\n`, { 'content-type': 'text/csv' });
     expect(imported.statusCode, imported.body).toBe(200);
     expect((await anon(t.app)).requested.untoc).toBe(next);
     await vi.waitFor(async () => expect((await anon(other.built.app)).requested.untoc).toBe(next), { timeout: 10_000, interval: 20 });
