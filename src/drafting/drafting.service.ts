@@ -22,10 +22,18 @@ import { mergePatch } from './merge-patch.ts';
 import { compareContent } from './compare.ts';
 import { checkDraftContent, type CheckReport } from './checks/index.ts';
 import { handOffOf, handOffToCases, pendingCaseDto, type HandOff } from './case-handoff.ts';
-import { renderRequestDocx, type DocumentMeta } from './docx/request.ts';
+import type { DocumentMeta } from './docx/request.ts';
 import { getState } from '../reference/reference.service.ts';
-import { renderSummaryDocx } from './docx/summary.ts';
 import { documentInfo, DocumentIntegrityError, getDocument, putDocument, type DocumentInfo, type StoredDocument } from './final-document.store.ts';
+
+/**
+ * The DOCX writers (and the docx library, ~0.1–0.3 s to load) are loaded when a document is first rendered,
+ * not when the server or a command starts: most processes never render one.
+ */
+const docxWriters = {
+  request: () => import('./docx/request.ts'),
+  summary: () => import('./docx/summary.ts'),
+};
 
 /**
  * The request writer's rules: who sees and changes which draft (drafting.policy.ts), optimistic
@@ -253,6 +261,7 @@ export async function exportDocx(db: Db, actor: Actor, id: string, lang: Languag
   const { draft } = await read(db, actor, id, 'docx', { details: { lang } });
   const content = contentOf(draft);
   const language = lang ?? content.language ?? 'en';
+  const { renderRequestDocx } = await docxWriters.request();
   const data = await renderRequestDocx(content, await documentMeta(db, draft, content, language), language);
   return { fileName: `${draft.reference}-request-${language}.docx`, contentType: DOCX_TYPE, data };
 }
@@ -262,6 +271,7 @@ export async function exportSummary(db: Db, actor: Actor, id: string, lang: Lang
   const content = contentOf(draft);
   const language = lang ?? content.language ?? 'en';
   const report = await checkDraftContent(db, actor, draft.owner_state, content);
+  const { renderSummaryDocx } = await docxWriters.summary();
   const data = await renderSummaryDocx(content, await documentMeta(db, draft, content, language), language, report);
   return { fileName: `${draft.reference}-summary-${language}.docx`, contentType: DOCX_TYPE, data };
 }
@@ -314,6 +324,7 @@ export async function finaliseDraft(db: Db, actor: Actor, id: string, version: n
     await audit(db, { actor: auditActor(actor), action: 'drafting.finalise', targetType: TARGET, targetId: id, outcome: 'failure', details: { errors: report.errors } });
     assertAllowed(draftMachine, actor, draft, ctx, 'finalise'); // the 422 naming each failed check
   }
+  const { renderRequestDocx } = await docxWriters.request(); // loaded before the transaction, not while it holds locks
   return inTransaction(db, async (trx) => {
     const done = (await transition(trx, draftMachine, { entity: draft, action: 'finalise', actor, ctx, set: { finalised_at: sql`now()`, finalised_by: u.id, finalised_by_name: u.displayName, updated_at: sql`now()` } })).row as repo.DraftRow;
     // finalising closes the consultation: the requested State no longer reads or comments on the draft

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../platform/db/database.ts';
 import type { Actor } from '../platform/auth/roles.ts';
-import { defineEvent, publish } from '../platform/events/events.ts';
+import { defineEvent, publish, publishAll } from '../platform/events/events.ts';
 import { RECORD_TYPES } from './knowledge.tables.ts';
 
 /**
@@ -21,15 +21,19 @@ export const recordPublished = defineEvent('record.published', 'knowledge_record
   accessState: z.string().nullable(),
 }));
 
-export function publishRecordPublished(
-  trx: Transaction<Database>,
-  actor: Actor,
-  r: { id: string; type: (typeof RECORD_TYPES)[number]; title: string; lang: string; symbol: string | null; states: string[]; access: string; access_state: string | null },
-): Promise<string> {
-  return publish(trx, {
-    type: recordPublished,
-    aggregateId: r.id,
-    actor: actor.kind === 'user' ? { id: actor.id, name: actor.displayName } : null,
-    payload: { recordId: r.id, type: r.type, title: r.title, lang: r.lang, symbol: r.symbol, states: r.states, access: r.access, accessState: r.access_state },
-  });
+type PublishedRecord = { id: string; type: (typeof RECORD_TYPES)[number]; title: string; lang: string; symbol: string | null; states: string[]; access: string; access_state: string | null };
+
+const publicationOf = (actor: Actor, r: PublishedRecord) => ({
+  aggregateId: r.id,
+  actor: actor.kind === 'user' ? { id: actor.id, name: actor.displayName } : null,
+  payload: { recordId: r.id, type: r.type, title: r.title, lang: r.lang, symbol: r.symbol, states: r.states, access: r.access, accessState: r.access_state },
+});
+
+export function publishRecordPublished(trx: Transaction<Database>, actor: Actor, r: PublishedRecord): Promise<string> {
+  return publish(trx, { type: recordPublished, ...publicationOf(actor, r) });
+}
+
+/** The same events for many records at once (records.batch.ts). */
+export function publishRecordsPublished(trx: Transaction<Database>, actor: Actor, rs: PublishedRecord[]): Promise<string[]> {
+  return publishAll(trx, recordPublished, rs.map((r) => publicationOf(actor, r)));
 }

@@ -32,6 +32,16 @@ export async function insertRecord(db: Conn, r: NewRecord) {
     .executeTakeFirstOrThrow();
 }
 
+/** Several records in one statement (a batch import); returned in no particular order: give them ids. */
+export function insertRecords(db: Conn, rs: Array<NewRecord & { id: string }>) {
+  if (rs.length === 0) return Promise.resolve([]);
+  return db
+    .insertInto('knowledge_records')
+    .values(rs.map((r) => ({ ...r, dates: json(r.dates), body: json(r.body), details: json(r.details) })))
+    .returningAll()
+    .execute();
+}
+
 function recordColumns(patch: Record<string, unknown>): Record<string, unknown> {
   const values: Record<string, unknown> = { ...patch, updated_at: sql`now()` };
   for (const k of ['dates', 'body', 'details'] as const) if (k in patch) values[k] = json(patch[k]);
@@ -48,14 +58,18 @@ export function recordChange(id: string, expectedVersion: number, patch: Partial
   return { table: 'knowledge_records', id, expectedVersion, set: recordColumns(patch), what: 'record' };
 }
 
+type NewVersion = { record_id: string; version: number; snapshot: { access: Access; access_state: string | null }; changed_by: string; note: string | null };
+
 /** A version row keeps the access in force while it was current (who may read it later). */
-export function insertVersion(
-  db: Conn,
-  v: { record_id: string; version: number; snapshot: { access: Access; access_state: string | null }; changed_by: string; note: string | null },
-) {
+export function insertVersion(db: Conn, v: NewVersion) {
+  return insertVersions(db, [v]);
+}
+
+export function insertVersions(db: Conn, vs: NewVersion[]) {
+  if (vs.length === 0) return Promise.resolve();
   return db
     .insertInto('knowledge_record_versions')
-    .values({ ...v, snapshot: json(v.snapshot), access: v.snapshot.access, access_state: v.snapshot.access_state })
+    .values(vs.map((v) => ({ ...v, snapshot: json(v.snapshot), access: v.snapshot.access, access_state: v.snapshot.access_state })))
     .execute();
 }
 
@@ -163,4 +177,10 @@ export function provisionLinksOf(db: Conn, ids: string[]) {
     .where('target_kind', '=', 'provision')
     .where('rejected', '=', false)
     .execute();
+}
+
+/** The records imported under any of these keys (what a batch of imported files needs to tell unchanged ones). */
+export function findByImportKeys(db: Conn, keys: string[]) {
+  if (keys.length === 0) return Promise.resolve([]);
+  return db.selectFrom('knowledge_records').select(['id', 'import_key', 'content_hash', 'retired_at']).where('import_key', 'in', keys).execute();
 }

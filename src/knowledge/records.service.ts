@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { z } from 'zod';
 import type { Db } from '../platform/db/database.ts';
 import { inTransaction } from '../platform/db/transaction.ts';
-import { audit } from '../platform/audit/audit.service.ts';
+import { audit, type AuditEvent } from '../platform/audit/audit.service.ts';
 import { auditActor } from '../platform/auth/accounts.service.ts';
 import { hasRole, type Actor } from '../platform/auth/roles.ts';
 import { ForbiddenError, NotFoundError, ValidationError, type Issue } from '../platform/http/errors.ts';
@@ -42,27 +42,28 @@ export interface SourceInfo {
   extracted?: ExtractedLink[];
 }
 
-const who = (actor: Actor) => (actor.kind === 'user' ? actor.username : 'system');
+export const who = (actor: Actor) => (actor.kind === 'user' ? actor.username : 'system');
 
-function validateDetails(type: RecordType, details: Record<string, unknown>): Record<string, unknown> {
+export function validateDetails(type: RecordType, details: Record<string, unknown>): Record<string, unknown> {
   const r = (detailsSchemas[type] as z.ZodTypeAny).safeParse(details);
   if (r.success) return r.data as Record<string, unknown>;
   const issues: Issue[] = r.error.issues.map((i) => ({ path: ['body', 'details', ...i.path.map(String)].join('.'), message: i.message }));
   throw new ValidationError(`The details of a ${type} record are not valid`, issues);
 }
 
-async function checkStatesAndAccess(db: Db, input: { states?: string[]; access?: string; accessState?: string }) {
+/** `exists` is the reference look-up (a batch passes a memoised one). */
+export async function checkStatesAndAccess(db: Db, input: { states?: string[]; access?: string; accessState?: string }, exists = (iso3: string) => stateExists(db, iso3)) {
   const issues: Issue[] = [];
   for (const [i, s] of (input.states ?? []).entries()) {
-    if (!(await stateExists(db, s))) issues.push({ path: `body.states.${i}`, message: `unknown State ${s}` });
+    if (!(await exists(s))) issues.push({ path: `body.states.${i}`, message: `unknown State ${s}` });
   }
   if (input.access === 'state' && !input.accessState) issues.push({ path: 'body.accessState', message: 'a State-restricted record needs accessState' });
   if (input.access !== 'state' && input.accessState) issues.push({ path: 'body.accessState', message: 'only with access "state"' });
-  if (input.accessState && !(await stateExists(db, input.accessState))) issues.push({ path: 'body.accessState', message: `unknown State ${input.accessState}` });
+  if (input.accessState && !(await exists(input.accessState))) issues.push({ path: 'body.accessState', message: `unknown State ${input.accessState}` });
   if (issues.length) throw new ValidationError(issues[0]!.message, issues);
 }
 
-function assertedLinks(recordId: string, links: RecordInput['links'], by: string) {
+export function assertedLinks(recordId: string, links: RecordInput['links'], by: string) {
   return links.map((l) => ({
     record_id: recordId,
     predicate: l.predicate,
@@ -81,7 +82,7 @@ function assertedLinks(recordId: string, links: RecordInput['links'], by: string
   }));
 }
 
-function extractedLinks(recordId: string, links: ExtractedLink[], by: string) {
+export function extractedLinks(recordId: string, links: ExtractedLink[], by: string) {
   return links.map((l) => ({
     record_id: recordId,
     predicate: l.predicate,
@@ -100,14 +101,14 @@ function extractedLinks(recordId: string, links: ExtractedLink[], by: string) {
   }));
 }
 
-const restrictOnlyToOwnState = () => new ForbiddenError('A focal point may restrict a record only to their own State');
+export const restrictOnlyToOwnState = () => new ForbiddenError('A focal point may restrict a record only to their own State');
 
 /**
  * A language version joins a work only if the actor may read and edit every record of it. An unknown
  * work and one the actor may not read (or edit) get the same 404, word for word: the answer never
  * confirms that a restricted record exists.
  */
-async function assertWorkAttachable(db: Db, actor: Actor, workId: string, recordId: string | null) {
+export async function assertWorkAttachable(db: Db, actor: Actor, workId: string, recordId: string | null) {
   const members = await repo.sameWork(db, workId, recordId ?? crypto.randomUUID());
   if (members.length > 0 && members.every((m) => recordPolicy.can(actor, 'read', m) && recordPolicy.can(actor, 'edit', m))) return;
   const e = new NotFoundError('No work to which you may add a language version');
@@ -116,6 +117,11 @@ async function assertWorkAttachable(db: Db, actor: Actor, workId: string, record
 }
 
 const sameStates = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
+
+/** The audit entry of a record's creation. */
+export const createdAudit = (actor: Actor, record: { id: string; type: string; title: string }): AuditEvent => ({
+  actor: auditActor(actor), action: 'knowledge.create', targetType: 'knowledge_record', targetId: record.id, details: { type: record.type, title: record.title.slice(0, 200) },
+});
 
 export async function createRecord(db: Db, actor: Actor, input: RecordInput, source: SourceInfo = {}) {
   if (!mayWriteFor(actor, input.states)) {
@@ -157,7 +163,7 @@ export async function createRecord(db: Db, actor: Actor, input: RecordInput, sou
     await repo.insertLinks(trx, [...assertedLinks(record.id, input.links, by), ...extractedLinks(record.id, source.extracted ?? [], by)]);
     await repo.insertVersion(trx, { record_id: record.id, version: 1, snapshot: record, changed_by: by, note: 'created' });
     await indexRecord(trx, record.id);
-    await audit(trx, { actor: auditActor(actor), action: 'knowledge.create', targetType: 'knowledge_record', targetId: record.id, details: { type: record.type, title: record.title.slice(0, 200) } });
+    await audit(trx, createdAudit(actor, record));
     await publishRecordPublished(trx, actor, record);
     return record;
   });

@@ -30,13 +30,6 @@ function detailsText(details: Record<string, unknown>): string {
 export async function searchDocument(db: repo.Conn, id: string): Promise<SearchDocument | null> {
   const r = await repo.findRecord(db, id);
   if (!r || r.retired_at) return null;
-  const links = (await repo.linksOf(db, id)).filter((l) => !l.rejected && l.target_kind === 'provision' && l.instrument && l.article);
-  const articles = new Set<string>();
-  for (const l of links) {
-    articles.add(`${l.instrument}:${l.article}`);
-    if (l.paragraph) articles.add(`${l.instrument}:${l.article}:${l.paragraph}`);
-  }
-  const articleList = [...articles].sort();
   // Legislation is searched in the wording in force now.
   const provisions =
     r.type === 'legislation'
@@ -48,6 +41,26 @@ export async function searchDocument(db: repo.Conn, id: string): Promise<SearchD
           .orderBy('eid')
           .execute()
       : [];
+  return searchDocumentOf(r, await repo.linksOf(db, id), provisions, { groupsOf: (s) => groupsOf(db as Db, s), clustersOf: (a) => clustersOf(db as Db, a) });
+}
+
+/** The reference look-ups a search document needs (a batch passes memoised ones). */
+export interface DocumentLookups {
+  groupsOf(states: string[]): Promise<string[]>;
+  clustersOf(articles: string[]): Promise<string[]>;
+}
+
+type LinkRow = Pick<Awaited<ReturnType<typeof repo.linksOf>>[number], 'rejected' | 'target_kind' | 'instrument' | 'article' | 'paragraph'>;
+
+/** A record's search document from its row, its links and (legislation) its provisions in force. */
+export async function searchDocumentOf(r: repo.RecordRow, allLinks: LinkRow[], provisions: Array<{ heading: string | null; text: string }>, lookups: DocumentLookups): Promise<SearchDocument> {
+  const links = allLinks.filter((l) => !l.rejected && l.target_kind === 'provision' && l.instrument && l.article);
+  const articles = new Set<string>();
+  for (const l of links) {
+    articles.add(`${l.instrument}:${l.article}`);
+    if (l.paragraph) articles.add(`${l.instrument}:${l.article}:${l.paragraph}`);
+  }
+  const articleList = [...articles].sort();
   return {
     recordId: r.id,
     type: r.type,
@@ -56,10 +69,10 @@ export async function searchDocument(db: repo.Conn, id: string): Promise<SearchD
     text: `${r.symbol ?? ''}\n${r.full_text}\n${detailsText(r.details)}\n${provisions.map((p) => `${p.heading ?? ''}\n${p.text}`).join('\n')}`,
     date: r.date,
     states: r.states,
-    groups: await groupsOf(db as Db, r.states),
+    groups: await lookups.groupsOf(r.states),
     instruments: [...new Set(links.map((l) => l.instrument!))].sort(),
     articles: articleList,
-    clusters: await clustersOf(db as Db, articleList),
+    clusters: await lookups.clustersOf(articleList),
     crimes: r.crimes,
     access: r.access,
     accessState: r.access_state,

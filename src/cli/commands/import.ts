@@ -1,11 +1,18 @@
 import fs from 'node:fs';
-import { importFile, reorganizeAfterImports, summarize, type FileOutcome } from '../../knowledge/ingest/import.service.ts';
 import { filesUnder } from '../../knowledge/ingest/walk.ts';
 import { RECORD_TYPES, type RecordType } from '../../knowledge/knowledge.schemas.ts';
-import { runAlerts } from '../../knowledge/open-access/saved-searches.service.ts';
 import { parse } from '../cli-context.ts';
 import { progressBar } from '../progress.ts';
 import { UsageError, cliActor, withRuntime } from '../cli-context.ts';
+
+/**
+ * The import's own code (parsing, extraction, the record services) is loaded while the database starts
+ * (withRuntime): the embedded PostgreSQL starts in a process of its own, so the two overlap.
+ */
+async function loadImportCode() {
+  const [batch, service] = await Promise.all([import('../../knowledge/ingest/import.batch.ts'), import('../../knowledge/ingest/import.service.ts')]);
+  return { importFiles: batch.importFiles, reorganizeAfterImports: service.reorganizeAfterImports, summarize: service.summarize };
+}
 
 export async function importCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(
@@ -20,23 +27,30 @@ export async function importCommand(args: string[]): Promise<number> {
   if (values.access && !['public', 'practitioners', 'state'].includes(values.access)) throw new UsageError('--access is public, practitioners or state');
   if ((values.access === 'state') !== Boolean(values.state)) throw new UsageError('--access state goes with --state ISO3');
   const files = filesUnder(target);
+  const loading = loadImportCode();
+  loading.catch(() => undefined); // awaited below; a failure to open the database is reported first
   const bar = progressBar('Importing');
-  const outcomes: FileOutcome[] = [];
-  await withRuntime('import', async (rt) => {
-    for (const [i, file] of files.entries()) {
-      outcomes.push(
-        await importFile(rt.db, file, fs.readFileSync(file), {
-          actor: cliActor(),
-          type: values.type as RecordType | undefined,
-          lang: values.lang,
-          access: values.access as 'public' | 'practitioners' | 'state' | undefined,
-          accessState: values.state?.toUpperCase(),
-        }),
-      );
-      bar.update(i + 1, files.length);
+  const { outcomes, summarize } = await withRuntime('import', async (rt) => {
+    const code = await loading;
+    const outcomes = await code.importFiles(
+      rt.db,
+      files,
+      {
+        actor: cliActor(),
+        type: values.type as RecordType | undefined,
+        lang: values.lang,
+        access: values.access as 'public' | 'practitioners' | 'state' | undefined,
+        accessState: values.state?.toUpperCase(),
+      },
+      { onProgress: (done) => bar.update(done, files.length) },
+    );
+    if (outcomes.some((o) => o.status === 'added' || o.status === 'updated')) {
+      // saved-search alerts only when something was written: their code is not loaded for a no-op re-import
+      const { runAlerts } = await import('../../knowledge/open-access/saved-searches.service.ts');
+      await runAlerts(rt.db);
     }
-    if (outcomes.some((o) => o.status === 'added' || o.status === 'updated')) await runAlerts(rt.db);
-    await reorganizeAfterImports(rt.db, outcomes);
+    await code.reorganizeAfterImports(rt.db, outcomes);
+    return { outcomes, summarize: code.summarize };
   });
   bar.done();
   const summary = summarize(outcomes);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { reorganizeLater } from '../search/reorganize.job.ts';
-import { audit } from '../../platform/audit/audit.service.ts';
+import { audit, type AuditEvent } from '../../platform/audit/audit.service.ts';
 import { auditActor } from '../../platform/auth/accounts.service.ts';
 import type { Actor } from '../../platform/auth/roles.ts';
 import { AppError } from '../../platform/http/errors.ts';
@@ -11,16 +11,18 @@ import { detectLanguage, extractReferences } from '../extraction/index.ts';
 import type { Reference } from '../extraction/types.ts';
 import { cleanPdfText, parseUnDocument, type ParsedDocument } from '../parsing/index.ts';
 import * as repo from '../knowledge.repository.ts';
-import { recordInput } from '../knowledge.schemas.ts';
+import { recordInput, type RecordInput } from '../knowledge.schemas.ts';
 import type { Access, RecordType } from '../knowledge.tables.ts';
-import { createRecord, retireRecord, updateRecord, type ExtractedLink } from '../records.service.ts';
+import { createRecord, retireRecord, updateRecord, type ExtractedLink, type SourceInfo } from '../records.service.ts';
 import { readSource, RejectedInput } from './readers.ts';
 
 /**
  * Imports one file as a knowledge record. Conference documents are parsed into their structure, their
  * recommendations become records of their own (linked to the document and paragraph), and the
- * references found in the text become typed links marked "extracted". Each file is imported in one
- * transaction: it is added, updated or left unchanged as a whole, or rejected with a reason and nothing stored.
+ * references found in the text become typed links marked "extracted". Each file is added, updated or left
+ * unchanged as a whole, or rejected with a reason and nothing stored. A file is prepared (read and analysed, no
+ * database), then looked up by its import key and written unless unchanged: `importFile` does both in a
+ * transaction of its own; a folder import (import.batch.ts) prepares files ahead and writes many per transaction.
  */
 
 export interface ImportOptions {
@@ -73,104 +75,159 @@ function recommendationTitle(doc: ParsedDocument, symbol: string | null, rec: Pa
   return `${where}: ${text.length > 140 ? `${text.slice(0, 140)}…` : text}`;
 }
 
-export async function importFile(db: Db, name: string, bytes: Buffer, opts: ImportOptions): Promise<FileOutcome> {
+/** A file read and analysed: everything the import decides before it looks at the database. */
+export interface PreparedFile {
+  file: string;
+  type: RecordType;
+  lang: string;
+  symbol: string | null;
+  importKey: string;
+  hash: string;
+  fullText: string;
+  parsed: ParsedDocument | null;
+  title: string | null;
+}
+
+/** What the import needs of a record already imported under the same key. */
+export type PriorImport = Pick<repo.RecordRow, 'id' | 'content_hash' | 'retired_at'>;
+
+/** Reads and analyses a file (CPU only, no database): throws RejectedInput for a file that cannot be imported. */
+export async function prepareFile(name: string, bytes: Buffer, opts: Pick<ImportOptions, 'type' | 'lang'>): Promise<PreparedFile> {
   const file = path.basename(name);
-  try {
-    const source = await readSource(bytes, name);
-    const lang = opts.lang ?? detectLanguage(source.text);
-    const parsed = !opts.type || opts.type === 'cop-document' ? parseUnDocument(source.text, UN_LANGS.has(lang) ? { lang: lang as never } : {}) : null;
-    // A Conference document is recognised by its symbol, or by its issuing body (reports often lose the
-    // symbol block in text extraction).
-    const isConferenceDoc = parsed !== null && (parsed.symbols.length > 0 || parsed.body !== null);
-    const type: RecordType | undefined = opts.type ?? (isConferenceDoc ? 'cop-document' : undefined);
-    if (!type) throw new RejectedInput('cannot tell what kind of record this is (not a recognisable Conference document): give --type');
+  const source = await readSource(bytes, name);
+  const lang = opts.lang ?? detectLanguage(source.text);
+  const parsed = !opts.type || opts.type === 'cop-document' ? parseUnDocument(source.text, UN_LANGS.has(lang) ? { lang: lang as never } : {}) : null;
+  // A Conference document is recognised by its symbol, or by its issuing body (reports often lose the
+  // symbol block in text extraction).
+  const isConferenceDoc = parsed !== null && (parsed.symbols.length > 0 || parsed.body !== null);
+  const type: RecordType | undefined = opts.type ?? (isConferenceDoc ? 'cop-document' : undefined);
+  if (!type) throw new RejectedInput('cannot tell what kind of record this is (not a recognisable Conference document): give --type');
 
-    const fullText = parsed ? cleanPdfText(source.text, parsed.lang) : source.text.trim();
-    const hash = sha256(`${type}\n${lang}\n${fullText}`);
-    const symbol = parsed?.symbols[0] ?? null;
-    const meetingKey = parsed?.body && parsed.meeting?.start ? `cop:${parsed.body.key}:${parsed.meeting.start}:${parsed.type}:${lang}` : null;
-    const importKey = symbol ? `cop:${symbol}:${lang}` : (meetingKey ?? `file:${type}:${lang}:${file}`);
+  const fullText = parsed ? cleanPdfText(source.text, parsed.lang) : source.text.trim();
+  const hash = sha256(`${type}\n${lang}\n${fullText}`);
+  const symbol = parsed?.symbols[0] ?? null;
+  const meetingKey = parsed?.body && parsed.meeting?.start ? `cop:${parsed.body.key}:${parsed.meeting.start}:${parsed.type}:${lang}` : null;
+  const importKey = symbol ? `cop:${symbol}:${lang}` : (meetingKey ?? `file:${type}:${lang}:${file}`);
+  return { file, type, lang, symbol, importKey, hash, fullText, parsed, title: source.title };
+}
 
-    const existing = await repo.findByImportKey(db, importKey);
-    if (existing && existing.content_hash === hash && !existing.retired_at) {
-      return { file, status: 'unchanged', recordId: existing.id, type, symbol };
-    }
+/** An unchanged file (same key, same content, not retired) is not written again: re-importing is a no-op. */
+export function isUnchanged(prior: PriorImport | undefined, p: PreparedFile): prior is PriorImport {
+  return prior !== undefined && prior.content_hash === p.hash && !prior.retired_at;
+}
 
-    const docLinks = toLinks(extractReferences(fullText, UN_LANGS.has(lang) ? { lang: lang as never } : {}), parsed?.symbols ?? []);
-    const input = recordInput.parse({
-      type,
-      lang,
-      title: (parsed?.title ?? source.title ?? file.replace(/\.[a-z]+$/i, '')).slice(0, 1000),
-      symbol: symbol ?? undefined,
-      date: parsed?.date ?? undefined,
-      fullText,
-      access: opts.access ?? 'public',
-      accessState: opts.accessState,
-      details:
-        type === 'cop-document' && parsed
-          ? { symbols: parsed.symbols, body: parsed.body?.key ?? undefined, meeting: parsed.meeting ? { start: parsed.meeting.start ?? undefined, end: parsed.meeting.end ?? undefined, place: parsed.meeting.place ?? undefined } : undefined }
-          : {},
-    });
+export const unchangedOutcome = (p: PreparedFile, prior: PriorImport): FileOutcome => ({ file: p.file, status: 'unchanged', recordId: prior.id, type: p.type, symbol: p.symbol });
 
-    return await inTransaction(db, async (trx) => {
-      const body = parsed ? (JSON.parse(JSON.stringify({ ...parsed, recommendations: undefined })) as Record<string, unknown>) : {};
-      const sourceInfo = { importKey, contentHash: hash, sourceFile: file, body, extracted: docLinks };
-      const record = existing
-        ? await updateRecord(trx, opts.actor, existing.id, { ...input, note: `re-imported from ${file}` }, sourceInfo)
-        : await createRecord(trx, opts.actor, input, sourceInfo);
+/** A file refused (unreadable, invalid, not permitted) as the outcome reported for it; anything else is rethrown. */
+export function rejectedOutcome(name: string, err: unknown): FileOutcome {
+  const file = path.basename(name);
+  if (err instanceof RejectedInput) return { file, status: 'rejected', reason: err.message };
+  if (err instanceof AppError) {
+    const detail = err.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+    return { file, status: 'rejected', reason: detail ? `${err.message} (${detail})` : err.message };
+  }
+  throw err;
+}
 
-      let recommendations = 0;
-      if (parsed && type === 'cop-document') {
-        const kept = new Set<string>();
-        for (const rec of parsed.recommendations) {
-          const key = `${importKey}#${rec.id}`;
-          kept.add(key);
-          const text = rec.intro ? `${rec.intro}\n${rec.text}` : rec.text;
-          const recInput = recordInput.parse({
-            type: 'recommendation',
-            lang,
-            title: recommendationTitle(parsed, symbol, rec),
-            symbol: symbol ?? undefined,
-            date: parsed.date ?? undefined,
-            fullText: text,
-            access: input.access,
-            accessState: input.accessState,
-            details: { addressees: rec.addressees, paragraph: rec.paragraph, body: parsed.body?.key ?? undefined },
-          });
-          const links = toLinks(extractReferences(text, UN_LANGS.has(lang) ? { lang: lang as never } : {}), parsed.symbols, rec.paragraph);
-          const prior = await repo.findByImportKey(trx, key);
-          const recHash = sha256(text + JSON.stringify(rec.addressees));
-          if (!prior) {
-            await createRecord(trx, opts.actor, recInput, { importKey: key, contentHash: recHash, sourceFile: file, parentId: record.id, parentRef: rec.paragraph, extracted: links });
-          } else if (prior.content_hash !== recHash || prior.retired_at) {
-            if (prior.retired_at) await repo.updateRecord(trx, prior.id, { version: prior.version, updated_by: prior.updated_by, retired_at: null, retired_reason: null });
-            await updateRecord(trx, opts.actor, prior.id, { ...recInput, note: `re-imported from ${file}` }, { contentHash: recHash, extracted: links });
-          }
-          recommendations++;
+/** The record a prepared file becomes: its input, and its source with the references found in its text. */
+export function recordOf(p: PreparedFile, opts: ImportOptions): { input: RecordInput; source: SourceInfo & { extracted: ExtractedLink[] } } {
+  const { file, type, lang, symbol, importKey, hash, fullText, parsed } = p;
+  const docLinks = toLinks(extractReferences(fullText, UN_LANGS.has(lang) ? { lang: lang as never } : {}), parsed?.symbols ?? []);
+  const input = recordInput.parse({
+    type,
+    lang,
+    title: (parsed?.title ?? p.title ?? file.replace(/\.[a-z]+$/i, '')).slice(0, 1000),
+    symbol: symbol ?? undefined,
+    date: parsed?.date ?? undefined,
+    fullText,
+    access: opts.access ?? 'public',
+    accessState: opts.accessState,
+    details:
+      type === 'cop-document' && parsed
+        ? { symbols: parsed.symbols, body: parsed.body?.key ?? undefined, meeting: parsed.meeting ? { start: parsed.meeting.start ?? undefined, end: parsed.meeting.end ?? undefined, place: parsed.meeting.place ?? undefined } : undefined }
+        : {},
+  });
+  const body = parsed ? (JSON.parse(JSON.stringify({ ...parsed, recommendations: undefined })) as Record<string, unknown>) : {};
+  return { input, source: { importKey, contentHash: hash, sourceFile: file, body, extracted: docLinks } };
+}
+
+/** The import's own audit entry for a file written. */
+export function importAudit(opts: ImportOptions, file: string, recordId: string, status: 'added' | 'updated', recommendations: number, links: number): AuditEvent {
+  return { actor: auditActor(opts.actor), action: 'knowledge.import', targetType: 'knowledge_record', targetId: recordId, details: { file, status, recommendations, links } };
+}
+
+/**
+ * Writes a prepared file that is new or changed, with its recommendations, links and audit entry: in the
+ * caller's transaction when `db` is one (a batch of files), else in one of its own. Throws what it refuses.
+ */
+export async function writePrepared(db: Db, p: PreparedFile, existing: PriorImport | undefined, opts: ImportOptions): Promise<FileOutcome> {
+  const { file, type, lang, symbol, importKey, parsed } = p;
+  const { input, source: sourceInfo } = recordOf(p, opts);
+  const docLinks = sourceInfo.extracted;
+  return inTransaction(db, async (trx) => {
+    const record = existing
+      ? await updateRecord(trx, opts.actor, existing.id, { ...input, note: `re-imported from ${file}` }, sourceInfo)
+      : await createRecord(trx, opts.actor, input, sourceInfo);
+
+    let recommendations = 0;
+    if (parsed && type === 'cop-document') {
+      const kept = new Set<string>();
+      for (const rec of parsed.recommendations) {
+        const key = `${importKey}#${rec.id}`;
+        kept.add(key);
+        const text = rec.intro ? `${rec.intro}\n${rec.text}` : rec.text;
+        const recInput = recordInput.parse({
+          type: 'recommendation',
+          lang,
+          title: recommendationTitle(parsed, symbol, rec),
+          symbol: symbol ?? undefined,
+          date: parsed.date ?? undefined,
+          fullText: text,
+          access: input.access,
+          accessState: input.accessState,
+          details: { addressees: rec.addressees, paragraph: rec.paragraph, body: parsed.body?.key ?? undefined },
+        });
+        const links = toLinks(extractReferences(text, UN_LANGS.has(lang) ? { lang: lang as never } : {}), parsed.symbols, rec.paragraph);
+        const prior = await repo.findByImportKey(trx, key);
+        const recHash = sha256(text + JSON.stringify(rec.addressees));
+        if (!prior) {
+          await createRecord(trx, opts.actor, recInput, { importKey: key, contentHash: recHash, sourceFile: file, parentId: record.id, parentRef: rec.paragraph, extracted: links });
+        } else if (prior.content_hash !== recHash || prior.retired_at) {
+          if (prior.retired_at) await repo.updateRecord(trx, prior.id, { version: prior.version, updated_by: prior.updated_by, retired_at: null, retired_reason: null });
+          await updateRecord(trx, opts.actor, prior.id, { ...recInput, note: `re-imported from ${file}` }, { contentHash: recHash, extracted: links });
         }
-        // Recommendations that are no longer in the document are retired, not deleted: their history stays.
-        for (const child of await repo.childrenOf(trx, record.id)) {
-          const row = await repo.findRecord(trx, child.id);
-          if (row?.import_key && !kept.has(row.import_key)) await retireRecord(trx, opts.actor, child.id, `no longer in ${file}`);
-        }
+        recommendations++;
       }
-      await audit(trx, {
-        actor: auditActor(opts.actor),
-        action: 'knowledge.import',
-        targetType: 'knowledge_record',
-        targetId: record.id,
-        details: { file, status: existing ? 'updated' : 'added', recommendations, links: docLinks.length },
-      });
-      await reorganizeLater(trx, 1 + recommendations); // a very large document: search reorganised in the background
-      return { file, status: existing ? 'updated' : 'added', recordId: record.id, type, symbol, recommendations, links: docLinks.length } satisfies FileOutcome;
-    });
-  } catch (err) {
-    if (err instanceof RejectedInput) return { file, status: 'rejected', reason: err.message };
-    if (err instanceof AppError) {
-      const detail = err.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
-      return { file, status: 'rejected', reason: detail ? `${err.message} (${detail})` : err.message };
+      // Recommendations that are no longer in the document are retired, not deleted: their history stays.
+      for (const child of await repo.childrenOf(trx, record.id)) {
+        const row = await repo.findRecord(trx, child.id);
+        if (row?.import_key && !kept.has(row.import_key)) await retireRecord(trx, opts.actor, child.id, `no longer in ${file}`);
+      }
     }
-    throw err;
+    await audit(trx, importAudit(opts, file, record.id, existing ? 'updated' : 'added', recommendations, docLinks.length));
+    await reorganizeLater(trx, 1 + recommendations); // a very large document: search reorganised in the background
+    return { file, status: existing ? 'updated' : 'added', recordId: record.id, type, symbol, recommendations, links: docLinks.length } satisfies FileOutcome;
+  });
+}
+
+/** Imports one file as a knowledge record (see above): added, updated, unchanged or rejected with a reason. */
+export async function importFile(db: Db, name: string, bytes: Buffer, opts: ImportOptions): Promise<FileOutcome> {
+  try {
+    const p = await prepareFile(name, bytes, opts);
+    return await importPrepared(db, p, opts);
+  } catch (err) {
+    return rejectedOutcome(name, err);
+  }
+}
+
+/** A prepared file looked up by its import key and written unless unchanged, in a transaction of its own. */
+export async function importPrepared(db: Db, p: PreparedFile, opts: ImportOptions): Promise<FileOutcome> {
+  try {
+    const existing = await repo.findByImportKey(db, p.importKey);
+    if (isUnchanged(existing, p)) return unchangedOutcome(p, existing);
+    return await writePrepared(db, p, existing, opts);
+  } catch (err) {
+    return rejectedOutcome(p.file, err);
   }
 }
 

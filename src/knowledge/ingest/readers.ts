@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
-import mammoth from 'mammoth';
 
 /**
  * Turns an uploaded or imported file into plain text: UTF-8 / UTF-16 text, HTML, DOCX and PDF (the
@@ -123,6 +122,9 @@ export async function readSource(bytes: Buffer, name: string): Promise<SourceTex
       break;
     case 'docx':
       try {
+        // mammoth, like pdf.js, is loaded when the first such file is read: neither the server nor a
+        // command that reads no DOCX pays for loading it
+        const { default: mammoth } = await import('mammoth');
         text = (await mammoth.extractRawText({ buffer: bytes })).value;
       } catch (err) {
         throw new RejectedInput(`unreadable DOCX (${(err as Error).message})`);

@@ -39,28 +39,34 @@ const actorOf = (a: AuditEvent['actor']): AuditActor | null => (a && 'username' 
  * the commit (audit-chainer.ts). Without a transaction the entry is written and chained at once.
  */
 export async function audit(dbOrTrx: Db | Transaction<Database>, event: AuditEvent): Promise<void> {
-  const actor = actorOf(event.actor);
-  await dbOrTrx
-    .insertInto('audit_log')
-    .values({
-      at: new Date(),
-      actor_id: actor?.id ?? null,
-      actor_username: actor?.username ?? null,
-      actor_state: actor?.state ?? null,
-      actor_roles: actor ? [...actor.roles] : null,
-      action: event.action,
-      target_type: event.targetType ?? null,
-      target_id: event.targetId ?? null,
-      outcome: event.outcome ?? 'success',
-      ip: event.ip ?? null,
-      details: JSON.stringify(event.details ?? {}) as unknown as Record<string, unknown>,
-      seq: null,
-      prev_hash: null,
-      hash: null,
-    })
-    .execute();
+  await dbOrTrx.insertInto('audit_log').values(auditRow(event)).execute();
   // Stored is what matters; if chaining fails now (the database going away), the next run chains it.
   if (!dbOrTrx.isTransaction) await chainAudit(dbOrTrx).catch(() => undefined);
+}
+
+/** Several entries in one statement, in this order, in the transaction that makes the audited changes (a batch import). */
+export async function auditAll(trx: Transaction<Database>, events: AuditEvent[]): Promise<void> {
+  if (events.length) await trx.insertInto('audit_log').values(events.map(auditRow)).execute();
+}
+
+function auditRow(event: AuditEvent) {
+  const actor = actorOf(event.actor);
+  return {
+    at: new Date(),
+    actor_id: actor?.id ?? null,
+    actor_username: actor?.username ?? null,
+    actor_state: actor?.state ?? null,
+    actor_roles: actor ? [...actor.roles] : null,
+    action: event.action,
+    target_type: event.targetType ?? null,
+    target_id: event.targetId ?? null,
+    outcome: event.outcome ?? 'success',
+    ip: event.ip ?? null,
+    details: JSON.stringify(event.details ?? {}) as unknown as Record<string, unknown>,
+    seq: null,
+    prev_hash: null,
+    hash: null,
+  };
 }
 
 export interface VerifyReport {

@@ -118,6 +118,28 @@ export async function publish<P>(trx: Transaction<Database>, e: Publication<P>):
 }
 
 /**
+ * Several events of one type in one statement (a batch import's records), then their subscribers' jobs:
+ * the same rows and jobs as `publish` for each. Returns the events' ids.
+ */
+export async function publishAll<P>(trx: Transaction<Database>, type: EventType<P>, es: Array<Omit<Publication<P>, 'type'>>): Promise<string[]> {
+  if (es.length === 0) return [];
+  const rows = await trx.insertInto('platform_events').values(es.map((e) => ({
+    type: type.type,
+    aggregate_type: type.aggregateType,
+    aggregate_id: e.aggregateId,
+    payload: JSON.stringify(type.payload.parse(e.payload)),
+    actor_id: e.actor?.id ?? null,
+    actor_name: e.actor?.name ?? null,
+  }))).returning('id').execute();
+  for (const row of rows) {
+    for (const s of subscribers.values()) {
+      if (s.type.type === type.type) await enqueue(trx, s.job, { eventId: row.id });
+    }
+  }
+  return rows.map((r) => r.id);
+}
+
+/**
  * Enqueues a delivery for every event a subscriber has not handled yet: events published before it existed
  * (the case tracker taking over the drafts finalised before it), or whose jobs were lost with the queue (a
  * restore: backups hold the events, not the queue). Duplicates are harmless (see above). Run at worker start.

@@ -8,7 +8,7 @@ import { openReview } from '../review.access.ts';
 import { REVIEW_TARGET } from '../review.audit.ts';
 import type { ObservationKind } from '../review.vocabulary.ts';
 import { exportData, type ExportData } from './export.repository.ts';
-import { renderReviewDocx, type ExportView, type OutputState } from './render.ts';
+import type { ExportView, OutputState } from './render.ts';
 
 /**
  * A review's outputs as DOCX for someone in the review or the secretariat (openReview 'view': anyone else gets the
@@ -82,6 +82,8 @@ export async function exportReview(db: Db, actor: Actor, reviewId: string, q: Ex
   if (q.reviewer && !loaded.reviewers.includes(q.reviewer)) throw new ValidationError(`${q.reviewer} is not a reviewing State of this review`);
   const data = await exportData(db, reviewId);
   const view = exportView(data, { side: loaded.standing.side, state: loaded.standing.state }, q, new Date());
+  // the DOCX writer (and the docx library) is loaded when a report is first exported, not at start
+  const { renderReviewDocx } = await import('./render.ts');
   const buf = await renderReviewDocx(view);
   await audit(db, {
     actor: auditActor(actor), action: 'review.export.read', targetType: REVIEW_TARGET, targetId: reviewId,
