@@ -31,18 +31,23 @@ function toApi(type: QuestionView['answerType'], v: V): V {
   return v;
 }
 
-export function AnswerForm({ reviewId, q, legislation, editable, onSaved }: {
+export function AnswerForm({ reviewId, q, legislation, editable, justSaved = false, onSaved }: {
   reviewId: string;
   q: QuestionView;
   legislation: Array<{ id: string; title: string }>;
   editable: boolean;
-  onSaved: () => void;
+  /**
+   * This question's answer was saved by this form a moment ago. The page reloads after a save and gives the form a
+   * new key with the answer's new version, so a new form shows "Saved" in its place (else it flashed and vanished).
+   */
+  justSaved?: boolean;
+  onSaved: (questionId: string) => void;
 }) {
   const { t } = useTranslation();
   const id = useId();
   const [value, setValue] = useState<V>(() => (q.answer?.value as V | undefined) ?? blank(q.answerType));
   const [prefilledFrom, setPrefilledFrom] = useState<string | undefined>();
-  const [state, setState] = useState<{ s: 'idle' | 'saving' | 'saved' } | { s: 'error'; e: ApiError }>({ s: 'idle' });
+  const [state, setState] = useState<{ s: 'idle' | 'saving' | 'saved' } | { s: 'error'; e: ApiError }>(() => ({ s: justSaved ? 'saved' : 'idle' }));
   const set = (patch: V) => { setValue((v) => ({ ...v, ...patch })); setState({ s: 'idle' }); };
   const issueFor = (field: string) => (state.s === 'error' ? state.e.issues.filter((i) => i.path.startsWith(`body.value.${field}`)).map((i) => i.message) : []);
   const errId = (field: string) => `${id}-${field}-err`;
@@ -57,7 +62,7 @@ export function AnswerForm({ reviewId, q, legislation, editable, onSaved }: {
     try {
       await saveAnswer(reviewId, q.id, { value: toApi(q.answerType, value), ...(q.answer && { version: q.answer.version }), ...(prefilledFrom && { prefilledFrom }) });
       setState({ s: 'saved' });
-      onSaved();
+      onSaved(q.id);
     } catch (e) {
       setState({ s: 'error', e: e instanceof ApiError ? e : new ApiError(0, 'client', String(e)) });
     }

@@ -20,6 +20,8 @@ export function QuestionnairePage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
   const [n, setN] = useState(0);
+  // kept here: the body is replaced while the questionnaire reloads after a save
+  const [justSaved, setJustSaved] = useState<string | null>(null);
   const q = useQuestionnaire(id, i18n.language, [n]);
   const review = useReview(id, i18n.language, [n]);
   usePageTitle(t('reviewQuestionnaire.title'));
@@ -29,12 +31,12 @@ export function QuestionnairePage() {
       <h1>{t('reviewQuestionnaire.title')}</h1>
       {q.status === 'error' && <ErrorMessage error={q.error} onRetry={q.reload} />}
       {!q.data && q.status === 'loading' && <Loading />}
-      {q.data && <Body data={q.data} reviewId={id} review={review.data} onChange={() => setN((x) => x + 1)} />}
+      {q.data && <Body data={q.data} reviewId={id} review={review.data} justSaved={justSaved} onSaved={setJustSaved} onChange={() => setN((x) => x + 1)} />}
     </main>
   );
 }
 
-function Body({ data, reviewId, review, onChange }: { data: Questionnaire; reviewId: string; review: { actions: Array<{ action: string; allowed: boolean; reasons: Array<{ code?: string; message: string }> }>; standing: { side: string; role: string } } | undefined; onChange: () => void }) {
+function Body({ data, reviewId, review, justSaved, onSaved, onChange }: { data: Questionnaire; reviewId: string; justSaved: string | null; onSaved: (questionId: string) => void; review: { actions: Array<{ action: string; allowed: boolean; reasons: Array<{ code?: string; message: string }> }>; standing: { side: string; role: string } } | undefined; onChange: () => void }) {
   const { t } = useTranslation();
   const [submitErr, setSubmitErr] = useState<ApiError | null>(null);
   const submit = review?.actions.find((a) => a.action === 'submit_answers');
@@ -64,7 +66,7 @@ function Body({ data, reviewId, review, onChange }: { data: Questionnaire; revie
                   {q.guidance && <p className="rq-hint" lang={q.guidance.fallback ? q.guidance.lang : undefined}>{q.guidance.text}</p>}
                   <p className="rq-meta">{t(`reviewQuestionnaire.types.${q.answerType}`)} · {q.answer ? t('reviewQuestionnaire.answered') : t('reviewQuestionnaire.unanswered')}</p>
                   {(data.canAnswer || q.answer) ? (
-                    <AnswerForm key={`${q.id}-${q.answer?.version ?? 0}`} reviewId={reviewId} q={q} legislation={a.legislation} editable={data.canAnswer} onSaved={onChange} />
+                    <AnswerForm key={`${q.id}-${q.answer?.version ?? 0}`} reviewId={reviewId} q={q} legislation={a.legislation} editable={data.canAnswer} justSaved={justSaved === q.id} onSaved={(qid) => { onSaved(qid); onChange(); }} />
                   ) : null}
                 </article>
               ))}

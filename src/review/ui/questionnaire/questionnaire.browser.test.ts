@@ -52,6 +52,13 @@ describe.runIf(run)('web UI in Chromium: answering the review questionnaire', { 
     await q.getByRole('button', { name: 'Save answer' }).click();
     await q.getByText('Saved', { exact: true }).waitFor();
     await page.getByText(`1 of ${total} answered`).waitFor();
+    // The page has reloaded with the answer's version: "Saved" stays until the answer is edited again (it used to
+    // vanish with the reload, so a user — or a test on a busy machine — could miss it).
+    await q.getByText(/Last saved by .* \(version 1\)/).waitFor();
+    expect(await q.getByText('Saved', { exact: true }).isVisible()).toBe(true);
+    await q.locator('textarea').fill('Article 416-bis of the Criminal Code defines the mafia-type association (in force).');
+    expect(await q.getByText('Saved', { exact: true }).isVisible()).toBe(false);
+    await q.locator('textarea').fill('Article 416-bis of the Criminal Code defines the mafia-type association.');
 
     const yn = page.locator('[data-testid="question-UNTOC-5-1"]');
     await yn.getByLabel('No', { exact: true }).check();
