@@ -2,15 +2,13 @@ import crypto from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Database, Db } from '../platform/db/database.ts';
 import { auditAll, type AuditEvent } from '../platform/audit/audit.service.ts';
-import { hasRole, type Actor } from '../platform/auth/roles.ts';
-import { ForbiddenError } from '../platform/http/errors.ts';
+import type { Actor } from '../platform/auth/roles.ts';
 import { clustersOf, groupsOf, stateExists } from '../reference/reference.service.ts';
 import * as repo from './knowledge.repository.ts';
-import { mayRestrictTo, mayWriteFor } from './knowledge.policy.ts';
 import type { RecordInput } from './knowledge.schemas.ts';
 import { publishRecordsPublished } from './knowledge.events.ts';
 import {
-  assertWorkAttachable, assertedLinks, checkStatesAndAccess, createdAudit, extractedLinks, restrictOnlyToOwnState, validateDetails, who, type SourceInfo,
+  assertMayCreate, assertWorkAttachable, assertedLinks, checkStatesAndAccess, createdAudit, extractedLinks, newRecordRow, validateDetails, who, type SourceInfo,
 } from './records.service.ts';
 import { providerFor, searchDocumentOf } from './search.service.ts';
 
@@ -42,47 +40,14 @@ function memo<T>(fn: (key: string) => Promise<T>) {
 export async function createRecords(trx: Transaction<Database>, actor: Actor, items: NewRecordItem[]): Promise<repo.RecordRow[]> {
   const db = trx as unknown as Db;
   const exists = memo((iso3) => stateExists(db, iso3));
-  for (const { input } of items) {
-    if (!mayWriteFor(actor, input.states)) {
-      throw new ForbiddenError('Only the secretariat, or a focal point for a record concerning their own State, may add records');
-    }
-    if (!mayRestrictTo(actor, input.accessState)) throw restrictOnlyToOwnState();
-  }
+  for (const { input } of items) assertMayCreate(actor, input);
   const details = items.map(({ input }) => validateDetails(input.type, input.details));
   for (const { input } of items) {
     await checkStatesAndAccess(db, input, exists);
     if (input.workId) await assertWorkAttachable(db, actor, input.workId, null);
   }
   const by = who(actor);
-  // A focal point's record is their State's; the secretariat's (and an import's) stays the secretariat's.
-  const ownerState = actor.kind === 'user' && !hasRole(actor, 'secretariat') ? actor.state : null;
-  const rows = items.map(({ input, source = {} }, i) => ({
-    id: crypto.randomUUID(),
-    type: input.type,
-    work_id: input.workId ?? crypto.randomUUID(),
-    title: input.title,
-    lang: input.lang,
-    symbol: input.symbol ?? null,
-    states: input.states,
-    date: input.date ?? null,
-    dates: input.dates,
-    source_url: input.sourceUrl ?? null,
-    source_file: source.sourceFile ?? null,
-    import_key: source.importKey ?? null,
-    content_hash: source.contentHash ?? null,
-    body: source.body ?? {},
-    full_text: input.fullText,
-    details: details[i]!,
-    crimes: input.crimes,
-    topics: input.topics,
-    access: input.access,
-    access_state: input.accessState ?? null,
-    parent_id: source.parentId ?? null,
-    parent_ref: source.parentRef ?? null,
-    owner_state: ownerState,
-    created_by: by,
-    updated_by: by,
-  }));
+  const rows = items.map(({ input, source = {} }, i) => ({ id: crypto.randomUUID(), ...newRecordRow(actor, input, source, details[i]!) }));
   const byId = new Map((await repo.insertRecords(trx, rows)).map((r) => [r.id, r]));
   const records = rows.map((r) => byId.get(r.id)!);
   const links = records.map((r, i) => [...assertedLinks(r.id, items[i]!.input.links, by), ...extractedLinks(r.id, items[i]!.source?.extracted ?? [], by)]);

@@ -123,43 +123,54 @@ export const createdAudit = (actor: Actor, record: { id: string; type: string; t
   actor: auditActor(actor), action: 'knowledge.create', targetType: 'knowledge_record', targetId: record.id, details: { type: record.type, title: record.title.slice(0, 200) },
 });
 
-export async function createRecord(db: Db, actor: Actor, input: RecordInput, source: SourceInfo = {}) {
+/** What may stop an actor from creating this record, before anything is read: who may add it, and restrict it. */
+export function assertMayCreate(actor: Actor, input: RecordInput): void {
   if (!mayWriteFor(actor, input.states)) {
     throw new ForbiddenError('Only the secretariat, or a focal point for a record concerning their own State, may add records');
   }
   if (!mayRestrictTo(actor, input.accessState)) throw restrictOnlyToOwnState();
+}
+
+/** The row of a new record (version 1), as `createRecord` and `createRecords` insert it. */
+export function newRecordRow(actor: Actor, input: RecordInput, source: SourceInfo, details: Record<string, unknown>) {
+  const by = who(actor);
+  return {
+    type: input.type,
+    work_id: input.workId ?? crypto.randomUUID(),
+    title: input.title,
+    lang: input.lang,
+    symbol: input.symbol ?? null,
+    states: input.states,
+    date: input.date ?? null,
+    dates: input.dates,
+    source_url: input.sourceUrl ?? null,
+    source_file: source.sourceFile ?? null,
+    import_key: source.importKey ?? null,
+    content_hash: source.contentHash ?? null,
+    body: source.body ?? {},
+    full_text: input.fullText,
+    details,
+    crimes: input.crimes,
+    topics: input.topics,
+    access: input.access,
+    access_state: input.accessState ?? null,
+    parent_id: source.parentId ?? null,
+    parent_ref: source.parentRef ?? null,
+    // A focal point's record is their State's; the secretariat's (and an import's) stays the secretariat's.
+    owner_state: actor.kind === 'user' && !hasRole(actor, 'secretariat') ? actor.state : null,
+    created_by: by,
+    updated_by: by,
+  };
+}
+
+export async function createRecord(db: Db, actor: Actor, input: RecordInput, source: SourceInfo = {}) {
+  assertMayCreate(actor, input);
   const details = validateDetails(input.type, input.details);
   await checkStatesAndAccess(db, input);
   if (input.workId) await assertWorkAttachable(db, actor, input.workId, null);
   const by = who(actor);
   return inTransaction(db, async (trx) => {
-    const record = await repo.insertRecord(trx, {
-      type: input.type,
-      work_id: input.workId ?? crypto.randomUUID(),
-      title: input.title,
-      lang: input.lang,
-      symbol: input.symbol ?? null,
-      states: input.states,
-      date: input.date ?? null,
-      dates: input.dates,
-      source_url: input.sourceUrl ?? null,
-      source_file: source.sourceFile ?? null,
-      import_key: source.importKey ?? null,
-      content_hash: source.contentHash ?? null,
-      body: source.body ?? {},
-      full_text: input.fullText,
-      details,
-      crimes: input.crimes,
-      topics: input.topics,
-      access: input.access,
-      access_state: input.accessState ?? null,
-      parent_id: source.parentId ?? null,
-      parent_ref: source.parentRef ?? null,
-      // A focal point's record is their State's; the secretariat's (and an import's) stays the secretariat's.
-      owner_state: actor.kind === 'user' && !hasRole(actor, 'secretariat') ? actor.state : null,
-      created_by: by,
-      updated_by: by,
-    });
+    const record = await repo.insertRecord(trx, newRecordRow(actor, input, source, details));
     await repo.insertLinks(trx, [...assertedLinks(record.id, input.links, by), ...extractedLinks(record.id, source.extracted ?? [], by)]);
     await repo.insertVersion(trx, { record_id: record.id, version: 1, snapshot: record, changed_by: by, note: 'created' });
     await indexRecord(trx, record.id);
