@@ -1,11 +1,9 @@
 import pg from 'pg';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { addUser, as, createTestApp, login, type Session, type TestApp } from '../../test/support/app.ts';
-import { buildPalermoApp } from '../app/server.ts';
+import { addUser, as, createTestApp, login, openSecondApp, type SecondApp, type Session, type TestApp } from '../../test/support/app.ts';
 import type { BuiltApp } from '../platform/http/app.ts';
-import { connect, type DbHandle } from '../platform/db/database.ts';
-import { loadConfig } from '../platform/config.ts';
+import type { DbHandle } from '../platform/db/database.ts';
 import { loadDemoDirectory } from './seed/demo-directory.ts';
 import { routingCacheOf } from './routing.cache.ts';
 
@@ -20,7 +18,7 @@ let t: TestApp;
 let focal: Session;
 let officer: Session;
 let secretariat: Session;
-let other: { handle: DbHandle; built: BuiltApp };
+let other: SecondApp;
 const admin = new pg.Client({ connectionString: inject('adminUrl') });
 
 const ROUTE = '/api/v1/directory/route?from=FRA&to=CHN&kind=mla&measure=bank-records';
@@ -40,17 +38,13 @@ beforeAll(async () => {
   focal = await login(t.app, 'rc-focal');
   officer = await login(t.app, 'rc-officer');
   secretariat = await login(t.app, 'rc-sec');
-  const handle = connect(t.database.url, { max: 3 });
-  const built = await buildPalermoApp({ db: handle.db, config: { ...loadConfig({}), dataDir: '/nonexistent' } }, { web: false });
-  await built.app.ready();
-  other = { handle, built };
+  other = await openSecondApp(t);
   await admin.connect();
 });
 
 afterAll(async () => {
   await admin.end();
-  await other.built.app.close();
-  await other.handle.close();
+  await other.close();
   await t.close();
 });
 
@@ -67,37 +61,37 @@ describe('routing answers from memory', () => {
   });
 
   it('a change made through the API is in the next answer at once, here; another process hears it', async () => {
-    await anon(other.built.app); // starts its listener
+    await anon(other.app); // starts its listener
     await untilLive(other.handle.db);
     const before = await anon(t.app);
-    expect((await anon(other.built.app)).requirements).toEqual(before.requirements);
+    expect((await anon(other.app)).requirements).toEqual(before.requirements);
     const requirements = [...before.requirements, `Cache test requirement ${Date.now()}`];
     const patched = await as(t.app, focal, 'PATCH', `/api/v1/directory/authorities/${before.authority.id}`, { requirements });
     expect(patched.statusCode, patched.body).toBe(200);
     expect((await anon(t.app)).requirements).toEqual(requirements);
-    await vi.waitFor(async () => expect((await anon(other.built.app)).requirements).toEqual(requirements), { timeout: 10_000, interval: 20 });
+    await vi.waitFor(async () => expect((await anon(other.app)).requirements).toEqual(requirements), { timeout: 10_000, interval: 20 });
   });
 
   it('a change made in SQL behind the application reaches every process (the trigger notifies on commit)', async () => {
     await untilLive(t.database.db);
     await untilLive(other.handle.db);
-    const before = await anon(other.built.app);
+    const before = await anon(other.app);
     await anon(t.app);
     const name = `Ministry of Justice (renamed ${Date.now()})`;
     await sql`UPDATE directory_authorities SET name = ${name} WHERE id = ${before.authority.id}`.execute(t.database.db);
-    for (const app of [t.app, other.built.app]) {
+    for (const app of [t.app, other.app]) {
       await vi.waitFor(async () => expect((await anon(app)).authority.name).toBe(name), { timeout: 10_000, interval: 20 });
     }
   });
 
   it('a party-status import changes the answer at once here and soon in the other process', async () => {
     const was = (await anon(t.app)).requested.untoc as string;
-    await anon(other.built.app);
+    await anon(other.app);
     const next = was === 'party' ? 'signatory' : 'party';
     const imported = await as(t.app, secretariat, 'POST', '/api/v1/reference/party-status/import?source=routing+cache+test', `iso3,instrument,status\nCHN,UNTOC,${next}\n`, { 'content-type': 'text/csv' });
     expect(imported.statusCode, imported.body).toBe(200);
     expect((await anon(t.app)).requested.untoc).toBe(next);
-    await vi.waitFor(async () => expect((await anon(other.built.app)).requested.untoc).toBe(next), { timeout: 10_000, interval: 20 });
+    await vi.waitFor(async () => expect((await anon(other.app)).requested.untoc).toBe(next), { timeout: 10_000, interval: 20 });
   });
 
   it('errors are not kept: an unknown State is a 404 every time, a bad measure a 400', async () => {

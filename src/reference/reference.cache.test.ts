@@ -1,11 +1,9 @@
 import pg from 'pg';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { addUser, as, createTestApp, login, type Session, type TestApp } from '../../test/support/app.ts';
-import { buildPalermoApp } from '../app/server.ts';
+import { addUser, as, createTestApp, login, openSecondApp, type SecondApp, type Session, type TestApp } from '../../test/support/app.ts';
 import type { BuiltApp } from '../platform/http/app.ts';
-import { connect, type DbHandle } from '../platform/db/database.ts';
-import { loadConfig } from '../platform/config.ts';
+import type { DbHandle } from '../platform/db/database.ts';
 import { LISTEN_APPLICATION_NAME } from '../platform/db/listen.ts';
 import { referenceCacheOf } from './reference.cache.ts';
 
@@ -18,7 +16,7 @@ import { referenceCacheOf } from './reference.cache.ts';
 
 let t: TestApp;
 let secretariat: Session;
-let other: { handle: DbHandle; built: BuiltApp };
+let other: SecondApp;
 const admin = new pg.Client({ connectionString: inject('adminUrl') });
 const uncaught: unknown[] = [];
 const onUncaught = (err: unknown) => uncaught.push(err);
@@ -35,10 +33,7 @@ beforeAll(async () => {
   t = await createTestApp();
   await addUser(t, 'cache-sec', ['secretariat'], null);
   secretariat = await login(t.app, 'cache-sec');
-  const handle = connect(t.database.url, { max: 3 });
-  const built = await buildPalermoApp({ db: handle.db, config: { ...loadConfig({}), dataDir: '/nonexistent' } }, { web: false });
-  await built.app.ready();
-  other = { handle, built };
+  other = await openSecondApp(t);
   await admin.connect();
   process.on('uncaughtException', onUncaught);
 });
@@ -46,8 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   process.off('uncaughtException', onUncaught);
   await admin.end();
-  await other.built.app.close();
-  await other.handle.close();
+  await other.close();
   await t.close();
 });
 
@@ -126,7 +120,7 @@ describe('invalidation', () => {
   });
 
   it('another process serves from memory and drops it when an import commits (NOTIFY)', async () => {
-    const db2 = other.built.app;
+    const db2 = other.app;
     await get(db2, '/api/v1/states'); // starts its listener
     await untilLive(other.handle.db);
     const was = await fraStatus(db2, 'SOM');
@@ -141,7 +135,7 @@ describe('invalidation', () => {
   });
 
   it('survives its LISTEN connection being terminated, reconnects, re-reads, and still hears imports', async () => {
-    const app2 = other.built.app;
+    const app2 = other.app;
     await untilLive(other.handle.db);
     const was = await fraStatus(app2, 'TIP');
     const sneaked = was === 'none' ? 'signatory' : 'none';

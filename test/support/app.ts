@@ -4,6 +4,7 @@ import type { BuiltApp } from '../../src/platform/http/app.ts';
 import { createUser } from '../../src/platform/auth/accounts.service.ts';
 import type { Role } from '../../src/platform/auth/roles.ts';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
+import { connect, type DbHandle } from '../../src/platform/db/database.ts';
 import { stateExists } from '../../src/reference/reference.service.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
@@ -25,6 +26,27 @@ export async function createTestApp(opts: { web?: boolean; config?: Partial<Conf
     close: async () => {
       await built.app.close();
       await database.drop();
+    },
+  };
+}
+
+/** A second app on a connection pool of its own and the same database: what a second server process would share. */
+export interface SecondApp {
+  app: FastifyInstance;
+  handle: DbHandle;
+  close(): Promise<void>;
+}
+
+export async function openSecondApp(t: TestApp): Promise<SecondApp> {
+  const handle = connect(t.database.url, { max: 3 });
+  const built = await buildPalermoApp({ db: handle.db, config: { ...loadConfig({}), dataDir: '/nonexistent' } }, { web: false });
+  await built.app.ready();
+  return {
+    app: built.app,
+    handle,
+    close: async () => {
+      await built.app.close();
+      await handle.close();
     },
   };
 }
