@@ -15,7 +15,7 @@ async function loadDatabaseCode() {
     import('./audit/audit-chainer.ts'),
     import('../reference/reference.service.ts'),
   ]);
-  return { configureDocumentStore: documents.configureDocumentStore, connect: database.connect, migrate: migrations.migrate, chainAudit: chainer.chainAudit, loadReferenceData: reference.loadReferenceData };
+  return { configureDocumentStore: documents.configureDocumentStore, connect: database.connect, migrate: migrations.migrate, chainAudit: chainer.chainAudit, ensureReferenceData: reference.ensureReferenceData };
 }
 
 /** An open database for one process: the embedded server (started or shared) or DATABASE_URL. */
@@ -30,7 +30,7 @@ export interface OpenOptions {
   purpose: string;
   /** Allow connecting to an embedded server another palermo process already runs (CLI commands). */
   share: boolean;
-  /** Apply migrations and load reference data (idempotent). */
+  /** Apply migrations and load the reference data when the tables hold another version of it (idempotent). */
   prepare?: boolean;
   onLog?: (line: string) => void;
 }
@@ -53,13 +53,13 @@ export async function openRuntime(config: Config, opts: OpenOptions): Promise<Ru
     await embedded?.stop();
     throw err;
   }
-  const { configureDocumentStore, connect, migrate, chainAudit, loadReferenceData } = code;
+  const { configureDocumentStore, connect, migrate, chainAudit, ensureReferenceData } = code;
   configureDocumentStore(config);
   const handle = connect(url);
   try {
     if (opts.prepare !== false) {
       await migrate(handle.db);
-      await loadReferenceData(handle.db);
+      await ensureReferenceData(handle.db);
       await chainAudit(handle.db); // entries a process left unchained when it stopped
     }
   } catch (err) {

@@ -49,6 +49,19 @@ export async function writeSeed(trx: Transaction<Database>, seed: ReferenceSeed)
   return counts;
 }
 
+export async function storedSeedFingerprint(db: Db): Promise<string | null> {
+  const row = await db.selectFrom('reference_seed').select('fingerprint').executeTakeFirst();
+  return row?.fingerprint ?? null;
+}
+
+export async function recordSeedFingerprint(trx: Transaction<Database>, fingerprint: string): Promise<void> {
+  await trx
+    .insertInto('reference_seed')
+    .values({ fingerprint })
+    .onConflict((oc) => oc.column('singleton').doUpdateSet({ fingerprint, loaded_at: sql`now()` }))
+    .execute();
+}
+
 export function listInstruments(db: Db) {
   return db.selectFrom('instruments').selectAll().orderBy('sort').execute();
 }

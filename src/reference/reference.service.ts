@@ -2,7 +2,7 @@ import type { Db } from '../platform/db/database.ts';
 import { NotFoundError, ValidationError } from '../platform/http/errors.ts';
 import { pick, type Language, type Localized } from '../platform/i18n/languages.ts';
 import * as repo from './reference.repository.ts';
-import { buildReferenceSeed } from './reference.seed.ts';
+import { seedFingerprint } from './reference.fingerprint.ts';
 import type { PartyStatus } from './reference.tables.ts';
 import { announceReferenceChange, referenceChanged, snapshotOf, trustedSnapshot } from './reference.cache.ts';
 import type { ArticleRow, InstrumentRow, ReferenceSnapshot, StateRow, StatusRow } from './reference.snapshot.ts';
@@ -12,15 +12,33 @@ import type { ArticleRow, InstrumentRow, ReferenceSnapshot, StateRow, StatusRow 
 export const UNKNOWN_STATUS_NOTE =
   'Status not loaded: this does not mean the State is not a party. The secretariat can import the official list.';
 
+/**
+ * Makes the reference tables hold the seed (src/reference/data): rows added or changed, party status only where
+ * none was imported, and the seed's fingerprint recorded in the same transaction. Idempotent.
+ */
 export async function loadReferenceData(db: Db) {
+  // The seed's builder (CSV parsing, the countries' names) is loaded only when the seed is.
+  const { buildReferenceSeed } = await import('./reference.seed.ts');
   const seed = buildReferenceSeed();
+  const fingerprint = seedFingerprint();
   const counts = await db.transaction().execute(async (trx) => {
     const written = await repo.writeSeed(trx, seed);
+    await repo.recordSeedFingerprint(trx, fingerprint);
     if (Object.values(written).some((c) => c.inserted + c.updated > 0)) await announceReferenceChange(trx);
     return written;
   });
   referenceChanged(db);
   return counts;
+}
+
+/**
+ * What every process does at start: loads the seed when the tables hold another version of it (a new release, a
+ * restored older backup) or none, and otherwise nothing — one query instead of parsing and comparing the seed.
+ * Returns the counts when it loaded, null when the tables were already current.
+ */
+export async function ensureReferenceData(db: Db) {
+  if ((await repo.storedSeedFingerprint(db)) === seedFingerprint()) return null;
+  return loadReferenceData(db);
 }
 
 export async function stateExists(db: Db, iso3: string): Promise<boolean> {

@@ -82,6 +82,13 @@ export interface PartyStatusHistoryTable {
   changed_by: string;
 }
 
+/** The fingerprint of the seed last loaded (reference.fingerprint.ts). */
+export interface ReferenceSeedTable {
+  singleton: Generated<boolean>;
+  fingerprint: string;
+  loaded_at: Generated<Date>;
+}
+
 declare module '../platform/db/database.ts' {
   interface Database {
     instruments: InstrumentsTable;
@@ -92,5 +99,6 @@ declare module '../platform/db/database.ts' {
     states: StatesTable;
     party_status: PartyStatusTable;
     party_status_history: PartyStatusHistoryTable;
+    reference_seed: ReferenceSeedTable;
   }
 }

@@ -7,10 +7,11 @@ import { migrationFiles } from '../../src/platform/db/migrations.ts';
 /**
  * Upgrade tests: the schema of an older release, old data written into it, then the upgrade. The old data is
  * written with today's code (services), so the "old" schema must also hold what today's writers touch outside
- * the migration under test: the audit log's actor roles and unchained entries (0016) and the events table
- * (0012). Those platform migrations are applied early; the upgrade then applies every other one, in order.
+ * the migration under test: the audit log's actor roles and unchained entries (0016), the events table (0012) and
+ * the reference seed's fingerprint (0033, written with the reference data). Those migrations are applied early;
+ * the upgrade then applies every other one, in order.
  */
-export const WRITER_MIGRATIONS = ['0012_events', '0016_audit_chain_after_commit'];
+export const WRITER_MIGRATIONS = ['0012_events', '0016_audit_chain_after_commit', '0033_reference_seed'];
 
 function provider(names: (name: string) => boolean): MigrationProvider {
   return {

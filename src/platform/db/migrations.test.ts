@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { migrate, migrationFiles } from './migrations.ts';
-import { loadReferenceData } from '../../reference/reference.service.ts';
+import { ensureReferenceData, loadReferenceData } from '../../reference/reference.service.ts';
+import { seedFingerprint } from '../../reference/reference.fingerprint.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 
 async function snapshot(t: TestDatabase) {
@@ -64,5 +65,27 @@ describe('migrations and reference data', () => {
     await loadReferenceData(t.db);
     const row = await t.db.selectFrom('party_status').selectAll().where('iso3', '=', 'SOM').where('instrument_code', '=', 'UNTOC').executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'party', source: 'official list' });
+  });
+  it('a database missing the job queue\'s schema is not taken as up to date', async () => {
+    await sql`DROP SCHEMA pgboss CASCADE`.execute(t.db);
+    expect((await migrate(t.db)).applied).toEqual([]);
+    const version = await sql<{ v: number }>`SELECT version AS v FROM pgboss.version`.execute(t.db);
+    expect(version.rows).toHaveLength(1);
+  });
+
+  it('records the seed\'s fingerprint, skips the load while it matches and loads again when it differs', async () => {
+    const stored = async () => (await t.db.selectFrom('reference_seed').select('fingerprint').executeTakeFirst())?.fingerprint;
+    expect(await stored()).toBe(seedFingerprint());
+    // Changed by hand: a start with the same seed leaves it (it does not even read the tables)…
+    await t.db.updateTable('states').set({ notes: 'edited by hand' }).where('iso3', '=', 'FRA').execute();
+    expect(await ensureReferenceData(t.db)).toBeNull();
+    const notes = () => t.db.selectFrom('states').select('notes').where('iso3', '=', 'FRA').executeTakeFirstOrThrow();
+    expect((await notes()).notes).toBe('edited by hand');
+    // …a start with another seed (a new release, an older backup restored) loads it, and records it.
+    await t.db.updateTable('reference_seed').set({ fingerprint: '0'.repeat(64) }).execute();
+    const counts = await ensureReferenceData(t.db);
+    expect(counts?.states).toEqual({ inserted: 0, updated: 1 });
+    expect((await notes()).notes).not.toBe('edited by hand');
+    expect(await stored()).toBe(seedFingerprint());
   });
 });

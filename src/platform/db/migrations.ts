@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import { ROOT_DIR } from '../config.ts';
 import type { Db } from './database.ts';
-import { installJobSchema } from '../jobs/queue.ts';
+import { installJobSchema, JOB_SCHEMA, jobSchemaCurrent } from '../jobs/queue.ts';
 
 /**
  * Every module keeps its SQL migrations in `src/<module>/migrations/NNNN_name.sql`. The numeric prefix
@@ -45,7 +45,27 @@ export interface MigrateResult {
   applied: string[];
 }
 
+/**
+ * Whether the database has exactly the migrations of these files and the job queue's current schema: one query
+ * (a tenth of a second less for every command than asking the migrator, which takes its lock and reads every
+ * file to find nothing to do). Any doubt (no table yet, another set of names) answers false.
+ */
+async function upToDate(db: Db): Promise<boolean> {
+  const files = migrationFiles().map((m) => m.name);
+  try {
+    const { rows } = await sql<{ names: string[] | null; jobs: number | null }>`
+      SELECT (SELECT array_agg(name ORDER BY name COLLATE "C") FROM kysely_migration) AS names,
+             (SELECT max(version) FROM ${sql.id(JOB_SCHEMA, 'version')}) AS jobs`.execute(db);
+    const names = rows[0]?.names ?? [];
+    const sorted = [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return names.length === sorted.length && names.every((n, i) => n === sorted[i]) && jobSchemaCurrent(rows[0]?.jobs ?? null);
+  } catch {
+    return false; // a new database: the tables do not exist yet
+  }
+}
+
 export async function migrate(db: Db): Promise<MigrateResult> {
+  if (await upToDate(db)) return { applied: [] };
   const migrator = new Migrator({ db, provider: new SqlFileProvider() });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -33,6 +33,9 @@ export interface PostgresProcess {
 
 const RESTART_DELAYS_MS = [200, 500, 1000, 2000, 5000];
 
+/** PostgreSQL is usually ready 100–200 ms after launch: poll often, as every CLI command waits for it. */
+const READY_POLL_MS = 20;
+
 async function waitReady(url: string, child: ChildProcess, fail: (why: string) => Error): Promise<void> {
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -46,7 +49,7 @@ async function waitReady(url: string, child: ChildProcess, fail: (why: string) =
     } catch {
       await client.end().catch(() => undefined);
       if (Date.now() > deadline) throw fail('PostgreSQL did not accept connections within 60 s');
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, READY_POLL_MS));
     }
   }
 }

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import PgBoss from 'pg-boss';
 import { CompiledQuery, sql, type Transaction } from 'kysely';
 import type pg from 'pg';
@@ -51,6 +52,14 @@ export async function installJobSchema(db: Db): Promise<void> {
   const boss = new PgBoss({ db: kyselyAdapter(db), schema: JOB_SCHEMA, migrate: true, supervise: false, schedule: false });
   await boss.start();
   await boss.stop({ graceful: false, close: false, wait: true });
+}
+
+/** The job queue's schema version this pg-boss release installs (its package states it). */
+const JOB_SCHEMA_VERSION = (createRequire(import.meta.url)('pg-boss/version.json') as { schema: number }).schema;
+
+/** Whether a database whose pg-boss schema is at `version` (null: none) needs installJobSchema. */
+export function jobSchemaCurrent(version: number | null): boolean {
+  return version === JOB_SCHEMA_VERSION;
 }
 
 /** A pg-boss instance that never runs anything: it only builds statements for the connection each call passes. */
