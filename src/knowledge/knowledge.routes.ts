@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PUBLIC, rolesPolicy } from '../platform/auth/policy.ts';
@@ -6,7 +6,9 @@ import type { Actor } from '../platform/auth/roles.ts';
 import type { AppContext } from '../platform/http/context.ts';
 import { queryBoolean, errorSchema, isoDate, serialParam, queryInt, BIGINT_SAFE_MAX } from '../platform/platform.schemas.ts';
 import * as repo from './knowledge.repository.ts';
-import { recordPolicy } from './knowledge.policy.ts';
+import { recordPolicy, viewerFor } from './knowledge.policy.ts';
+import { openSearchCache, searchCacheOf } from './search.cache.ts';
+import { cachedAnswer } from '../platform/cache/notified-cache.ts';
 import { expectedVersion, recordInput, recordPatch, translationInput } from './knowledge.schemas.ts';
 import * as records from './records.service.ts';
 import * as legislation from './legislation.service.ts';
@@ -58,6 +60,8 @@ function recordDto(r: repo.RecordRow, viewer: Actor) {
 export function knowledgeRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (plain) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
+    const searchCache = openSearchCache(ctx.db);
+    plain.addHook('onClose', () => searchCache.close());
 
     app.get('/search', {
       config: { policy: PUBLIC },
@@ -68,9 +72,17 @@ export function knowledgeRoutes(ctx: AppContext): FastifyPluginAsync {
         querystring: searchQuerySchema,
         response: { 200: searchResultSchema, 400: errorSchema },
       },
-    }, async (req) => {
-      const r = await search(ctx.db, req.actor, toSearchQuery(req.query));
-      return { ...r, items: r.items.map(({ seq: _seq, ...hit }) => hit) };
+    }, async (req, reply) => {
+      // Served from memory until the records change (search.cache.ts): the key is the parsed query and what the
+      // caller may see — all the answer depends on. Sent as bytes, still `no-store` (app.ts): a member's answer
+      // may hold restricted records and must not sit in a shared cache.
+      const query = toSearchQuery(req.query);
+      const key = JSON.stringify([query, viewerFor(req.actor)]);
+      const answer = await cachedAnswer(searchCacheOf(ctx.db), key, searchResultSchema, async () => {
+        const r = await search(ctx.db, req.actor, query);
+        return { ...r, items: r.items.map(({ seq: _seq, ...hit }) => hit) };
+      });
+      return (reply as FastifyReply).type('application/json; charset=utf-8').send(answer.body);
     });
 
     app.get('/records/:id', {

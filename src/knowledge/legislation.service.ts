@@ -7,6 +7,7 @@ import { NotFoundError, ValidationError } from '../platform/http/errors.ts';
 import { recordPolicy } from './knowledge.policy.ts';
 import { readRecord } from './records.service.ts';
 import { indexRecord } from './search.service.ts';
+import { writeKnowledge } from './search.cache.ts';
 
 /**
  * National legislation held per provision: each wording with the period it was in force, so the law can
@@ -31,7 +32,7 @@ export async function setProvision(
   p: { eid: string; heading?: string; text: string; validFrom: string; change?: string },
 ) {
   await legislation(db, actor, recordId, true);
-  return db.transaction().execute(async (trx) => {
+  return writeKnowledge(db, async (trx) => {
     const open = await trx
       .selectFrom('legislation_provisions')
       .selectAll()
@@ -58,7 +59,7 @@ export async function setProvision(
 
 export async function repealProvision(db: Db, actor: Actor, recordId: string, eid: string, on: string, change?: string) {
   await legislation(db, actor, recordId, true);
-  await db.transaction().execute(async (trx) => {
+  await writeKnowledge(db, async (trx) => {
     const r = await trx
       .updateTable('legislation_provisions')
       .set({ valid_to: on, change: sql`coalesce(change, '') || ${`; repealed${change ? ` by ${change}` : ''} on ${on}`}` })

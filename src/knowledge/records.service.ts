@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import type { z } from 'zod';
 import type { Db } from '../platform/db/database.ts';
-import { inTransaction } from '../platform/db/transaction.ts';
 import { audit, type AuditEvent } from '../platform/audit/audit.service.ts';
 import { auditActor } from '../platform/auth/accounts.service.ts';
 import { hasRole, type Actor } from '../platform/auth/roles.ts';
@@ -15,6 +14,7 @@ import { detailsSchemas, type RecordInput, type recordPatch, type translationInp
 import type { RecordType } from './knowledge.tables.ts';
 import { indexRecord, unindexRecord } from './search.service.ts';
 import { publishRecordPublished } from './knowledge.events.ts';
+import { writeKnowledge } from './search.cache.ts';
 
 /** Creating, editing and retiring knowledge records: every change versioned, audited and re-indexed. */
 
@@ -169,7 +169,7 @@ export async function createRecord(db: Db, actor: Actor, input: RecordInput, sou
   await checkStatesAndAccess(db, input);
   if (input.workId) await assertWorkAttachable(db, actor, input.workId, null);
   const by = who(actor);
-  return inTransaction(db, async (trx) => {
+  return writeKnowledge(db, async (trx) => {
     const record = await repo.insertRecord(trx, newRecordRow(actor, input, source, details));
     await repo.insertLinks(trx, [...assertedLinks(record.id, input.links, by), ...extractedLinks(record.id, source.extracted ?? [], by)]);
     await repo.insertVersion(trx, { record_id: record.id, version: 1, snapshot: record, changed_by: by, note: 'created' });
@@ -221,7 +221,7 @@ export async function updateRecord(db: Db, actor: Actor, id: string, patch: Reco
   const details = patch.details ? validateDetails(current.type, patch.details) : undefined;
   await checkStatesAndAccess(db, { states: patch.states, access, accessState });
   const by = who(actor);
-  return inTransaction(db, async (trx) => {
+  return writeKnowledge(db, async (trx) => {
     const change = repo.recordChange(id, expected, {
       updated_by: by,
       ...(patch.title !== undefined && { title: patch.title }),
@@ -270,7 +270,7 @@ export async function retireRecord(db: Db, actor: Actor, id: string, reason: str
   const expected = expectedVersion ?? current.version;
   assertVersion(current.version, expected, 'record');
   const by = who(actor);
-  return inTransaction(db, async (trx) => {
+  return writeKnowledge(db, async (trx) => {
     const updated = await writeVersioned(trx, {
       change: repo.recordChange(id, expected, { updated_by: by, retired_at: new Date(), retired_reason: reason }),
       actor,
@@ -301,7 +301,7 @@ export async function addTranslation(db: Db, actor: Actor, id: string, t: z.infe
   const current = await readRecord(db, actor, id);
   recordPolicy.assertCan(actor, 'edit', current, 'Only the secretariat, or the focal point of the State concerned, may add translations');
   if (t.lang === current.lang) throw new ValidationError('That is the original language: edit the record instead', [{ path: 'body.lang', message: 'the original is kept as it is' }]);
-  await db.transaction().execute(async (trx) => {
+  await writeKnowledge(db, async (trx) => {
     await repo.upsertTranslation(trx, { record_id: id, field: t.field, lang: t.lang, value: t.value, kind: t.kind, by_whom: who(actor) });
     await audit(trx, { actor: auditActor(actor), action: 'knowledge.translate', targetType: 'knowledge_record', targetId: id, details: { field: t.field, lang: t.lang, kind: t.kind } });
   });
@@ -312,7 +312,7 @@ export async function reviewLink(db: Db, actor: Actor, recordId: string, linkId:
   const link = await repo.findLink(db, linkId);
   if (!link || link.record_id !== recordId) throw new NotFoundError(`No link ${linkId} on record ${recordId}`);
   recordPolicy.assertCan(actor, 'edit', record, 'Only the secretariat, or the focal point of the State concerned, may review links');
-  return db.transaction().execute(async (trx) => {
+  return writeKnowledge(db, async (trx) => {
     const updated = await repo.setLinkReview(trx, linkId, { verified: decision === 'verify', rejected: decision === 'reject', by: who(actor) });
     await indexRecord(trx, recordId);
     await audit(trx, { actor: auditActor(actor), action: `knowledge.link.${decision}`, targetType: 'knowledge_record', targetId: recordId, details: { link: linkId } });

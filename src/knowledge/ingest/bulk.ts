@@ -15,6 +15,7 @@ import { dropMatchIndex, reorganizeAfterLoad, reorganizeSearch } from '../search
 import { reorganizeLater } from '../search/reorganize.job.ts';
 import { PostgresSearch } from '../search/postgres-search.ts';
 import type { SearchDocument } from '../search/search-provider.ts';
+import { writeKnowledge } from '../search.cache.ts';
 
 /**
  * Bulk loading of knowledge records (a migration from another system, a large harvest): the same rows
@@ -193,7 +194,7 @@ async function writeBatch(db: Db, ref: Reference, actor: Actor, batch: BulkItem[
     docs.push(await searchDocumentOf(ref, id, input, details, own));
   }
   const ids = records.map((r) => r.id as string);
-  await db.transaction().execute(async (trx) => {
+  await writeKnowledge(db, async (trx) => {
     // A batch's JSON (a few MB) is unpacked in memory rather than spilled to temporary files.
     await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
     await sql`

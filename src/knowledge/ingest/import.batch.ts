@@ -7,6 +7,7 @@ import {
   importAudit, importPrepared, isUnchanged, prepareFile, recordOf, rejectedOutcome, unchangedOutcome, writePrepared,
   type FileOutcome, type ImportOptions, type PreparedFile, type PriorImport,
 } from './import.service.ts';
+import { writeKnowledge } from '../search.cache.ts';
 
 /**
  * Importing many files (a folder from the CLI) with the same outcome, file by file, as importing each with
@@ -91,7 +92,7 @@ async function writeBatch(db: Db, batch: Item[], opts: ImportOptions, outcomes: 
   if (toWrite.length === 0) return;
   const written: Array<[number, FileOutcome]> = [];
   try {
-    await db.transaction().execute(async (trx) => {
+    await writeKnowledge(db, async (trx) => {
       const mine = new Map(prior);
       // New plain documents (no recommendations to look after) are created together; the rest one by one,
       // in file order, so the audit log reads as it would have with one file at a time.

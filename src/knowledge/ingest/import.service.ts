@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import type { Db } from '../../platform/db/database.ts';
-import { inTransaction } from '../../platform/db/transaction.ts';
 import { reorganizeLater } from '../search/reorganize.job.ts';
 import { audit, type AuditEvent } from '../../platform/audit/audit.service.ts';
 import { auditActor } from '../../platform/auth/accounts.service.ts';
@@ -15,6 +14,7 @@ import { recordInput, type RecordInput } from '../knowledge.schemas.ts';
 import type { Access, RecordType } from '../knowledge.tables.ts';
 import { createRecord, retireRecord, updateRecord, type ExtractedLink, type SourceInfo } from '../records.service.ts';
 import { readSource, RejectedInput } from './readers.ts';
+import { writeKnowledge } from '../search.cache.ts';
 
 /**
  * Imports one file as a knowledge record. Conference documents are parsed into their structure, their
@@ -164,7 +164,7 @@ export async function writePrepared(db: Db, p: PreparedFile, existing: PriorImpo
   const { file, type, lang, symbol, importKey, parsed } = p;
   const { input, source: sourceInfo } = recordOf(p, opts);
   const docLinks = sourceInfo.extracted;
-  return inTransaction(db, async (trx) => {
+  return writeKnowledge(db, async (trx) => {
     const record = existing
       ? await updateRecord(trx, opts.actor, existing.id, { ...input, note: `re-imported from ${file}` }, sourceInfo)
       : await createRecord(trx, opts.actor, input, sourceInfo);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { audit, type AuditActor } from '../../platform/audit/audit.service.ts';
 import { providerFor, searchDocument } from '../search.service.ts';
+import { writeKnowledge } from '../search.cache.ts';
 
 /** Records read and indexed per provider call (one statement each). */
 const BATCH = 500;
@@ -18,7 +19,7 @@ export interface RebuildSummary {
  * and feeds do not announce every record as new; a record that was missing gets new ones, and is announced.
  */
 export async function rebuildSearch(db: Db, opts: { actor: AuditActor | null; onProgress?: (done: number, total: number) => void }): Promise<RebuildSummary> {
-  return db.transaction().execute(async (trx) => {
+  return writeKnowledge(db, async (trx) => {
     const conn = trx as unknown as Db;
     await sql`CREATE TEMP TABLE palermo_search_seq ON COMMIT DROP AS SELECT record_id, seq, written_xid FROM knowledge_search`.execute(trx);
     await sql`DELETE FROM knowledge_search`.execute(trx);

@@ -24,12 +24,18 @@ export interface CachedBody {
   etag: string;
 }
 
-/** Answers kept per version; beyond this (many distinct queries, say) answers are built but not kept. */
-const MAX_BODIES = 1_000;
+/**
+ * Answers kept per version, at most this many and this many bytes: past either, the least recently used go (a flood
+ * of distinct searches cannot push out the answers most people ask for, nor grow the process without bound).
+ */
+export const MAX_BODIES = 1_000;
+export const MAX_BYTES = 64 * 1024 * 1024;
 
 export class NotifiedCache {
   version = 0;
+  /** In order of use, least recent first (a Map keeps insertion order: a hit is moved to the end). */
   private readonly bodies = new Map<string, CachedBody>();
+  private bytes = 0;
   private listener: Listener | null = null;
   refs = 1;
 
@@ -59,15 +65,39 @@ export class NotifiedCache {
   invalidate() {
     this.version++;
     this.bodies.clear();
+    this.bytes = 0;
   }
 
   body(key: string, version: number): CachedBody | undefined {
-    return version === this.version ? this.bodies.get(key) : undefined;
+    if (version !== this.version) return undefined;
+    const hit = this.bodies.get(key);
+    if (hit) {
+      this.bodies.delete(key);
+      this.bodies.set(key, hit);
+    }
+    return hit;
   }
 
   keep(key: string, version: number, value: CachedBody) {
     // kept only if no invalidation came while it was built from older data
-    if (version === this.version && this.bodies.size < MAX_BODIES) this.bodies.set(key, value);
+    if (version !== this.version || value.body.length > MAX_BYTES / 8) return;
+    const old = this.bodies.get(key);
+    if (old) {
+      this.bodies.delete(key);
+      this.bytes -= old.body.length;
+    }
+    this.bodies.set(key, value);
+    this.bytes += value.body.length;
+    for (const [k, v] of this.bodies) {
+      if (this.bodies.size <= MAX_BODIES && this.bytes <= MAX_BYTES) break;
+      this.bodies.delete(k);
+      this.bytes -= v.body.length;
+    }
+  }
+
+  /** How many answers are held now (tests, diagnostics). */
+  get size(): number {
+    return this.bodies.size;
   }
 
   async close() {
