@@ -1,6 +1,6 @@
 import net from 'node:net';
 import path from 'node:path';
-import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits.ts';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limit-settings.ts';
 
 // The root is found in paths.ts, the same from the sources and from the compiled build (dist/server).
 export { ROOT_DIR } from './paths.ts';
@@ -18,7 +18,7 @@ export interface Config {
    * false (the socket peer is the client), a number of hops, or the proxies' addresses / CIDRs.
    */
   trustProxy: false | number | string[];
-  /** Rate limits of expensive and audited routes (http/rate-limits.ts); smaller in tests that prove the 429. */
+  /** Rate limits of expensive and audited routes (http/rate-limit-settings.ts); smaller in tests that prove the 429. */
   rateLimits: RateLimits;
   /** Stored documents (platform/documents): where new files' bytes go, and the largest file accepted. */
   documents: { store: 'database' | 'files'; maxBytes: number };

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Parser } from 'htmlparser2';
+import type { Parser as HtmlParser } from 'htmlparser2';
 
 /**
  * Turns an uploaded or imported file into plain text: UTF-8 / UTF-16 text, HTML, DOCX and PDF (the
@@ -48,7 +48,7 @@ export function decodeText(bytes: Buffer): string {
 const BLOCK = new Set(['p', 'div', 'br', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'table', 'blockquote', 'pre', 'dd', 'dt', 'ul', 'ol', 'header', 'footer']);
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head']);
 
-function htmlToText(html: string): { text: string; title: string | null } {
+function htmlToText(Parser: typeof HtmlParser, html: string): { text: string; title: string | null } {
   let out = '';
   let skip = 0;
   let inTitle = false;
@@ -131,7 +131,8 @@ export async function readSource(bytes: Buffer, name: string): Promise<SourceTex
       }
       break;
     case 'html':
-      ({ text, title } = htmlToText(decodeText(bytes)));
+      // htmlparser2 too (a tenth of a second to load) is loaded with the first HTML file
+      ({ text, title } = htmlToText((await import('htmlparser2')).Parser, decodeText(bytes)));
       break;
     default:
       text = decodeText(bytes).replace(/^\uFEFF/, '');

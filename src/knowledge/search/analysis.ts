@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { createRequire } from 'node:module';
+import type { Jieba } from '@node-rs/jieba';
 import { sourceDir } from '../../platform/paths.ts';
 
 /**
@@ -73,7 +73,11 @@ export function indexText(text: string, lang: string): string {
 let jieba: Jieba | null = null;
 function segmenter(): Jieba {
   if (!jieba) {
-    jieba = Jieba.withDict(dict);
+    // loaded (a native module and its 5 MB dictionary) with the first Chinese text, not by every command
+    const require = createRequire(import.meta.url);
+    const { Jieba: Segmenter } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+    const { dict } = require('@node-rs/jieba/dict.js') as typeof import('@node-rs/jieba/dict.js');
+    jieba = Segmenter.withDict(dict);
     // the dictionary stays under src/ (not copied into dist/server): sourceDir finds it from either layout
     jieba.loadDict(fs.readFileSync(path.join(sourceDir(import.meta.url), 'legal-terms.zh.txt')));
   }

@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import { audit, type AuditActor } from '../audit/audit.service.ts';
 import { ConflictError, NotFoundError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../http/errors.ts';
 import { isLanguage } from '../i18n/languages.ts';
-import { waitText } from '../http/rate-limits.ts';
+import { waitText } from '../http/rate-limit-settings.ts';
 import * as repo from './accounts.repository.ts';
 import { hashDeviceToken, loginSucceeded, reserveAttempt, THROTTLE } from './login-throttle.ts';
 import * as throttleRepo from './login-throttle.repository.ts';

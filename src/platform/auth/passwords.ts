@@ -1,4 +1,5 @@
-import { hash, verify } from '@node-rs/argon2';
+/** The native hasher is loaded on first use: most commands (and every import) never hash a password. */
+const argon2 = () => import('@node-rs/argon2');
 
 // Argon2id with OWASP's recommended minimum (19 MiB, 2 passes, 1 lane).
 const ARGON2ID = 2; // Algorithm.Argon2id: a const enum, which isolated modules cannot read
@@ -6,13 +7,13 @@ const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallel
 
 export const MIN_PASSWORD_LENGTH = 12;
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, OPTIONS);
+export async function hashPassword(password: string): Promise<string> {
+  return (await argon2()).hash(password, OPTIONS);
 }
 
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {
   try {
-    return await verify(stored, password);
+    return await (await argon2()).verify(stored, password);
   } catch {
     return false;
   }

@@ -1,6 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import { TooManyRequestsError } from './errors.ts';
+import { waitText, type LimitGroup, type RateLimits } from './rate-limit-settings.ts';
+
+export { DEFAULT_RATE_LIMITS, waitText, type LimitGroup, type RateLimits } from './rate-limit-settings.ts';
 
 /**
  * Rate limits, in one table for the whole API (issue #9 item 11). Expensive routes (search, export,
@@ -13,29 +16,6 @@ import { TooManyRequestsError } from './errors.ts';
  * The limits are far above what a person does, and above what any test file sends from its one
  * address; tests that prove the 429 build an app with smaller ones (config.rateLimits).
  */
-export type LimitGroup = 'login' | 'search' | 'export' | 'feed' | 'import' | 'documents' | 'routing';
-
-export interface RateLimits {
-  /** Requests per minute to each route of the group: by account when logged in, else by address. */
-  perMinute: Record<LimitGroup, { anonymous: number; user: number }>;
-  /** Refusals (403/404) on audited routes, per account or address, before further requests there get 429. */
-  deniedReads: { max: number; windowMinutes: number };
-}
-
-export const DEFAULT_RATE_LIMITS: RateLimits = {
-  perMinute: {
-    // By address even for a logged-in person: the login is where guessing happens (see auth/login-throttle.ts).
-    login: { anonymous: 60, user: 60 },
-    search: { anonymous: 120, user: 240 },
-    export: { anonymous: 20, user: 60 },
-    feed: { anonymous: 60, user: 120 },
-    import: { anonymous: 60, user: 60 },
-    documents: { anonymous: 60, user: 60 },
-    routing: { anonymous: 120, user: 240 },
-  },
-  deniedReads: { max: 120, windowMinutes: 10 },
-};
-
 /** Which routes each group limits, as Fastify registers them (method and URL pattern). */
 export const LIMITED_ROUTES: Record<string, LimitGroup> = {
   'POST /api/v1/auth/login': 'login',
@@ -62,9 +42,6 @@ const byAddress = (request: FastifyRequest) => `address:${normalizeIP(request.ip
 const byActor = (request: FastifyRequest) => (request.actor?.kind === 'user' ? `user:${request.actor.id}` : byAddress(request));
 
 /** "1 second", "45 seconds", "10 minutes": how long to wait, for a person to read. */
-export const waitText = (seconds: number) =>
-  seconds === 1 ? '1 second' : seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
-
 const tooMany = (seconds: number) => new TooManyRequestsError(`Too many requests; try again in ${waitText(seconds)}`, seconds);
 
 /**
