@@ -66,6 +66,7 @@ describe('migrations and reference data', () => {
     const row = await t.db.selectFrom('party_status').selectAll().where('iso3', '=', 'SOM').where('instrument_code', '=', 'UNTOC').executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'party', source: 'official list' });
   });
+
   it('a database missing the job queue\'s schema is not taken as up to date', async () => {
     await sql`DROP SCHEMA pgboss CASCADE`.execute(t.db);
     expect((await migrate(t.db)).applied).toEqual([]);

@@ -1,6 +1,7 @@
 /**
- * The rate limits' settings and wording, apart from the plugin that applies them (rate-limits.ts): the
- * configuration and the accounts service read them in every command, which need not load @fastify/rate-limit.
+ * The rate limits' table of defaults and their wording, apart from the plugin that applies them (rate-limits.ts,
+ * which explains them): the configuration and the accounts service read these in every command, which need not
+ * load @fastify/rate-limit.
  */
 export type LimitGroup = 'login' | 'search' | 'export' | 'feed' | 'import' | 'documents' | 'routing';
 
@@ -25,5 +26,6 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   deniedReads: { max: 120, windowMinutes: 10 },
 };
 
+/** "1 second", "45 seconds", "10 minutes": how long to wait, for a person to read. */
 export const waitText = (seconds: number) =>
   seconds === 1 ? '1 second' : seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;

@@ -41,7 +41,6 @@ const refusalCounted = new WeakSet<FastifyRequest>();
 const byAddress = (request: FastifyRequest) => `address:${normalizeIP(request.ip)}`;
 const byActor = (request: FastifyRequest) => (request.actor?.kind === 'user' ? `user:${request.actor.id}` : byAddress(request));
 
-/** "1 second", "45 seconds", "10 minutes": how long to wait, for a person to read. */
 const tooMany = (seconds: number) => new TooManyRequestsError(`Too many requests; try again in ${waitText(seconds)}`, seconds);
 
 /**
