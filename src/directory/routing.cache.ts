@@ -1,7 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database, Db } from '../platform/db/database.ts';
-import { inTransaction } from '../platform/db/transaction.ts';
-import { CacheRegistry, changedHere, NotifiedCache } from '../platform/cache/notified-cache.ts';
+import { CacheRegistry, changedHere, NotifiedCache, writeThenChanged } from '../platform/cache/notified-cache.ts';
 import { REFERENCE_CHANNEL } from '../reference/reference.cache.ts';
 
 /**
@@ -26,10 +25,8 @@ export function routingCacheOf(db: Db): NotifiedCache | undefined {
 }
 
 /** Every directory write runs here: in the caller's transaction if it has one, and drops this process's answers after commit. */
-export async function writeDirectory<T>(db: Db | Transaction<Database>, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  const result = await inTransaction(db, fn);
-  if (!db.isTransaction) directoryChanged(db as Db);
-  return result;
+export function writeDirectory<T>(db: Db | Transaction<Database>, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return writeThenChanged(db, DIRECTORY_CHANNEL, fn);
 }
 
 /** After a transaction that changed directory entries committed (its caller's, when a write joined one). */

@@ -1,7 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database, Db } from '../platform/db/database.ts';
-import { inTransaction } from '../platform/db/transaction.ts';
-import { CacheRegistry, changedHere, NotifiedCache } from '../platform/cache/notified-cache.ts';
+import { CacheRegistry, NotifiedCache, writeThenChanged } from '../platform/cache/notified-cache.ts';
 import { REFERENCE_CHANNEL } from '../reference/reference.cache.ts';
 
 /**
@@ -9,7 +8,7 @@ import { REFERENCE_CHANNEL } from '../reference/reference.cache.ts';
  * cache until the next commit opens a new searcher: an answer is valid until anything it is built from changes.
  * Migration 0034's triggers notify `palermo_search` whenever the search table or a record's title or text changes,
  * whoever commits it; reference writes notify `palermo_reference` (facets count State groups and clusters). This
- * process's own record writes drop the answers at once after commit (`searchChanged`), so a user who saves a
+ * process's own record writes drop the answers at once after commit (`writeKnowledge`), so a user who saves a
  * record and searches for it finds it; another process's writes arrive with their notification, a few
  * milliseconds after the commit. The key is the parsed query and what the caller may see.
  */
@@ -27,17 +26,10 @@ export function searchCacheOf(db: Db): NotifiedCache | undefined {
   return caches.of(db);
 }
 
-/** After a transaction that changed searchable records committed: this process's answers are dropped now. */
-export function searchChanged(db: Db): void {
-  changedHere(db, SEARCH_CHANNEL);
-}
-
 /**
  * Every write of records (and of what is searched with them) runs here: in the caller's transaction if it has
- * one, and drops this process's search answers after its own commit (a caller's transaction: its notification does).
+ * one, and drops this process's search answers after its own commit.
  */
-export async function writeKnowledge<T>(db: Db | Transaction<Database>, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  const result = await inTransaction(db, fn);
-  if (!db.isTransaction) searchChanged(db as Db);
-  return result;
+export function writeKnowledge<T>(db: Db | Transaction<Database>, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return writeThenChanged(db, SEARCH_CHANNEL, fn);
 }

@@ -16,11 +16,10 @@ export const UNKNOWN_STATUS_NOTE =
  * Makes the reference tables hold the seed (src/reference/data): rows added or changed, party status only where
  * none was imported, and the seed's fingerprint recorded in the same transaction. Idempotent.
  */
-export async function loadReferenceData(db: Db) {
+export async function loadReferenceData(db: Db, fingerprint = seedFingerprint()) {
   // The seed's builder (CSV parsing, the countries' names) is loaded only when the seed is.
   const { buildReferenceSeed } = await import('./reference.seed.ts');
   const seed = buildReferenceSeed();
-  const fingerprint = seedFingerprint();
   const counts = await db.transaction().execute(async (trx) => {
     const written = await repo.writeSeed(trx, seed);
     await repo.recordSeedFingerprint(trx, fingerprint);
@@ -37,8 +36,9 @@ export async function loadReferenceData(db: Db) {
  * Returns the counts when it loaded, null when the tables were already current.
  */
 export async function ensureReferenceData(db: Db) {
-  if ((await repo.storedSeedFingerprint(db)) === seedFingerprint()) return null;
-  return loadReferenceData(db);
+  const fingerprint = seedFingerprint();
+  if ((await repo.storedSeedFingerprint(db)) === fingerprint) return null;
+  return loadReferenceData(db, fingerprint);
 }
 
 export async function stateExists(db: Db, iso3: string): Promise<boolean> {

@@ -1,5 +1,7 @@
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
-import { connectionUrlOf, type Db } from '../db/database.ts';
+import { connectionUrlOf, type Database, type Db } from '../db/database.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { listen, type Listener } from '../db/listen.ts';
 import { strongEtag } from '../http/etag.ts';
 
@@ -117,6 +119,17 @@ const openCaches = new WeakMap<Db, Set<NotifiedCache>>();
  */
 export function changedHere(db: Db, channel: string): void {
   for (const cache of openCaches.get(db) ?? []) if (cache.channels.includes(channel)) cache.invalidate();
+}
+
+/**
+ * A write of the data behind `channel`: in the caller's transaction if it has one, else in its own, after whose
+ * commit this process's caches fed by `channel` drop their answers at once (a caller's transaction: its trigger's or
+ * its own NOTIFY reaches them when it commits).
+ */
+export async function writeThenChanged<T>(db: Db | Transaction<Database>, channel: string, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  const result = await inTransaction(db, fn);
+  if (!db.isTransaction) changedHere(db as Db, channel);
+  return result;
 }
 
 /** One cache per database handle and name, shared by whoever opens it; the last close stops its listener. */
