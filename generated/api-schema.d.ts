@@ -11107,6 +11107,7 @@ export interface components {
                 issues: {
                     path: string;
                     message: string;
+                    code?: string;
                 }[];
             };
         };
@@ -13263,6 +13264,12 @@ export interface components {
             /** @description true: total and facets are estimates ("about N") */
             approximate: boolean;
             next: string | null;
+            /** @description The article the words name ("article 18", "第十八条", "المادة 18"), when the instrument has it: the UI offers its page */
+            article: {
+                instrument: string;
+                article: number;
+                paragraph: number | null;
+            } | null;
         };
         RecordInput: {
             id: string;
@@ -14278,6 +14285,7 @@ export interface components {
                 issues: {
                     path: string;
                     message: string;
+                    code?: string;
                 }[];
             };
         };
@@ -16398,6 +16406,12 @@ export interface components {
             /** @description true: total and facets are estimates ("about N") */
             approximate: boolean;
             next: string | null;
+            /** @description The article the words name ("article 18", "第十八条", "المادة 18"), when the instrument has it: the UI offers its page */
+            article: {
+                instrument: string;
+                article: number;
+                paragraph: number | null;
+            } | null;
         };
         Record: {
             id: string;

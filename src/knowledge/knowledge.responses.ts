@@ -29,6 +29,10 @@ export const searchResultSchema = z
     total: z.number(),
     approximate: z.boolean().describe('true: total and facets are estimates ("about N")'),
     next: z.string().nullable(),
+    article: z
+      .object({ instrument: z.string(), article: z.number().int(), paragraph: z.number().int().nullable() })
+      .nullable()
+      .describe('The article the words name ("article 18", "第十八条", "المادة 18"), when the instrument has it: the UI offers its page'),
   })
   .meta({ id: 'SearchResult' });
 

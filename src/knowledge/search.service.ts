@@ -1,8 +1,9 @@
 import type { Db } from '../platform/db/database.ts';
 import type { Actor } from '../platform/auth/roles.ts';
-import { clustersOf, groupsOf } from '../reference/reference.service.ts';
+import { clustersOf, groupsOf, hasArticle } from '../reference/reference.service.ts';
 import * as repo from './knowledge.repository.ts';
 import { viewerFor } from './knowledge.policy.ts';
+import { articleInQuery, type NamedArticle } from './search/article-query.ts';
 import { PostgresSearch } from './search/postgres-search.ts';
 import type { SearchDocument, SearchProvider, SearchQuery } from './search/search-provider.ts';
 
@@ -89,6 +90,13 @@ export async function unindexRecord(db: repo.Conn, id: string): Promise<void> {
   await providerFor(db).remove([id]);
 }
 
-export function search(db: Db, actor: Actor, query: SearchQuery) {
-  return providerFor(db).search(query, viewerFor(actor));
+/** The records that match, and the article the words name if the Convention or a Protocol has it (its page is offered). */
+export async function search(db: Db, actor: Actor, query: SearchQuery) {
+  const [result, article] = await Promise.all([providerFor(db).search(query, viewerFor(actor)), namedArticle(db, query.q)]);
+  return { ...result, article };
+}
+
+async function namedArticle(db: Db, q: string | undefined): Promise<NamedArticle | null> {
+  const named = articleInQuery(q);
+  return named && (await hasArticle(db, named.instrument, named.article)) ? named : null;
 }

@@ -7,7 +7,7 @@ export const errorSchema = z
     error: z.object({
       code: z.string(),
       message: z.string(),
-      issues: z.array(z.object({ path: z.string(), message: z.string() })),
+      issues: z.array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() })),
     }),
   })
   .meta({ id: 'Error', description: 'Error' });

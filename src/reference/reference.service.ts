@@ -97,6 +97,12 @@ export async function getArticle(db: Db, code: string, article: number, lang: La
   return { ...articleDto(a, lang, snap.clusterNames), instrumentName: pick(i.names, lang)!, instrumentShortName: pick(i.short_names, lang)! };
 }
 
+/** Whether the instrument has that article: a search for "article 99" offers no article page. */
+export async function hasArticle(db: Db, code: string, article: number): Promise<boolean> {
+  const snap = await snapshotOf(db);
+  return snap.articlesByInstrument.get(code.toUpperCase())?.some((x) => x.article === article) ?? false;
+}
+
 export async function listClusters(db: Db, lang: Language) {
   const { clusters, clusterArticles: articles } = await snapshotOf(db);
   return clusters.map((c) => ({

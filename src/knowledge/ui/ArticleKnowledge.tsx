@@ -33,7 +33,7 @@ export function RecordGroup({ title, id, params, count, level = 3 }: { title: st
   // a known count of 0 needs no request
   const res = useApi(
     (signal) =>
-      count === 0 ? Promise.resolve({ items: [], facets: {}, total: 0, approximate: false, next: null }) : ok(api.GET('/api/v1/search', { querySerializer: () => searchQueryString({ ...params, sort: 'date', limit: PER_GROUP }), signal })),
+      count === 0 ? Promise.resolve({ items: [], facets: {}, total: 0, approximate: false, next: null, article: null }) : ok(api.GET('/api/v1/search', { querySerializer: () => searchQueryString({ ...params, sort: 'date', limit: PER_GROUP }), signal })),
     [key, count === 0],
   );
   const total = count ?? res.data?.total ?? 0;

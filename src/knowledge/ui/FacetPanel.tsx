@@ -18,7 +18,7 @@ interface Props {
   busy: boolean;
 }
 
-/** One filter: its values as checkboxes with their counts, most frequent first, the first few and "Show all". */
+/** One filter: its values as checkboxes with their counts, most frequent first (years newest first), the first few and "Show all". */
 export function FacetPanel({ facet, title, counts, selected, extra, label, onToggle, help, busy }: Props) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -33,7 +33,7 @@ export function FacetPanel({ facet, title, counts, selected, extra, label, onTog
   const uid = useId();
   const values = [...new Set([...Object.keys(counts), ...extra])]
     .map((v) => ({ value: v, count: counts[v] ?? 0, label: label(v) }))
-    .sort((a, b) => b.count - a.count || collator.compare(a.label, b.label));
+    .sort(facet === 'year' ? (a, b) => b.value.localeCompare(a.value) : (a, b) => b.count - a.count || collator.compare(a.label, b.label));
   if (values.length === 0) return null;
   const visible = open ? values : values.filter((v, i) => i < SHOWN || isChecked(v.value));
   const hidden = values.length - visible.length;

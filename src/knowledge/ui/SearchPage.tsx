@@ -7,6 +7,7 @@ import type { SearchHit } from '../../web/api/types.ts';
 import { ErrorMessage } from '../../web/components/LoadState.tsx';
 import { usePageTitle } from '../../web/components/usePageTitle.ts';
 import { useApi } from '../../web/useApi.ts';
+import { ArticleHint } from './ArticleHint.tsx';
 import { BarChart } from './BarChart.tsx';
 import { FacetPanel } from './FacetPanel.tsx';
 import { LicenceNote } from './LicenceNote.tsx';
@@ -228,6 +229,8 @@ export function SearchPage() {
               )}
             </div>
           )}
+
+          {data && <ArticleHint article={data.article} />}
 
           <div className="results-bar">
             <p className="result-count" role="status" aria-live="polite" data-testid="search-total" data-total={data?.total ?? ''}>

@@ -73,6 +73,57 @@ describe.runIf(run)('web UI in Chromium: the knowledge portal', () => {
     await page.close();
   });
 
+  it('offers the article page when the words name an article, in English, Chinese and Arabic', async () => {
+    for (const [lang, q, text] of [
+      ['en', 'article 18, paragraph 13', /^Go to the article: .+, art\. 18, para\. 13$/],
+      ['zh', '公约第十八条', /^前往该条：.+第18条$/],
+      ['ar', 'المادة 18', /^الانتقال إلى المادة: .+، المادة (18|١٨)$/],
+    ] as const) {
+      const page = await env.browser.newPage();
+      await page.goto(`${env.baseUrl}/search?lang=${lang}&q=${encodeURIComponent(q)}`);
+      const hint = page.locator('[data-testid="article-hint"] a');
+      await hint.waitFor({ timeout: 15_000 });
+      expect(await hint.innerText()).toMatch(text);
+      expect(await hint.getAttribute('href')).toBe(lang === 'en' ? '/articles/UNTOC/18#para_13' : '/articles/UNTOC/18');
+      if (lang === 'en') {
+        await hint.click();
+        await page.waitForURL(/\/articles\/UNTOC\/18/);
+        await expect.poll(() => page.locator('h1').innerText(), { timeout: 15_000 }).toMatch(/18/);
+      }
+      await page.close();
+    }
+    // words that name no article offer none; and the years are listed newest first, whatever their counts
+    const secretariat: Actor = { kind: 'user', id: '00000000-0000-0000-0000-000000000003', username: 'test', displayName: 'Test', state: null, roles: ['secretariat'], demo: false, language: 'en', csrfToken: '' };
+    for (const date of ['2016-03-01', '2016-09-01', '2016-11-01', '2019-05-01', '2023-02-01', '2023-06-01'])
+      await createRecord(env.database.db, secretariat, recordInput.parse({ type: 'guide', lang: 'en', title: `Yearly guide ${date}`, date, fullText: 'A guide on yearlyfacetword.' }));
+    const page = await env.browser.newPage();
+    await page.goto(`${env.baseUrl}/search?lang=en&q=yearlyfacetword`);
+    await expect.poll(() => page.locator('[data-testid="search-result"]').count(), { timeout: 15_000 }).toBe(6);
+    expect(await page.locator('[data-testid="article-hint"]').count()).toBe(0);
+    const years = await page.locator('input[data-facet="year"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(years).toEqual(['2023', '2019', '2016']);
+    await page.close();
+  });
+
+  it('says plainly that a malformed address leads to no page, and that a search is too long', async () => {
+    const page = await env.browser.newPage();
+    await page.goto(`${env.baseUrl}/directory/authorities/not-an-id?lang=en`);
+    const alert = page.locator('[data-testid="error-message"]');
+    await alert.waitFor({ timeout: 15_000 });
+    // no English detail, no "Try again" (the same address would fail again)
+    expect(await alert.innerText()).toBe('This address does not lead to a page: the link may be incomplete or mistyped.');
+    await page.goto(`${env.baseUrl}/directory/authorities/not-an-id?lang=zh`);
+    await expect.poll(() => alert.innerText(), { timeout: 15_000 }).toBe('此地址没有对应的页面：链接可能不完整或有误。');
+    // a search longer than the box allows (a pasted address can carry one): the reason in words, the detail once
+    await page.goto(`${env.baseUrl}/search?lang=en&q=${'mutual '.repeat(90)}`);
+    await alert.first().waitFor({ timeout: 15_000 });
+    const text = await alert.first().innerText();
+    expect(text.startsWith('The search is too long: use at most 500 characters.')).toBe(true);
+    expect(text.split('querystring.q').length - 1).toBe(1);
+    expect(await alert.first().locator('button').count()).toBe(0);
+    await page.close();
+  });
+
   it('shows a Conference document with its structure, paragraph anchors and recommendations', async () => {
     const page = await env.browser.newPage();
     await page.goto(`${env.baseUrl}/search?type=cop-document&q=${encodeURIComponent('联络点')}&lang=en`);

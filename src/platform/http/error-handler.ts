@@ -10,7 +10,7 @@ export function installErrorHandling(app: FastifyInstance): void {
       const where = err.validationContext ?? 'request';
       const issues: Issue[] = err.validation.map((v) => {
         const sub = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
-        return { path: sub ? `${where}.${sub}` : where, message: v.message ?? 'invalid' };
+        return { path: sub ? `${where}.${sub}` : where, message: v.message ?? 'invalid', code: v.keyword };
       });
       const first = issues[0];
       return reply.status(400).send({

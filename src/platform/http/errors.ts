@@ -4,6 +4,8 @@ export interface Issue {
   /** Where the problem is: "body.username", "querystring.group", or "line 12, column status". */
   path: string;
   message: string;
+  /** The check that failed, for clients to say it in their own words: zod's issue code ("too_big", "invalid_format" …). */
+  code?: string;
 }
 
 export class AppError extends Error {

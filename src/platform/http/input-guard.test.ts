@@ -98,3 +98,14 @@ describe('deep nesting', () => {
     refused(res, /^body\.content(\.a)+$/, /nested too deeply/);
   });
 });
+
+describe('each issue names the check that failed, for clients to word it themselves', () => {
+  it('a search longer than 500 characters: too_big on querystring.q; a malformed id: on params.id', async () => {
+    const long = await as(t.app, null, 'GET', `/api/v1/search?q=${'a'.repeat(501)}`);
+    refused(long, 'querystring.q', /500/);
+    expect((long.json() as { error: { issues: { code?: string }[] } }).error.issues[0]!.code).toBe('too_big');
+    const bad = await as(t.app, null, 'GET', '/api/v1/records/not-a-record-id');
+    refused(bad, 'params.id', /./);
+    expect((bad.json() as { error: { issues: { code?: string }[] } }).error.issues[0]!.code).toEqual(expect.any(String));
+  });
+});

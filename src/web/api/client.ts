@@ -19,6 +19,7 @@ import type { paths } from '../../../generated/api-schema.d.ts';
 export interface ApiIssue {
   path: string;
   message: string;
+  code?: string;
 }
 
 /** An error answer of the API, or a network failure (status 0, code "network"). */
