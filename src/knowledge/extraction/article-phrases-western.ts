@@ -136,6 +136,18 @@ function parseLetters(c: Cursor, conf: WConf): string[] {
   return out;
 }
 
+/**
+ * After "articles 16, paragraph 16, and 18": whether "18" has a paragraph of its own (", paragraph 26"), which
+ * makes it the next article of a coordinated list rather than another paragraph of article 16.
+ */
+function ownParagraphFollows(c: Cursor, conf: WConf): boolean {
+  const at = c.pos;
+  c.try(/\s*[,،]?\s*/uy);
+  const own = !!c.peek(conf.para);
+  c.pos = at;
+  return own;
+}
+
 /** "13", "13 (a)", "13 and 14", "1 (a) and (b)", "5 to 7". */
 function parseParaList(c: Cursor, conf: WConf): Para[] {
   const n = parseNum(c, conf);
@@ -145,9 +157,9 @@ function parseParaList(c: Cursor, conf: WConf): Para[] {
     const save = c.pos;
     const isRange = !!c.try(conf.range);
     if (!isRange && !c.try(conf.and)) break;
-    c.try(conf.para);
+    const restated = !!c.try(conf.para);
     const m = parseNum(c, conf);
-    if (m === null) {
+    if (m === null || (!restated && ownParagraphFollows(c, conf))) {
       c.pos = save;
       break;
     }

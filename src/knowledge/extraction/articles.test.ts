@@ -56,4 +56,25 @@ describe('articles', () => {
     expect(arts('الفقرة الفرعية (ب) من الفقرة 1 من المادة 2', 'ar')).toEqual([['UNTOC', 2, 1, 'b']]);
     expect(arts('المادة 22 من النظام الداخلي', 'ar')).toEqual([[null, 22, null, null, 'النظام الداخلي']]);
   });
+
+  it('a coordinated list gives each article its own paragraph', () => {
+    const want = [['UNTOC', 16, 16, null], ['UNTOC', 18, 26, null]];
+    expect(arts('articles 16, paragraph 16, and 18, paragraph 26, of the Convention', 'en')).toEqual(want);
+    expect(arts('les articles 16, paragraphe 16, et 18, paragraphe 26, de la Convention', 'fr')).toEqual(want);
+    expect(arts('los artículos 16, párrafo 16, y 18, párrafo 26, de la Convención', 'es')).toEqual(want);
+    // a paragraph list without a restated keyword stays one article's
+    expect(arts('article 18, paragraphs 13, 14 and 15', 'en')).toEqual([['UNTOC', 18, 13, null], ['UNTOC', 18, 14, null], ['UNTOC', 18, 15, null]]);
+  });
+
+  it("a Protocol's own text: its article headings are the Protocol's, article 1 ('relation with the Convention') too", () => {
+    const som = 'Protocol against the Smuggling of Migrants by Land, Sea and Air\n\nArticle 1\nRelation with the United Nations Convention against Transnational Organized Crime\n\n1. This Protocol supplements the Convention.\n\nArticle 2\nStatement of purpose\n\nArticle 6\nCriminalization';
+    expect(arts(som, 'en')).toEqual([['SOM', 1, null, null], ['SOM', 2, null, null], ['SOM', 6, null, null]]);
+    const tip = 'Protocole visant à prévenir, réprimer et punir la traite des personnes, en particulier des femmes et des enfants\n\nArticle premier. Relation avec la Convention des Nations Unies contre la criminalité transnationale organisée\n\nArticle 2. Objet';
+    expect(arts(tip, 'fr')).toEqual([['TIP', 1, null, null], ['TIP', 2, null, null]]);
+    const zh = '《关于预防、禁止和惩治贩运人口特别是妇女和儿童行为的补充议定书》\n\n第一条 与《联合国打击跨国有组织犯罪公约》的关系\n\n第二条 宗旨';
+    expect(arts(zh, 'zh')).toEqual([['TIP', 1, null, null], ['TIP', 2, null, null]]);
+    // a sentence in that text that names the Convention keeps it; a Conference document's headings stay the Convention's
+    expect(arts(`${som}\n\nArticle 37 of the Convention applies.`, 'en').at(-1)).toEqual(['UNTOC', 37, null, null]);
+    expect(arts('Report of the Working Group on International Cooperation\n\nArticle 18\nMutual legal assistance', 'en')).toEqual([['UNTOC', 18, null, null]]);
+  });
 });

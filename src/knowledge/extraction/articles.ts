@@ -10,8 +10,11 @@
  *  2. "paragraph 14 of the same article", "该条第 14 款", "and paragraph 14": the article referred to before;
  *  3. the nearest earlier instrument mention or resolved article reference in the same sentence
  *     ("article 5 of the Protocol and article 6" → both the Protocol);
- *  4. a row of a table: the instrument named on the header line above the block of rows;
- *  5. UNTOC (a Conference document's articles are the Convention's unless said otherwise).
+ *  4. an article heading ("Article 2. Statement of purpose", "第二条 宗旨") in a text whose title is an
+ *     instrument's name (a Protocol's own text): that instrument — also where the heading's words name the
+ *     Convention ("Article 1. Relation with the United Nations Convention …" is the Protocol's article 1);
+ *  5. a row of a table: the instrument named on the header line above the block of rows;
+ *  6. UNTOC (a Conference document's articles are the Convention's unless said otherwise).
  */
 import type { Phrase } from './article-phrase.ts';
 import { findWesternPhrases } from './article-phrases-western.ts';
@@ -54,8 +57,27 @@ function tableInstrument(ctx: DocContext, index: MentionIndex, phraseStart: numb
   return undefined;
 }
 
+/** The instrument whose name opens the text (its first line is the name, as in an instrument's own text), or null. */
+function titleInstrument(ctx: DocContext, index: MentionIndex): Instrument | null {
+  const li = ctx.lineStarts.findIndex((_, i) => ctx.line(i).trim() !== '');
+  if (li < 0) return null;
+  const start = ctx.lineStarts[li]!;
+  const line = ctx.line(li);
+  const lead = line.length - line.trimStart().length;
+  const m = index.mentions.find((x) => x.start >= start && x.start <= start + lead + 1 && x.kind !== 'OTHER');
+  return m && m.instrument && line.trim().length < 250 ? m.instrument : null;
+}
+
+/** An article heading: one article alone at the start of its line ("Article 2", "Article premier. Objet", "第二条 宗旨"). */
+function isHeading(ctx: DocContext, p: Phrase): boolean {
+  const only = p.items.length === 1 && p.items[0]!.paras.length === 0 && p.items[0]!.letters.length === 0;
+  const lineStart = ctx.lineStarts[ctx.lineIndex(p.start)]!;
+  return only && /^[\s*•\-–]*$/u.test(ctx.sh.slice(lineStart, p.start)) && ctx.line(ctx.lineIndex(p.start)).trim().length < 200;
+}
+
 function resolveAll(ctx: DocContext, index: MentionIndex, phrases: Phrase[]): ArticleReference[] {
   const { text } = ctx;
+  const own = titleInstrument(ctx, index);
   const out: ArticleReference[] = [];
   const resolvedList: (Resolved & { start: number; end: number })[] = [];
   const byEnd = new Map<number, Mention>();
@@ -71,6 +93,8 @@ function resolveAll(ctx: DocContext, index: MentionIndex, phrases: Phrase[]): Ar
       if (!src || src.article === null) continue;
       p.items = [{ article: src.article, paras: p.paras ?? [], letters: p.letters ?? [] }];
       res = q && ctx.lang !== 'zh' ? { instrument: q.instrument, target: q.target, at: q.end, article: src.article } : { ...src };
+    } else if (own && !q && isHeading(ctx, p)) {
+      res = { instrument: own, target: null, at: p.end, article: null };
     } else if (q) {
       res = { instrument: q.instrument, target: q.target, at: q.end, article: null };
     } else {
