@@ -77,4 +77,14 @@ describe('articles', () => {
     expect(arts(`${som}\n\nArticle 37 of the Convention applies.`, 'en').at(-1)).toEqual(['UNTOC', 37, null, null]);
     expect(arts('Report of the Working Group on International Cooperation\n\nArticle 18\nMutual legal assistance', 'en')).toEqual([['UNTOC', 18, null, null]]);
   });
+
+  it('"the Convention" with no instrument named nearby is UNTOC in all six languages', () => {
+    const want = [['UNTOC', 18, 13, null]];
+    expect(arts('Under article 18, paragraph 13, of the Convention, each State party shall designate a central authority.', 'en')).toEqual(want);
+    expect(arts('En vertu du paragraphe 13 de l’article 18 de la Convention, chaque État partie désigne une autorité centrale.', 'fr')).toEqual(want);
+    expect(arts('Con arreglo al párrafo 13 del artículo 18 de la Convención, cada Estado parte designará una autoridad central.', 'es')).toEqual(want);
+    expect(arts('В соответствии с пунктом 13 статьи 18 Конвенции каждое государство-участник назначает центральный орган.', 'ru')).toEqual(want);
+    expect(arts('وفقا للفقرة 13 من المادة 18 من الاتفاقية، تعين كل دولة طرف سلطة مركزية.', 'ar')).toEqual(want);
+    expect(arts('根据《公约》第十八条第十三款，各缔约国应指定一个中央机关。', 'zh')).toEqual(want);
+  });
 });
