@@ -10,6 +10,7 @@ import { ROOT_DIR, trustProxyOption } from '../config.ts';
 import { PUBLIC } from '../auth/policy.ts';
 import { installAuthorization, type RegisteredRoute } from './authz.ts';
 import type { AppContext } from './context.ts';
+import { installCompression } from './compression.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { installRateLimits } from './rate-limits.ts';
 import { installInputGuard } from './input-guard.ts';
@@ -73,6 +74,7 @@ export async function buildApp(ctx: AppContext, modules: readonly ApiManifest[],
     if (request.url.startsWith('/api/') && reply.getHeader('cache-control') !== PUBLIC_REVALIDATE) reply.header('cache-control', 'no-store');
     return payload;
   });
+  installCompression(app);
 
   await app.register(swagger, {
     openapi: {
@@ -82,7 +84,8 @@ export async function buildApp(ctx: AppContext, modules: readonly ApiManifest[],
         version: '1.0.0',
         description:
           'The API of Palermo, the platform for the UN Convention against Transnational Organized Crime and its Protocols. ' +
-          'Errors are `{ "error": { "code", "message", "issues": [{ "path", "message" }] } }`. ' +
+          'Errors are `{ "error": { "code", "message", "issues": [{ "path", "message", "code" }] } }` (an issue\'s `code` names the check that failed, e.g. `too_big`). ' +
+          'Answers of 1 KB or more are compressed (brotli or gzip) for clients that send Accept-Encoding. ' +
           'State-changing requests from a logged-in session need the `x-csrf-token` header (from GET /api/v1/me).',
         license: { name: 'Reference data: CC BY 4.0; software: AGPL-3.0-or-later' },
       },
@@ -122,7 +125,8 @@ async function serveWeb(app: FastifyInstance): Promise<void> {
     );
     return;
   }
-  await app.register(fastifyStatic, { root: WEB_DIR, serve: false });
+  // The build wrote brotli and gzip copies of the bundle (scripts/build-web.mjs): sent to clients that accept them.
+  await app.register(fastifyStatic, { root: WEB_DIR, serve: false, preCompressed: true });
   const html = fs.readFileSync(index, 'utf8');
   app.get('/*', { config: { policy: PUBLIC }, schema: { hide: true } }, async (request, reply) => {
     const rel = decodeURIComponent(request.url.split('?')[0]!).replace(/^\/+/, '');

@@ -29,8 +29,9 @@ export const PUBLIC_REVALIDATE = 'public, no-cache';
 /**
  * Sends a JSON body already serialised (Fastify sends bytes, or a string with a JSON content type, as they are,
  * without the route's serializer), or 304 with no body when the client holds it. Only for answers that are the same for every
- * caller: `public` would let a shared cache hand them to anyone. No `Vary`: what an answer depends on (its language
- * included, `?lang=`) is in its URL, which every HTTP cache already keys by; it reads no request header.
+ * caller: `public` would let a shared cache hand them to anyone. What an answer depends on (its language included,
+ * `?lang=`) is in its URL, which every HTTP cache already keys by; the only header it varies on is Accept-Encoding,
+ * which compression.ts adds to `Vary` when it compresses.
  */
 export function sendPublicJson(
   req: FastifyRequest,
