@@ -21,4 +21,4 @@ export const UI_MODULES: readonly UiManifest[] = [platformUi, referenceUi, knowl
   reviewUi, reviewAdminUi, reviewQuestionnaireUi, reviewDeskUi, reviewAnalysisUi,
 ];
 
-mountUi(UI_MODULES);
+void mountUi(UI_MODULES);

@@ -21,8 +21,8 @@ import './styles/record-sections.css';
 import './styles/knowledge-pages.css';
 
 /** Starts the UI with the given modules (src/app/web.tsx, the page's entry point, says which). */
-export function mountUi(modules: readonly UiManifest[]): void {
-  initI18n(modules);
+export async function mountUi(modules: readonly UiManifest[]): Promise<void> {
+  await initI18n(modules);
   const root = document.getElementById('root');
   if (!root) throw new Error('#root is missing from index.html');
   createRoot(root).render(

@@ -74,7 +74,7 @@ export interface SlotFill<K extends SlotName> {
 }
 export type SlotFills = { [K in SlotName]?: readonly SlotFill<K>[] };
 
-export type LocaleBundles = Partial<Record<Lang, Record<string, unknown>>>;
+export type LocaleBundles = Partial<Record<Lang, () => Promise<Record<string, unknown>>>>;
 
 /**
  * A page loaded on first use: `lazyPage(() => import('./SearchPage.tsx'), 'SearchPage')`. Pages keep their named
@@ -85,8 +85,11 @@ export function lazyPage<M, K extends keyof M>(load: () => Promise<M>, name: K):
 }
 type PropsOf<C> = C extends ComponentType<infer P> ? P : never;
 
-/** The bundles of `import.meta.glob('./locales/*.json', { eager: true, import: 'default' })`, by language. */
-export function localesFrom(files: Record<string, Record<string, unknown>>): LocaleBundles {
+/**
+ * The loaders of `import.meta.glob('./locales/*.json', { import: 'default' })`, by language: each language's texts
+ * are a file of their own, fetched only when the UI is shown in that language (i18n.ts).
+ */
+export function localesFrom(files: Record<string, () => Promise<Record<string, unknown>>>): LocaleBundles {
   const out: LocaleBundles = {};
   for (const [file, bundle] of Object.entries(files)) {
     const lang = /([a-z]{2})\.json$/.exec(file)?.[1];

@@ -15,6 +15,15 @@ export default defineConfig({
     outDir: path.join(repoDir, 'dist/web'),
     emptyOutDir: true,
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // One file per language with the texts of the platform and of every module (i18n.ts loads the reader's
+          // language only): one request on a first visit instead of one per module.
+          groups: [{ debugName: 'texts', name: (id: string) => /[\\/]locales[\\/](ar|zh|en|fr|ru|es)\.json$/.exec(id)?.[1]?.replace(/^/, 'texts-') ?? null }],
+        },
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://localhost:8190' },

@@ -6,5 +6,5 @@ export const casesUi: UiManifest = {
   routes: [{ path: 'cases/*', page: lazyPage(() => import('./CasesRoutes.tsx'), 'CasesRoutes') }],
   // cases are handled by central-authority officers and assigned practitioners; the API decides, this only hides the link
   nav: [{ label: 'cases.nav', to: '/cases', order: 70, visible: (v) => !!v?.state && !!v.roles.some((r) => r === 'practitioner' || r === 'officer') }],
-  locales: localesFrom(import.meta.glob<Record<string, unknown>>('./locales/*.json', { eager: true, import: 'default' })),
+  locales: localesFrom(import.meta.glob<Record<string, unknown>>('./locales/*.json', { import: 'default' })),
 };

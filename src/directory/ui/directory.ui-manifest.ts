@@ -8,5 +8,5 @@ export const directoryUi: UiManifest = {
   slots: {
     'state.sections': [{ component: lazyPage(() => import('./StateDirectorySection.tsx'), 'StateDirectorySection'), order: 10 }],
   },
-  locales: localesFrom(import.meta.glob<Record<string, unknown>>('./locales/*.json', { eager: true, import: 'default' })),
+  locales: localesFrom(import.meta.glob<Record<string, unknown>>('./locales/*.json', { import: 'default' })),
 };

@@ -6,5 +6,5 @@ export const draftingUi: UiManifest = {
   routes: [{ path: 'drafting/*', page: lazyPage(() => import('./DraftingRoutes.tsx'), 'DraftingRoutes') }],
   // drafts are written by practitioners and central-authority officers; the API decides, this only hides the link
   nav: [{ label: 'drafting.nav', to: '/drafting', order: 60, visible: (v) => !!v?.roles.some((r) => r === 'practitioner' || r === 'officer') }],
-  locales: localesFrom(import.meta.glob<Record<string, unknown>>('./locales/*.json', { eager: true, import: 'default' })),
+  locales: localesFrom(import.meta.glob<Record<string, unknown>>('./locales/*.json', { import: 'default' })),
 };

@@ -48,7 +48,8 @@ describe.runIf(run)('web UI in Chromium: the inbox and notice settings', () => {
 
     // The same notices, said again in the language the UI switches to.
     await page.selectOption('#language-select', 'fr');
-    await expect.poll(() => pings.first().innerText()).toContain('Signal numéro 2');
+    // (the French texts are fetched on the switch, then the notices again in French)
+    await expect.poll(() => pings.first().innerText(), { timeout: 10_000 }).toContain('Signal numéro 2');
     const row = page.locator('[data-testid="notice-kind"][data-kind="test.browser-ping"]');
     await expect.poll(() => row.innerText()).toContain('Signaux');
 

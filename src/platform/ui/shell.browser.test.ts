@@ -36,7 +36,8 @@ describe.runIf(run)('web UI in Chromium: languages and login', () => {
     const page = await env.browser.newPage();
     await page.goto(`${env.baseUrl}/states`);
     await page.selectOption('#language-select', 'zh');
-    await expect.poll(() => page.locator('[data-testid="state-row"][data-iso3="DEU"]').innerText()).toContain('德国');
+    // the Chinese texts are fetched on the switch, then the States again in Chinese
+    await expect.poll(() => page.locator('[data-testid="state-row"][data-iso3="DEU"]').innerText(), { timeout: 10_000 }).toContain('德国');
     expect(await page.getAttribute('html', 'dir')).toBe('ltr');
     await page.close();
   });

@@ -9,5 +9,5 @@ export const caseStatsUi: UiManifest = {
   name: 'caseStats',
   routes: [{ path: 'case-statistics/*', page: lazyPage(() => import('./StatsRoutes.tsx'), 'StatsRoutes') }],
   nav: [{ label: 'caseStats.nav', to: '/case-statistics', order: 75, visible: (v) => !!v?.roles.some((r) => r === 'officer' || r === 'secretariat') }],
-  locales: localesFrom(import.meta.glob<Record<string, unknown>>('./locales/*.json', { eager: true, import: 'default' })),
+  locales: localesFrom(import.meta.glob<Record<string, unknown>>('./locales/*.json', { import: 'default' })),
 };

@@ -14,5 +14,5 @@ export const reviewAdminUi: UiManifest = {
     { label: 'reviewAdmin.nav', to: '/review-admin', order: 82, visible: (v) => !!v?.roles.includes('secretariat'), testId: 'nav-review-admin' },
     { label: 'reviewAdmin.public.title', to: '/review-draws', order: 82, place: 'footer' },
   ],
-  locales: localesFrom(import.meta.glob<Record<string, unknown>>('./locales/*.json', { eager: true, import: 'default' })),
+  locales: localesFrom(import.meta.glob<Record<string, unknown>>('./locales/*.json', { import: 'default' })),
 };

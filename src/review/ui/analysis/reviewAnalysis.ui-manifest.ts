@@ -5,5 +5,5 @@ export const reviewAnalysisUi: UiManifest = {
   name: 'reviewAnalysis',
   routes: [{ path: 'review-analysis/*', page: lazyPage(() => import('./AnalysisRoutes.tsx'), 'AnalysisRoutes') }],
   nav: [{ label: 'reviewAnalysis.nav', to: '/review-analysis', order: 86, visible: (v) => !!v?.roles.includes('secretariat'), testId: 'nav-review-analysis' }],
-  locales: localesFrom(import.meta.glob<Record<string, unknown>>('./locales/*.json', { eager: true, import: 'default' })),
+  locales: localesFrom(import.meta.glob<Record<string, unknown>>('./locales/*.json', { import: 'default' })),
 };

@@ -14,5 +14,5 @@ export const reviewUi: UiManifest = {
   ],
   // people of a State and the secretariat; the API decides who sees which review, this only hides the link
   nav: [{ label: 'review.nav', to: '/reviews', order: 80, testId: 'nav-reviews', visible: (v) => !!v && (!!v.state || v.roles.includes('secretariat')) }],
-  locales: localesFrom(import.meta.glob<Record<string, unknown>>('./locales/*.json', { eager: true, import: 'default' })),
+  locales: localesFrom(import.meta.glob<Record<string, unknown>>('./locales/*.json', { import: 'default' })),
 };

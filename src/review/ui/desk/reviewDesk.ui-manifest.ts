@@ -12,5 +12,5 @@ export const reviewDeskUi: UiManifest = {
     { path: 'review-published/*', page: lazyPage(() => import('./PublishedRoutes.tsx'), 'PublishedRoutes') },
   ],
   nav: [{ label: 'reviewDesk.published.nav', to: '/review-published', order: 95, place: 'footer' }],
-  locales: localesFrom(import.meta.glob<Record<string, unknown>>('./locales/*.json', { eager: true, import: 'default' })),
+  locales: localesFrom(import.meta.glob<Record<string, unknown>>('./locales/*.json', { import: 'default' })),
 };

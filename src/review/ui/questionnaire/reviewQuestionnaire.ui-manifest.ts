@@ -12,5 +12,5 @@ export const reviewQuestionnaireUi: UiManifest = {
     { path: 'review-questionnaires/*', page: lazyPage(() => import('./SetsRoutes.tsx'), 'SetsRoutes') },
   ],
   nav: [{ label: 'reviewQuestionnaire.sets.title', to: '/review-questionnaires', order: 96, place: 'footer' }],
-  locales: localesFrom(import.meta.glob<Record<string, unknown>>('./locales/*.json', { eager: true, import: 'default' })),
+  locales: localesFrom(import.meta.glob<Record<string, unknown>>('./locales/*.json', { import: 'default' })),
 };
