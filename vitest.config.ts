@@ -16,6 +16,9 @@ export default defineConfig({
     // much of the time (10 → 8 minutes here); vitest's default, one fewer than the cores, still holds above.
     maxWorkers: Math.max(2, os.availableParallelism() - 1),
     testTimeout: 60_000,
+    // expect.poll waits for what a page or a job does asynchronously; its default second is too short on two busy
+    // cores (a browser test's page fetches its texts, then its data). A broken behaviour still fails, 10 s later.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 120_000,
     reporters: ['default'],
   },
